@@ -1,0 +1,324 @@
+//! Compiles the data zhlens ships from the registry crates that publish it:
+//! jieba-rs's word dictionary and POS model (MIT), and OpenCC's character
+//! tables as packaged in ferrous-opencc (Apache-2.0). Nothing is parsed from
+//! text at run time: the outputs in `OUT_DIR` are compact binaries and Rust
+//! tables that `src/` includes.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::env;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=Cargo.lock");
+    let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let jieba = package_dir("jieba-rs");
+    let opencc = package_dir("ferrous-opencc");
+
+    let dict = read(&jieba.join("src/data/dict.txt"));
+    let posseg = read(&jieba.join("src/data/posseg.txt"));
+    let ts = read(&opencc.join("assets/dictionaries/TSCharacters.txt"));
+    let st = read(&opencc.join("assets/dictionaries/STCharacters.txt"));
+
+    let (words, mut tags) = compile_dictionary(&dict);
+    let (model, model_tags) = compile_pos_model(&posseg);
+    tags.extend(model_tags);
+    // Tags jieba-rs gives words outside its dictionary.
+    tags.extend(["x", "m", "eng"].map(String::from));
+
+    fs::write(out.join("dictionary.bin"), encode_dictionary(&words, &tags)).unwrap();
+    fs::write(out.join("pos_model.bin"), encode_pos_model(&model, &tags)).unwrap();
+    fs::write(out.join("pos_tags.rs"), pos_tags_source(&tags)).unwrap();
+    fs::write(out.join("script_tables.rs"), script_tables_source(&ts, &st)).unwrap();
+}
+
+/// The source folder of a dependency, as cargo resolved it from Cargo.lock.
+fn package_dir(name: &str) -> PathBuf {
+    let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let manifest_dir = env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let output = Command::new(cargo)
+        .args(["metadata", "--format-version", "1", "--locked"])
+        .current_dir(&manifest_dir)
+        .output()
+        .expect("run cargo metadata");
+    assert!(
+        output.status.success(),
+        "cargo metadata failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let manifest = metadata["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == name)
+        .and_then(|p| p["manifest_path"].as_str())
+        .unwrap_or_else(|| panic!("{name} is not in cargo metadata"));
+    Path::new(manifest).parent().unwrap().to_path_buf()
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
+
+struct Entry {
+    word: String,
+    freq: u64,
+    tag: String,
+}
+
+/// Entries sorted by word, duplicates merged the way jieba-rs's `load_dict`
+/// merges them (first tag, last frequency).
+fn compile_dictionary(text: &str) -> (Vec<Entry>, BTreeSet<String>) {
+    let mut merged: BTreeMap<&str, (u64, &str)> = BTreeMap::new();
+    for line in text.lines() {
+        let mut fields = line.split_whitespace();
+        let Some(word) = fields.next() else { continue };
+        let freq = fields.next().map_or(0, |f| f.parse().expect("frequency"));
+        let tag = fields.next().unwrap_or("");
+        merged
+            .entry(word)
+            .and_modify(|e| e.0 = freq)
+            .or_insert((freq, tag));
+    }
+    let tags = merged.values().map(|(_, t)| t.to_string()).collect();
+    let entries = merged
+        .into_iter()
+        .map(|(w, (freq, tag))| Entry {
+            word: w.to_string(),
+            freq,
+            tag: tag.to_string(),
+        })
+        .collect();
+    (entries, tags)
+}
+
+fn push_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn tag_index(tags: &BTreeSet<String>, tag: &str) -> u8 {
+    tags.iter().position(|t| t == tag).expect("known tag") as u8
+}
+
+/// Layout (see `src/dictionary.rs`): entry count, then three columns, which
+/// compress far better apart than interleaved: front-coded words (shared
+/// prefix length in bytes, suffix length, suffix), frequencies, tag indexes.
+fn encode_dictionary(entries: &[Entry], tags: &BTreeSet<String>) -> Vec<u8> {
+    let mut out = Vec::new();
+    push_varint(&mut out, entries.len() as u64);
+    let mut previous = "";
+    for e in entries {
+        let shared = common_prefix(previous, &e.word);
+        let suffix = &e.word.as_bytes()[shared..];
+        push_varint(&mut out, shared as u64);
+        push_varint(&mut out, suffix.len() as u64);
+        out.extend_from_slice(suffix);
+        previous = &e.word;
+    }
+    for e in entries {
+        push_varint(&mut out, e.freq);
+    }
+    out.extend(entries.iter().map(|e| tag_index(tags, &e.tag)));
+    out
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i)
+}
+
+/// jieba's compound (position × POS) HMM: start, transition and emission
+/// log-probabilities, keyed by state `position * 64 + tag`.
+struct PosModel {
+    tags: Vec<String>,
+    start: Vec<(u16, f64)>,
+    trans: Vec<(u16, u16, f64)>,
+    emit: BTreeMap<char, BTreeMap<u16, f64>>,
+    allowed: BTreeMap<char, BTreeSet<u16>>,
+}
+
+const MODEL_TAGS: u16 = 64;
+
+fn compile_pos_model(text: &str) -> (PosModel, Vec<String>) {
+    let mut m = PosModel {
+        tags: Vec::new(),
+        start: Vec::new(),
+        trans: Vec::new(),
+        emit: BTreeMap::new(),
+        allowed: BTreeMap::new(),
+    };
+    let state = |s: &str| {
+        let (pos, tag) = s.split_once(',').unwrap();
+        pos.parse::<u16>().unwrap() * MODEL_TAGS + tag.parse::<u16>().unwrap()
+    };
+    let mut section = "";
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if line.starts_with('@') || line.starts_with('#') {
+            section = line;
+            continue;
+        }
+        match section {
+            "@TAGS" => m.tags = line.split(',').map(|t| t.trim().to_string()).collect(),
+            "@START" => {
+                let (s, p) = line.rsplit_once(',').unwrap();
+                m.start.push((state(s), p.parse().unwrap()));
+            }
+            "@TRANS" => {
+                let mut parts = line.split('|');
+                let from = state(parts.next().unwrap());
+                for seg in parts.filter(|s| !s.is_empty()) {
+                    let (to, p) = seg.rsplit_once(',').unwrap();
+                    m.trans.push((from, state(to), p.parse().unwrap()));
+                }
+            }
+            "@EMIT" => {
+                let mut parts = line.split('|');
+                let s = state(parts.next().unwrap());
+                for seg in parts.filter(|s| !s.is_empty()) {
+                    let (ch, p) = seg.rsplit_once(',').unwrap();
+                    let ch = ch.chars().next().unwrap();
+                    m.emit.entry(ch).or_default().insert(s, p.parse().unwrap());
+                }
+            }
+            "@CHAR_STATE" => {
+                let mut parts = line.split('|');
+                let ch = parts.next().unwrap().chars().next().unwrap();
+                let states: BTreeSet<u16> = parts.filter(|s| !s.is_empty()).map(state).collect();
+                if !states.is_empty() {
+                    m.allowed.insert(ch, states);
+                }
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(m.tags.len(), MODEL_TAGS as usize, "posseg model tag count");
+    let tags = m.tags.clone();
+    (m, tags)
+}
+
+/// Log-probabilities as hundredths of a nat, clamped to u16: the tagger only
+/// compares path scores, and 0.01 nat is far below any decision margin.
+fn quantize(logp: f64) -> u16 {
+    (-logp * 100.0).round().clamp(0.0, u16::MAX as f64) as u16
+}
+
+/// Layout (see `src/pos_model.rs`): the model's 64 tags as indexes into the
+/// global tag table; start list; transition list; then per character its
+/// candidate states with emission costs. Costs are quantized `-ln p`.
+fn encode_pos_model(m: &PosModel, tags: &BTreeSet<String>) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend(m.tags.iter().map(|t| tag_index(tags, t)));
+    push_varint(&mut out, m.start.len() as u64);
+    for &(s, p) in &m.start {
+        push_varint(&mut out, s.into());
+        push_varint(&mut out, quantize(p).into());
+    }
+    push_varint(&mut out, m.trans.len() as u64);
+    for &(from, to, p) in &m.trans {
+        push_varint(&mut out, from.into());
+        push_varint(&mut out, to.into());
+        push_varint(&mut out, quantize(p).into());
+    }
+    push_varint(&mut out, m.emit.len() as u64);
+    for (ch, emits) in &m.emit {
+        let allowed = m.allowed.get(ch);
+        let states: Vec<_> = emits
+            .iter()
+            .filter(|(s, _)| allowed.is_none_or(|a| a.contains(s)))
+            .collect();
+        push_varint(&mut out, *ch as u64);
+        push_varint(&mut out, states.len() as u64);
+        for (&s, &p) in states {
+            push_varint(&mut out, s.into());
+            push_varint(&mut out, quantize(p).into());
+        }
+    }
+    out
+}
+
+fn pos_tags_source(tags: &BTreeSet<String>) -> String {
+    assert!(tags.len() <= 256, "tag indexes are bytes");
+    let mut src =
+        String::from("/// Every POS tag a token can carry, sorted; a `Pos` is an index here.\n");
+    src.push_str("pub(crate) static POS_TAGS: &[&str] = &[\n");
+    for t in tags {
+        writeln!(src, "    {t:?},").unwrap();
+    }
+    src.push_str("];\n");
+    src
+}
+
+/// One Traditional character → its first Simplified reading, plus the sets
+/// that let `detect` tell the scripts apart: characters only Traditional text
+/// uses, and characters only Simplified text uses.
+fn script_tables_source(ts: &str, st: &str) -> String {
+    let pairs = |text: &str| -> BTreeMap<char, Vec<char>> {
+        text.lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let (k, v) = l.split_once('\t')?;
+                let mut k = k.chars();
+                let key = k.next()?;
+                if k.next().is_some() {
+                    return None;
+                }
+                let values = v.split(' ').filter_map(single_char).collect();
+                Some((key, values))
+            })
+            .collect()
+    };
+    let t2s = pairs(ts);
+    let s2t = pairs(st);
+    let to_simplified: Vec<(char, char)> = t2s
+        .iter()
+        .filter_map(|(&k, v)| v.first().filter(|&&s| s != k).map(|&s| (k, s)))
+        .collect();
+    // A character is a Traditional cue when converting it changes it and it
+    // never stands for itself in Simplified text; symmetrically for Simplified.
+    let simplified_readings: BTreeSet<char> = t2s.values().flatten().copied().collect();
+    let traditional_only: BTreeSet<char> = to_simplified
+        .iter()
+        .map(|&(t, _)| t)
+        .filter(|t| !s2t.contains_key(t) && !simplified_readings.contains(t))
+        .collect();
+    let simplified_only: BTreeSet<char> = s2t
+        .iter()
+        .filter(|(k, v)| !v.contains(k) && !t2s.contains_key(k))
+        .map(|(&k, _)| k)
+        .collect();
+
+    let mut src = String::new();
+    src.push_str("/// Traditional → Simplified, one character each, sorted by key.\n");
+    src.push_str("pub(crate) static TO_SIMPLIFIED: &[(char, char)] = &[\n");
+    for (t, s) in &to_simplified {
+        writeln!(src, "    ({t:?}, {s:?}),").unwrap();
+    }
+    src.push_str("];\n/// Characters only Traditional text uses, sorted.\n");
+    src.push_str("pub(crate) static TRADITIONAL_ONLY: &[char] = &[\n");
+    for c in &traditional_only {
+        writeln!(src, "    {c:?},").unwrap();
+    }
+    src.push_str("];\n/// Characters only Simplified text uses, sorted.\n");
+    src.push_str("pub(crate) static SIMPLIFIED_ONLY: &[char] = &[\n");
+    for c in &simplified_only {
+        writeln!(src, "    {c:?},").unwrap();
+    }
+    src.push_str("];\n");
+    src
+}
+
+fn single_char(s: &str) -> Option<char> {
+    let mut chars = s.chars();
+    let c = chars.next()?;
+    chars.next().is_none().then_some(c)
+}

@@ -1,0 +1,19 @@
+//! Prints each word of the text given as arguments, or of standard input,
+//! with its part-of-speech tag: `cargo run --example segment -- 園區完成規模工業總產值`.
+
+use std::io::Read;
+
+fn main() {
+    let mut text = std::env::args().skip(1).collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .expect("read standard input");
+    }
+    let started = std::time::Instant::now();
+    let analyzer = zhlens::Analyzer::new();
+    eprintln!("loaded in {:?}", started.elapsed());
+    for token in analyzer.segment(&text) {
+        println!("{}\t{}", &text[token.range()], token.pos());
+    }
+}

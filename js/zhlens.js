@@ -1,0 +1,71 @@
+// zhlens: Chinese news text analysis in WebAssembly.
+// The one JavaScript module users import; it loads the wasm module and turns
+// its packed results into plain objects. Types: zhlens.d.ts.
+import initWasm, { prepare, posTags, maxTextLength, segmentPacked } from './zhlens_wasm.js';
+
+let loading = null;
+let tags = null;
+
+/**
+ * Loads the WebAssembly module and the dictionary inside it. Idempotent:
+ * every call returns the same promise. In Node it reads the .wasm file next
+ * to this module; in browsers it fetches it (bundlers see the `new URL`).
+ */
+export default function init(options = {}) {
+  if (loading === null) {
+    loading = load(options).catch((error) => {
+      loading = null;
+      throw error;
+    });
+  }
+  return loading;
+}
+
+async function load(options) {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`zhlens.init: options must be an object, got ${describe(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== 'wasm') throw new TypeError(`zhlens.init: unknown option ${JSON.stringify(key)}; the options are: wasm`);
+  }
+  let source = options.wasm ?? new URL('./zhlens_wasm_bg.wasm', import.meta.url);
+  if (source instanceof URL && source.protocol === 'file:') {
+    const { readFile } = await import(/* @vite-ignore */ 'node:fs/promises');
+    source = await readFile(source);
+  }
+  await initWasm({ module_or_path: source });
+  prepare();
+  tags = posTags();
+}
+
+function describe(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return /^[aeiou]/.test(typeof value) ? `an ${typeof value}` : `a ${typeof value}`;
+}
+
+function ready(fn) {
+  if (tags === null) throw new Error(`zhlens.${fn}: call \`await init()\` first`);
+}
+
+/** The longest text `segment` accepts, in UTF-16 code units. */
+export function maxLength() {
+  ready('maxLength');
+  return maxTextLength();
+}
+
+/**
+ * Splits `text` into words: `[{ text, start, end, pos }]`, with `start` and
+ * `end` in UTF-16 code units so that `text.slice(start, end)` is the word.
+ */
+export function segment(text, options) {
+  ready('segment');
+  const packed = segmentPacked(text, options);
+  const tokens = new Array(packed.length / 3);
+  for (let i = 0, j = 0; j < tokens.length; i += 3, j += 1) {
+    const start = packed[i];
+    const end = packed[i + 1];
+    tokens[j] = { text: text.slice(start, end), start, end, pos: tags[packed[i + 2]] };
+  }
+  return tokens;
+}

@@ -1,0 +1,370 @@
+/*!
+zhlens reads Chinese news articles. This release segments Simplified and
+Traditional Chinese into words with part-of-speech tags, and every result
+points into the text you passed in.
+
+# Segmenting text
+
+Build one [`Analyzer`] and keep it: it loads the dictionary once (a few
+hundred milliseconds) and is then cheap to call, from any thread.
+
+```
+use zhlens::Analyzer;
+
+let analyzer = Analyzer::new();
+let text = "今年1至7月，园区完成规模工业总产值218.8亿元。";
+let words: Vec<&str> = analyzer.segment(text).iter().map(|t| &text[t.range()]).collect();
+assert_eq!(words, ["今年", "1", "至", "7", "月", "，", "园区", "完成", "规模", "工业",
+                   "总产值", "218.8", "亿元", "。"]);
+```
+
+# Tokens
+
+A [`Token`] is a byte range of the input plus a part-of-speech tag. Tokens
+are in order and cover the whole input, punctuation and spaces included, so
+concatenating them gives the text back.
+
+```
+use zhlens::Analyzer;
+
+let analyzer = Analyzer::new();
+let text = "李鹏在北京会见了外宾。";
+let tokens = analyzer.segment(text);
+let tagged: Vec<(&str, &str)> = tokens.iter().map(|t| (&text[t.range()], t.pos().as_str())).collect();
+assert_eq!(tagged[0], ("李鹏", "nr"));
+assert_eq!(tagged[2], ("北京", "ns"));
+assert_eq!(tokens.iter().map(|t| &text[t.range()]).collect::<String>(), text);
+```
+
+The tags are jieba's (ICTCLAS style): `n` noun, `nr` person name, `ns` place,
+`nt` organization, `v` verb, `m` numeral, `x` punctuation and symbols, `eng`
+Latin words, and so on. Words outside the dictionary get a tag from jieba's
+part-of-speech model.
+
+# Traditional Chinese
+
+The dictionary is Simplified. Text written mostly in Traditional characters
+is segmented through a Simplified view of it, and the tokens are mapped back:
+their ranges always refer to the text you passed in.
+
+```
+use zhlens::Analyzer;
+
+let analyzer = Analyzer::new();
+let text = "園區完成規模工業總產值";
+let words: Vec<&str> = analyzer.segment(text).iter().map(|t| &text[t.range()]).collect();
+assert_eq!(words, ["園區", "完成", "規模", "工業", "總產值"]);
+```
+
+# Options
+
+Out-of-dictionary words can be joined by jieba's character HMM. It is off by
+default: measured on the SIGHAN 2005 bakeoff (see `BENCHMARKS.md`), joining
+unknown words costs more precision than it gains recall.
+
+```
+use zhlens::{Analyzer, SegmentOptions};
+
+let analyzer = Analyzer::new();
+let text = "他来到了网易杭研大厦";
+let with_hmm = analyzer.segment_with(text, SegmentOptions::new().hmm(true));
+let words: Vec<&str> = with_hmm.iter().map(|t| &text[t.range()]).collect();
+assert!(words.contains(&"杭研"));
+```
+*/
+
+#![deny(missing_docs)]
+
+mod dictionary;
+pub mod offsets;
+mod pos_model;
+mod script;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use std::fmt;
+use std::ops::Range;
+
+use jieba_rs::Jieba;
+
+use crate::pos_model::PosModel;
+
+include!(concat!(env!("OUT_DIR"), "/pos_tags.rs"));
+
+/// The segmenter: jieba's dictionary and models, loaded once.
+pub struct Analyzer {
+    jieba: Jieba,
+    pos_model: PosModel,
+}
+
+impl fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Analyzer").finish_non_exhaustive()
+    }
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new()
+    }
+}
+
+/// A word of the input: its byte range and part-of-speech tag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Token {
+    start: usize,
+    end: usize,
+    pos: Pos,
+}
+
+impl Token {
+    /// Byte offset of the word's first byte in the input.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Byte offset just past the word in the input.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// The word's byte range in the input: `&text[token.range()]` is the word.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The word's part-of-speech tag.
+    pub fn pos(&self) -> Pos {
+        self.pos
+    }
+}
+
+/// A part-of-speech tag, one of jieba's tag set.
+///
+/// ```
+/// let analyzer = zhlens::Analyzer::new();
+/// let tokens = analyzer.segment("北京");
+/// assert_eq!(tokens[0].pos().as_str(), "ns");
+/// assert_eq!(tokens[0].pos().to_string(), "ns");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Pos(u8);
+
+impl Pos {
+    /// The tag's name, such as `"n"`, `"nr"` or `"x"`.
+    pub fn as_str(self) -> &'static str {
+        POS_TAGS[usize::from(self.0)]
+    }
+
+    /// Every tag, in the order of [`Pos::index`].
+    ///
+    /// ```
+    /// let tags = zhlens::Pos::all();
+    /// assert!(tags.contains(&"nr") && tags.contains(&"x"));
+    /// ```
+    pub fn all() -> &'static [&'static str] {
+        POS_TAGS
+    }
+
+    /// The tag's position in [`Pos::all`], for compact encodings.
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
+    fn named(tag: &str) -> Pos {
+        let index = POS_TAGS
+            .binary_search(&tag)
+            .unwrap_or_else(|_| POS_TAGS.binary_search(&"x").expect("build.rs adds x"));
+        Pos(index as u8)
+    }
+}
+
+impl fmt::Display for Pos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How to segment; see the crate documentation's *Options*.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SegmentOptions {
+    hmm: bool,
+}
+
+impl SegmentOptions {
+    /// The defaults: dictionary words only, no HMM.
+    pub fn new() -> Self {
+        SegmentOptions::default()
+    }
+
+    /// Whether jieba's character HMM may join characters outside the
+    /// dictionary into new words.
+    pub fn hmm(mut self, yes: bool) -> Self {
+        self.hmm = yes;
+        self
+    }
+}
+
+/// jieba's working memory grows with the length of what it is given, so long
+/// texts are fed to it in pieces cut where it would cut anyway.
+const CHUNK_BYTES: usize = 16 * 1024;
+
+impl Analyzer {
+    /// Loads the dictionary and the part-of-speech model.
+    pub fn new() -> Self {
+        Analyzer {
+            jieba: dictionary::load(),
+            pos_model: PosModel::load(),
+        }
+    }
+
+    /// Splits `text` into words with default [`SegmentOptions`].
+    pub fn segment(&self, text: &str) -> Vec<Token> {
+        self.segment_with(text, SegmentOptions::default())
+    }
+
+    /// Splits `text` into words.
+    pub fn segment_with(&self, text: &str, options: SegmentOptions) -> Vec<Token> {
+        let mut tokens = Vec::with_capacity(text.len() / 4);
+        if script::is_mostly_traditional(text) {
+            let view = script::simplified_view(text);
+            self.segment_into(&view.text, options, &mut tokens);
+            for t in &mut tokens {
+                t.start = view.alignment.to_original(t.start);
+                t.end = view.alignment.to_original(t.end);
+            }
+        } else {
+            self.segment_into(text, options, &mut tokens);
+        }
+        tokens
+    }
+
+    fn segment_into(&self, text: &str, options: SegmentOptions, tokens: &mut Vec<Token>) {
+        let mut offset = 0;
+        for chunk in chunks(text) {
+            for tag in self.jieba.tag(chunk, options.hmm) {
+                let pos = if tag.tag == "x" && tag.word.chars().any(is_han) {
+                    self.pos_model
+                        .guess(tag.word)
+                        .unwrap_or_else(|| Pos::named("x"))
+                } else {
+                    Pos::named(tag.tag)
+                };
+                tokens.push(Token {
+                    start: offset + tag.byte_start,
+                    end: offset + tag.byte_end,
+                    pos,
+                });
+            }
+            offset += chunk.len();
+        }
+        join_numbers(text, tokens);
+    }
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+fn is_digits(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(is_digit)
+}
+
+/// jieba splits numbers it has not seen at every non-digit and leaves
+/// full-width digits one per token; a reader sees one number in `218.8`,
+/// `１９９８`, `1,200` and `5.25%`, so they become one `m` token.
+fn join_numbers(text: &str, tokens: &mut Vec<Token>) {
+    let word = |t: &Token| &text[t.range()];
+    let mut joined: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut token = tokens[i];
+        i += 1;
+        if is_digits(word(&token)) {
+            token.pos = Pos::named("m");
+            loop {
+                let next = tokens.get(i).map(word).unwrap_or("");
+                let after = tokens.get(i + 1).map(word).unwrap_or("");
+                if is_digits(next) {
+                    i += 1;
+                } else if matches!(next, "." | "．") && is_digits(after)
+                    || next == "," && after.len() == 3 && is_digits(after)
+                {
+                    i += 2;
+                } else if matches!(next, "%" | "％") {
+                    i += 1;
+                    token.end = tokens[i - 1].end;
+                    break;
+                } else {
+                    break;
+                }
+                token.end = tokens[i - 1].end;
+            }
+        }
+        joined.push(token);
+    }
+    *tokens = joined;
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}')
+}
+
+/// Pieces of about [`CHUNK_BYTES`], each ending just after a character that
+/// jieba never joins to a word (punctuation, whitespace), so the words are
+/// the same as for the whole text.
+fn chunks(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut cut = rest.len();
+        if rest.len() > CHUNK_BYTES {
+            let mut search_from = CHUNK_BYTES;
+            while !rest.is_char_boundary(search_from) {
+                search_from += 1;
+            }
+            cut = rest[search_from..]
+                .char_indices()
+                .find(|&(_, c)| is_boundary(c))
+                .map_or(rest.len(), |(i, c)| search_from + i + c.len_utf8());
+        }
+        let (chunk, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(chunk)
+    })
+}
+
+fn is_boundary(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '。' | '！' | '？' | '；' | '，' | '、' | '：' | '\u{3000}'
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_cover_the_text_and_end_at_boundaries() {
+        let text = "甲乙丙。".repeat(CHUNK_BYTES / 4);
+        let pieces: Vec<&str> = chunks(&text).collect();
+        assert!(pieces.len() > 1);
+        assert_eq!(pieces.concat(), text);
+        assert!(pieces[..pieces.len() - 1].iter().all(|p| p.ends_with('。')));
+    }
+
+    #[test]
+    fn a_run_without_boundaries_stays_whole() {
+        let text = "甲".repeat(CHUNK_BYTES);
+        assert_eq!(chunks(&text).count(), 1);
+    }
+
+    #[test]
+    fn unknown_tags_fall_back_to_x() {
+        assert_eq!(Pos::named("no such tag").as_str(), "x");
+    }
+}

@@ -1,0 +1,77 @@
+//! Which script a text is written in, and a Simplified view of Traditional
+//! text for the segmenter, whose dictionary is Simplified.
+
+use crate::offsets::Alignment;
+
+include!(concat!(env!("OUT_DIR"), "/script_tables.rs"));
+
+/// A Simplified copy of some text, with the way back to the original offsets.
+pub(crate) struct SimplifiedView {
+    pub(crate) text: String,
+    pub(crate) alignment: Alignment,
+}
+
+/// True when more of the text's characters are only found in Traditional
+/// writing than only in Simplified writing.
+pub(crate) fn is_mostly_traditional(text: &str) -> bool {
+    let (mut traditional, mut simplified) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if TRADITIONAL_ONLY.binary_search(&c).is_ok() {
+            traditional += 1;
+        } else if SIMPLIFIED_ONLY.binary_search(&c).is_ok() {
+            simplified += 1;
+        }
+    }
+    traditional > simplified
+}
+
+fn to_simplified(c: char) -> char {
+    match TO_SIMPLIFIED.binary_search_by_key(&c, |&(t, _)| t) {
+        Ok(i) => TO_SIMPLIFIED[i].1,
+        Err(_) => c,
+    }
+}
+
+/// Converts character by character (OpenCC's `TSCharacters` table, first
+/// reading of each), recording where each converted character came from.
+pub(crate) fn simplified_view(text: &str) -> SimplifiedView {
+    let mut view = SimplifiedView {
+        text: String::with_capacity(text.len()),
+        alignment: Alignment::default(),
+    };
+    for (original, c) in text.char_indices() {
+        view.alignment.record(view.text.len(), original);
+        view.text
+            .push(if c.is_ascii() { c } else { to_simplified(c) });
+    }
+    view.alignment.record(view.text.len(), text.len());
+    view
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_sorted_for_binary_search() {
+        assert!(TO_SIMPLIFIED.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(TRADITIONAL_ONLY.windows(2).all(|w| w[0] < w[1]));
+        assert!(SIMPLIFIED_ONLY.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn detects_the_script_by_its_distinctive_characters() {
+        assert!(is_mostly_traditional("園區完成規模工業總產值"));
+        assert!(!is_mostly_traditional("园区完成规模工业总产值"));
+        assert!(!is_mostly_traditional("hello 123"));
+    }
+
+    #[test]
+    fn view_is_simplified_and_maps_back() {
+        let text = "經濟發展";
+        let view = simplified_view(text);
+        assert_eq!(view.text, "经济发展");
+        assert_eq!(view.alignment.to_original(6), 6);
+        assert_eq!(view.alignment.to_original(view.text.len()), text.len());
+    }
+}
