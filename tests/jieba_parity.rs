@@ -1,0 +1,67 @@
+//! zhlens ships jieba's dictionary in its own compact form and its own port
+//! of jieba's POS model for unknown words; both must give exactly what
+//! jieba-rs gives with its embedded data. Runs on the sentences below, and
+//! also on the SIGHAN 2005 PKU test text when `../shared` is present.
+
+use std::collections::HashMap;
+
+use zhlens::{Analyzer, SegmentOptions};
+
+const SENTENCES: &[&str] = &[
+    "他来到了网易杭研大厦",
+    "小明硕士毕业于中国科学院计算所，后在日本京都大学深造",
+    "工信处女干事每月经过下属科室都要亲口交代24口交换机等技术性器件的安装工作",
+    "湘潭天易经开区党工委把抓好党建作为最大的政绩，坚持党建工作与中心工作同频共振。",
+    "胡孟婷和周蓉报道：柏屹自主创新产业园里，塔吊林立，机器轰鸣。",
+    "马来西亚客商考察了湖南群创智能科技有限公司的生产车间。",
+    "今年1至7月，园区完成规模工业总产值218.8亿元，同比增长5.25%。",
+];
+
+fn compare(analyzer: &Analyzer, reference: &jieba_rs::Jieba, text: &str, hmm: bool) -> usize {
+    let tokens = analyzer.segment_with(text, SegmentOptions::new().hmm(hmm));
+    let ours: HashMap<(usize, usize), &str> = tokens
+        .iter()
+        .map(|t| ((t.start(), t.end()), t.pos().as_str()))
+        .collect();
+    let mut compared = 0;
+    for tag in reference.tag(text, hmm) {
+        match ours.get(&(tag.byte_start, tag.byte_end)) {
+            Some(&pos) => {
+                assert_eq!(pos, tag.tag, "{:?} in {text:?} (hmm {hmm})", tag.word);
+                compared += 1;
+            }
+            None => {
+                // zhlens joins the pieces of numbers jieba splits (218.8).
+                let joined = tokens
+                    .iter()
+                    .find(|t| t.range().contains(&tag.byte_start))
+                    .unwrap();
+                let joined_text = &text[joined.range()];
+                assert!(
+                    joined.pos().as_str() == "m" && joined_text.chars().all(|c| !c.is_alphabetic()),
+                    "{:?} in {text:?} (hmm {hmm}) is inside {joined_text:?}",
+                    tag.word
+                );
+            }
+        }
+    }
+    compared
+}
+
+#[test]
+fn tags_and_words_match_jieba_with_its_embedded_data() {
+    let analyzer = Analyzer::new();
+    let reference = jieba_rs::Jieba::new();
+    let mut texts: Vec<String> = SENTENCES.iter().map(|s| s.to_string()).collect();
+    if let Ok(pku) = std::fs::read_to_string("../shared/corpora/sighan2005/testing/pku_test.utf8") {
+        texts.extend(pku.lines().map(String::from));
+    }
+    let mut compared = 0;
+    for text in &texts {
+        let reference_words = reference.cut(text, true).len();
+        compared += compare(&analyzer, &reference, text, true);
+        compared += compare(&analyzer, &reference, text, false);
+        assert!(reference_words > 0 || text.is_empty());
+    }
+    assert!(compared > 100, "compared only {compared} tokens");
+}
