@@ -254,12 +254,20 @@ fn pos_tags_source(tags: &BTreeSet<String>) -> String {
     for t in tags {
         writeln!(src, "    {t:?},").unwrap();
     }
+    src.push_str("];\n/// `POS_TAGS` as `tag_key`s, in the same (ascending) order.\n");
+    src.push_str("pub(crate) static POS_KEYS: &[u64] = &[\n");
+    for t in tags {
+        assert!(t.len() <= 8 && t.is_ascii(), "tag {t:?} must fit a u64 key");
+        let mut key = [0u8; 8];
+        key[..t.len()].copy_from_slice(t.as_bytes());
+        writeln!(src, "    {:#x},", u64::from_be_bytes(key)).unwrap();
+    }
     src.push_str("];\n");
     src
 }
 
 /// One Traditional character → its first Simplified reading, plus the sets
-/// that let `detect` tell the scripts apart: characters only Traditional text
+/// that let `is_mostly_traditional` tell the scripts apart: characters only Traditional text
 /// uses, and characters only Simplified text uses.
 fn script_tables_source(ts: &str, st: &str) -> String {
     let pairs = |text: &str| -> BTreeMap<char, Vec<char>> {
@@ -298,6 +306,8 @@ fn script_tables_source(ts: &str, st: &str) -> String {
         .collect();
 
     let mut src = String::new();
+    src.push_str(&bmp_bitset("TRADITIONAL_ONLY_BMP", &traditional_only));
+    src.push_str(&bmp_bitset("SIMPLIFIED_ONLY_BMP", &simplified_only));
     src.push_str("/// Traditional → Simplified, one character each, sorted by key.\n");
     src.push_str("pub(crate) static TO_SIMPLIFIED: &[(char, char)] = &[\n");
     for (t, s) in &to_simplified {
@@ -312,6 +322,23 @@ fn script_tables_source(ts: &str, st: &str) -> String {
     src.push_str("pub(crate) static SIMPLIFIED_ONLY: &[char] = &[\n");
     for c in &simplified_only {
         writeln!(src, "    {c:?},").unwrap();
+    }
+    src.push_str("];\n");
+    src
+}
+
+/// A bit per Basic Multilingual Plane character, set for those in `chars`,
+/// so that classifying each character of a text is one load.
+fn bmp_bitset(name: &str, chars: &BTreeSet<char>) -> String {
+    let mut words = [0u64; 1024];
+    for &c in chars.iter().filter(|&&c| (c as u32) < 0x10000) {
+        words[c as usize / 64] |= 1 << (c as usize % 64);
+    }
+    let mut src = format!(
+        "/// `{name}`: one bit per BMP character.\npub(crate) static {name}: [u64; 1024] = [\n"
+    );
+    for w in words {
+        writeln!(src, "    {w:#x},").unwrap();
     }
     src.push_str("];\n");
     src

@@ -16,13 +16,22 @@ pub(crate) struct SimplifiedView {
 pub(crate) fn is_mostly_traditional(text: &str) -> bool {
     let (mut traditional, mut simplified) = (0usize, 0usize);
     for c in text.chars().filter(|c| !c.is_ascii()) {
-        if TRADITIONAL_ONLY.binary_search(&c).is_ok() {
+        if is_in(c, &TRADITIONAL_ONLY_BMP, TRADITIONAL_ONLY) {
             traditional += 1;
-        } else if SIMPLIFIED_ONLY.binary_search(&c).is_ok() {
+        } else if is_in(c, &SIMPLIFIED_ONLY_BMP, SIMPLIFIED_ONLY) {
             simplified += 1;
         }
     }
     traditional > simplified
+}
+
+fn is_in(c: char, bmp: &[u64; 1024], sorted: &[char]) -> bool {
+    let code = c as usize;
+    if code < 0x10000 {
+        bmp[code / 64] & (1 << (code % 64)) != 0
+    } else {
+        sorted.binary_search(&c).is_ok()
+    }
 }
 
 fn to_simplified(c: char) -> char {
@@ -57,6 +66,25 @@ mod tests {
         assert!(TO_SIMPLIFIED.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(TRADITIONAL_ONLY.windows(2).all(|w| w[0] < w[1]));
         assert!(SIMPLIFIED_ONLY.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn bitsets_hold_exactly_the_listed_characters() {
+        for (bmp, sorted) in [
+            (&TRADITIONAL_ONLY_BMP, TRADITIONAL_ONLY),
+            (&SIMPLIFIED_ONLY_BMP, SIMPLIFIED_ONLY),
+        ] {
+            let set: Vec<char> = (0..0x10000u32)
+                .filter_map(char::from_u32)
+                .filter(|&c| is_in(c, bmp, sorted))
+                .collect();
+            let listed: Vec<char> = sorted
+                .iter()
+                .copied()
+                .filter(|&c| (c as u32) < 0x10000)
+                .collect();
+            assert_eq!(set, listed);
+        }
     }
 
     #[test]
