@@ -1,0 +1,284 @@
+// The demo page in a real browser: node --test tests/js/page.test.mjs
+//
+// Starts scripts/serve.mjs in-process on a free port, opens www/ in headless
+// Chromium (playwright-core, the system /usr/bin/chromium), pastes articles,
+// and checks what the page renders. Needs pkg/ built (node scripts/build.mjs).
+// Any console error or warning, uncaught page error, failed request or HTTP
+// error status (page or worker) fails the test. Writes a screenshot to
+// target/screenshots/page.png.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+import init, { segment } from '../../pkg/zhlens.js';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+const SKIP = `${CHROMIUM} is missing; install chromium (scripts/setup.sh does) to run the page test`;
+const TIMEOUT = 60_000;
+const SCREENSHOT = path.join(repo, 'target/screenshots/page.png');
+
+// Written for this test. Traditional, then Simplified; an emoji and a CJK
+// Extension B character (both outside the BMP: surrogate pairs in UTF-16).
+const ARTICLE = [
+  '今年1至7月，園區完成規模工業總產值218.8億元，同比增長5.25%；實現固定資產投資46.3億元，其中工業投資佔比超過六成。管委會主任陳志明表示，下半年將加快推進新能源汽車零部件項目建設，力爭全年產值突破400億元。',
+  '',
+  '国家统计局15日发布数据显示，上半年全国居民人均可支配收入20733元，比上年同期名义增长5.3%。北京市、上海市的服务消费增长较快。国务院发展研究中心研究员王建国表示：“市场信心正在恢复。”🚀 另有𠀀字测试。',
+  '  Indented line\twith a tab, and trailing spaces  ',
+].join('\n');
+
+// Verified against segment() in Node: [word, pos].
+const EXPECTED_WORDS = [
+  ['規模', 'n'],
+  ['工業', 'n'],
+  ['總產值', 'n'],
+  ['218.8', 'm'],
+  ['億元', 'm'],
+  ['陳志明', 'nr'],
+  ['新能源', 'n'],
+  ['国家统计局', 'nt'],
+  ['国务院发展研究中心', 'nt'],
+  ['北京市', 'ns'],
+  ['上海市', 'ns'],
+  ['王建国', 'nr'],
+  ['上半年', 't'],
+  ['，', 'x'],
+  ['🚀', 'x'],
+  ['𠀀', 'x'],
+];
+
+const HOSTILE = '新華社報道：<img src=x onerror=alert(1)> 以及 <script>alert(2)</script> 都應顯示為文字。&lt;b&gt; & "quotes" \'too\'';
+
+let served;
+let browser;
+
+before(async () => {
+  if (!haveChromium) return;
+  await init();
+  served = await startServer({ port: 0 });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+    timeout: TIMEOUT,
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+/** A fresh page with every console error/warning, page error, failed request and dialog recorded. */
+async function openPage() {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const problems = [];
+  const dialogs = [];
+  const requests = [];
+  const onConsole = (where) => (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      problems.push(`${where} console.${message.type()}: ${message.text()}`);
+    }
+  };
+  page.on('console', onConsole('page'));
+  page.on('worker', (worker) => worker.on('console', onConsole('worker')));
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+  await page.goto(served.url);
+  // The page analyzes its sample article on load; wait for that first.
+  await page.waitForSelector('#output[data-state="done"] .w');
+  return { page, context, problems, dialogs, requests };
+}
+
+/** Pastes `text`, clicks Analyze and waits until the page has rendered all of it. */
+async function analyze(page, text) {
+  await page.fill('#text', text);
+  await page.click('#analyze');
+  await page.waitForSelector('#output[data-state="done"]');
+}
+
+function outputWords(page) {
+  return page.$$eval('#output .w', (spans) =>
+    spans.map((span) => ({
+      text: span.textContent,
+      pos: span.dataset.pos,
+      title: span.title,
+      children: span.childElementCount,
+    })),
+  );
+}
+
+test('the page segments a pasted article into tagged word elements', { timeout: TIMEOUT }, async (t) => {
+  if (!haveChromium) {
+    t.skip(SKIP);
+    return;
+  }
+  const { page, context, problems } = await openPage();
+  try {
+    assert.equal(await page.title(), 'zhlens');
+    assert.match(await page.textContent('label[for="text"]'), /Article/);
+    assert.equal(await page.getAttribute('#analyze', 'type'), 'submit');
+    assert.equal(await page.getAttribute('#status', 'aria-live'), 'polite');
+
+    await analyze(page, ARTICLE);
+
+    const rendered = await page.textContent('#output');
+    assert.equal(rendered, ARTICLE, 'the output text is the pasted text, exactly');
+
+    // Every word the segmenter returns (all but whitespace) is one element, in order.
+    const expected = segment(ARTICLE)
+      .filter((token) => !(token.pos === 'x' && /^\s+$/u.test(token.text)))
+      .map((token) => ({ text: token.text, pos: token.pos, title: token.pos, children: 0 }));
+    const words = await outputWords(page);
+    assert.ok(words.length >= 100, `expected at least 100 word elements, got ${words.length}`);
+    assert.deepEqual(words, expected);
+
+    for (const [word, pos] of EXPECTED_WORDS) {
+      assert.ok(
+        words.some((w) => w.text === word && w.pos === pos && w.title === pos),
+        `expected a word element ${word} with data-pos and title ${pos}`,
+      );
+    }
+
+    // Colour families, by class; the legend names them.
+    const families = await page.$$eval('#output .w', (spans) =>
+      Object.fromEntries(spans.map((span) => [span.textContent, span.className])),
+    );
+    assert.equal(families['總產值'], 'w noun');
+    assert.equal(families['增長'], 'w verb');
+    assert.equal(families['陳志明'], 'w person');
+    assert.equal(families['北京市'], 'w place');
+    assert.equal(families['国家统计局'], 'w org');
+    assert.equal(families['218.8'], 'w num');
+    assert.equal(families['，'], 'w punct');
+    assert.equal(await page.locator('.legend li').count(), 8);
+
+    // Whitespace and newlines are kept as they are, and shown as such.
+    assert.equal(await page.$eval('#output', (el) => getComputedStyle(el).whiteSpace), 'pre-wrap');
+
+    const status = await page.textContent('#status');
+    const wordCount = expected.filter((w) => w.pos !== 'x').length;
+    assert.match(status, new RegExp(`^${wordCount.toLocaleString('en-US')} words in [\\d.,]+ m?s`));
+
+    // The CSS tooltip shows the tag on hover.
+    const person = page.locator('#output .w', { hasText: '陳志明' });
+    await person.hover();
+    const tooltip = await person.evaluate((el) => getComputedStyle(el, '::after').content);
+    assert.equal(tooltip, '"nr"');
+    await page.mouse.move(0, 0);
+
+    await mkdir(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('pasted HTML is shown as text, never run', { timeout: TIMEOUT }, async (t) => {
+  if (!haveChromium) {
+    t.skip(SKIP);
+    return;
+  }
+  const { page, context, problems, dialogs, requests } = await openPage();
+  try {
+    const before = await page.evaluate(() => document.querySelectorAll('img, script').length);
+    await analyze(page, HOSTILE);
+    // Give an injected <img onerror> time to fire, were there one.
+    await page.waitForTimeout(300);
+
+    assert.equal(await page.textContent('#output'), HOSTILE);
+    assert.equal(await page.locator('#output img, #output script, #output b').count(), 0);
+    // Nothing but the page's own chunk and word elements.
+    assert.equal(await page.locator('#output :not(div.chunk, span.w)').count(), 0);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('img, script').length), before);
+    assert.deepEqual(dialogs, []);
+    assert.ok(!requests.some((url) => new URL(url).pathname === '/x'), 'no request for the injected <img src=x>');
+
+    const words = (await outputWords(page)).map((w) => w.text);
+    for (const piece of ['<', 'img', 'onerror', 'script', '>', '&', 'lt']) {
+      assert.ok(words.includes(piece), `${JSON.stringify(piece)} is a word element holding text`);
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an empty paste asks for text; a new Analyze replaces the result', { timeout: TIMEOUT }, async (t) => {
+  if (!haveChromium) {
+    t.skip(SKIP);
+    return;
+  }
+  const { page, context, problems } = await openPage();
+  try {
+    await page.fill('#text', '   \n');
+    await page.click('#analyze');
+    assert.equal(await page.getAttribute('#output', 'data-state'), 'empty');
+    assert.match(await page.textContent('#status'), /Paste an article/);
+    assert.equal(await page.locator('#output .w').count(), 0);
+
+    // Two clicks in a row: only the second text is shown.
+    await page.fill('#text', '第一篇文章。');
+    await page.click('#analyze');
+    await analyze(page, '中国人民银行决定下调存款准备金率。');
+    assert.equal(await page.textContent('#output'), '中国人民银行决定下调存款准备金率。');
+    assert.deepEqual((await outputWords(page)).slice(0, 2).map((w) => [w.text, w.pos]), [
+      ['中国人民银行', 'nt'],
+      ['决定', 'v'],
+    ]);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('worker failures show in the status line', { timeout: TIMEOUT }, async (t) => {
+  if (!haveChromium) {
+    t.skip(SKIP);
+    return;
+  }
+  const cases = [
+    ['**/pkg/zhlens_wasm_bg.wasm', /^Error: Could not load the segmenter: failed to fetch Wasm: 404/],
+    ['**/pkg/zhlens.js', /^Error: The analysis worker failed to load/],
+  ];
+  for (const [pattern, expected] of cases) {
+    const context = await browser.newContext();
+    try {
+      await context.route(pattern, (route) => route.fulfill({ status: 404, body: 'not found' }));
+      const page = await context.newPage();
+      page.setDefaultTimeout(TIMEOUT);
+      await page.goto(served.url);
+      await page.waitForSelector('#output[data-state="error"]');
+      assert.match(await page.textContent('#status'), expected);
+      assert.equal(await page.getAttribute('#status', 'class'), 'status error');
+    } finally {
+      await context.close();
+    }
+  }
+});
