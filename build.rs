@@ -308,6 +308,8 @@ fn script_tables_source(ts: &str, st: &str) -> String {
     let mut src = String::new();
     src.push_str(&bmp_bitset("TRADITIONAL_ONLY_BMP", &traditional_only));
     src.push_str(&bmp_bitset("SIMPLIFIED_ONLY_BMP", &simplified_only));
+    let convertible: BTreeSet<char> = to_simplified.iter().map(|&(t, _)| t).collect();
+    src.push_str(&bmp_bitset("CONVERTIBLE_BMP", &convertible));
     src.push_str("/// Traditional → Simplified, one character each, sorted by key.\n");
     src.push_str("pub(crate) static TO_SIMPLIFIED: &[(char, char)] = &[\n");
     for (t, s) in &to_simplified {

@@ -12,7 +12,7 @@ export default function init(options?: InitOptions): Promise<void>;
 
 /** Options of `segment`. Unknown keys are an error. */
 export interface SegmentOptions {
-  /** Let jieba's character HMM join characters outside the dictionary into words. Default false. */
+  /** Let jieba's character HMM join characters outside the dictionary into words. Default: on for Traditional text, off for Simplified. */
   hmm?: boolean;
 }
 

@@ -64,12 +64,12 @@ impl<'t> Utf16Cursor<'t> {
         if byte < self.byte {
             *self = Utf16Cursor::new(self.text);
         }
-        let skipped = &self.text[self.byte..byte];
-        self.unit += if skipped.is_ascii() {
-            skipped.len()
-        } else {
-            skipped.chars().map(char::len_utf16).sum()
-        };
+        // One unit per UTF-8 lead byte, two for the lead bytes of 4-byte
+        // characters: a byte loop the compiler vectorizes, unlike `chars()`.
+        self.unit += self.text.as_bytes()[self.byte..byte]
+            .iter()
+            .map(|&b| usize::from(b & 0xc0 != 0x80) + usize::from(b >= 0xf0))
+            .sum::<usize>();
         self.byte = byte;
         self.unit
     }

@@ -26,15 +26,21 @@ pub(crate) fn is_mostly_traditional(text: &str) -> bool {
 }
 
 fn is_in(c: char, bmp: &[u64; 1024], sorted: &[char]) -> bool {
+    bmp_bit(c, bmp).unwrap_or_else(|| sorted.binary_search(&c).is_ok())
+}
+
+/// The character's bit in a BMP bitset; `None` outside the BMP.
+fn bmp_bit(c: char, bmp: &[u64; 1024]) -> Option<bool> {
     let code = c as usize;
-    if code < 0x10000 {
-        bmp[code / 64] & (1 << (code % 64)) != 0
-    } else {
-        sorted.binary_search(&c).is_ok()
-    }
+    (code < 0x10000).then(|| bmp[code / 64] & (1 << (code % 64)) != 0)
 }
 
 fn to_simplified(c: char) -> char {
+    // Most characters of even a Traditional text have no other form: one
+    // bit says so before any search.
+    if bmp_bit(c, &CONVERTIBLE_BMP) == Some(false) {
+        return c;
+    }
     match TO_SIMPLIFIED.binary_search_by_key(&c, |&(t, _)| t) {
         Ok(i) => TO_SIMPLIFIED[i].1,
         Err(_) => c,
@@ -85,6 +91,16 @@ mod tests {
                 .collect();
             assert_eq!(set, listed);
         }
+        let convertible: Vec<char> = (0..0x10000u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| bmp_bit(c, &CONVERTIBLE_BMP) == Some(true))
+            .collect();
+        let keys: Vec<char> = TO_SIMPLIFIED
+            .iter()
+            .map(|&(t, _)| t)
+            .filter(|&c| (c as u32) < 0x10000)
+            .collect();
+        assert_eq!(convertible, keys);
     }
 
     #[test]

@@ -20,8 +20,7 @@ struct Case {
     words: Option<Vec<String>>,
     #[serde(default)]
     tagged: Vec<String>,
-    #[serde(default)]
-    hmm: bool,
+    hmm: Option<bool>,
 }
 
 fn cases(file: &str) -> Vec<Case> {
@@ -41,7 +40,11 @@ fn segment_fixtures() {
     assert!(cases.len() >= 10);
     for case in cases {
         let text = &case.text;
-        let tokens = analyzer.segment_with(text, SegmentOptions::new().hmm(case.hmm));
+        let options = match case.hmm {
+            Some(hmm) => SegmentOptions::new().hmm(hmm),
+            None => SegmentOptions::new(),
+        };
+        let tokens = analyzer.segment_with(text, options);
         let mut at = 0;
         for t in &tokens {
             assert_eq!(t.start(), at, "{}: tokens must be contiguous", case.name);

@@ -60,7 +60,7 @@ for (const fixture of readdirSync(join(root, 'tests', 'fixtures')).filter((f) =>
   const { test: cases } = parse(readFileSync(join(root, 'tests', 'fixtures', fixture), 'utf8'));
   for (const c of cases) {
     test(`${fixture}: ${c.name}`, () => {
-      const tokens = zhlens.segment(c.text, c.hmm ? { hmm: true } : undefined);
+      const tokens = zhlens.segment(c.text, c.hmm === undefined ? undefined : { hmm: c.hmm });
       let at = 0;
       for (const t of tokens) {
         assert.equal(t.start, at, 'contiguous');

@@ -1,0 +1,237 @@
+// Segmentation throughput of the built package (pkg/) and its peers, all in
+// one Node process; load times in fresh child processes; download sizes.
+//
+//   node scripts/bench.mjs [--budget SECONDS] [--runs N]
+//
+// Texts: ~1 MB (UTF-8) of Simplified news (the SIGHAN 2005 PKU + MSR test
+// inputs) and ~1 MB of Traditional news (CityU + AS test inputs), from
+// ../shared/corpora. Each variant is warmed up once, then the variants are run
+// round-robin (so machine noise hits them alike) until each has `--runs` runs
+// or has used `--budget` seconds; the median run gives MB/s (10^6 bytes of
+// UTF-8 input per second). Compare ratios from one run, not absolute numbers
+// across machines or runs. Writes target/bench/bench.json.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { corporaDir, lines, machine, median, readText, rel, requireDir, root, table, writeJson } from './lib/common.mjs';
+import { loadJiebaWasm, loadNodeRsJieba, loadZhlens, wordSegmenter } from './lib/systems.mjs';
+
+const args = process.argv.slice(2);
+const numberArg = (flag, fallback) => {
+  const i = args.indexOf(flag);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const BUDGET_SECONDS = numberArg('--budget', 6);
+const MAX_RUNS = numberArg('--runs', 9);
+const MIN_RUNS = 3;
+const TEXT_BYTES = 1_000_000;
+const CHILD_RUNS = 5;
+
+const sighan = join(corporaDir, 'sighan2005');
+requireDir(sighan, 'bench');
+if (!existsSync(join(root, 'pkg', 'zhlens.js'))) {
+  console.error('bench: pkg/ is not built; run `npm run build` first.');
+  process.exit(2);
+}
+
+/** The files' lines, repeated as needed and cut at a line end once `TEXT_BYTES` is reached. */
+function newsText(files) {
+  const source = files.flatMap((f) => lines(readText(join(sighan, 'testing', f))));
+  const out = [];
+  let bytes = 0;
+  for (let i = 0; bytes < TEXT_BYTES; i++) {
+    const line = source[i % source.length];
+    out.push(line);
+    bytes += Buffer.byteLength(line) + 1;
+  }
+  const text = out.join('\n');
+  return { text, lines: out, bytes: Buffer.byteLength(text), chars: text.length, sources: files };
+}
+
+const texts = {
+  simplified: newsText(['pku_test.utf8', 'msr_test.utf8']),
+  traditional: newsText(['cityu_test.utf8', 'as_test.utf8']),
+};
+
+const zhlens = await loadZhlens();
+const jieba = await loadJiebaWasm();
+const nodeRs = await loadNodeRsJieba();
+const intl = wordSegmenter();
+
+const eachLine = (f) => (t) => {
+  let n = 0;
+  for (const line of t.lines) n += f(line).length;
+  return n;
+};
+
+// `fn(textObject)` returns a token count (a checksum, and it keeps the work observable).
+const VARIANTS = [
+  { id: 'zhlens', label: 'zhlens segment(text)', feed: 'whole', fn: (t) => zhlens.segment(t.text).length },
+  { id: 'zhlens-lines', label: 'zhlens segment(line)', feed: 'lines', fn: eachLine((l) => zhlens.segment(l)) },
+  { id: 'zhlens-hmm', label: 'zhlens segment(text, {hmm:true})', feed: 'whole', fn: (t) => zhlens.segment(t.text, { hmm: true }).length },
+  { id: 'jieba-wasm-tokenize', label: "jieba-wasm tokenize(text, 'default') (hmm default: true)", feed: 'whole', fn: (t) => jieba.tokenize(t.text, 'default').length },
+  { id: 'jieba-wasm-tokenize-nohmm', label: "jieba-wasm tokenize(text, 'default', false)", feed: 'whole', fn: (t) => jieba.tokenize(t.text, 'default', false).length },
+  { id: 'jieba-wasm-tokenize-lines', label: "jieba-wasm tokenize(line, 'default')", feed: 'lines', fn: eachLine((l) => jieba.tokenize(l, 'default')) },
+  { id: 'jieba-wasm-cut', label: 'jieba-wasm cut(text) (hmm default: true)', feed: 'whole', fn: (t) => jieba.cut(t.text).length },
+  { id: 'jieba-wasm-cut-nohmm', label: 'jieba-wasm cut(text, false)', feed: 'whole', fn: (t) => jieba.cut(t.text, false).length },
+  { id: 'node-rs-jieba', label: '@node-rs/jieba cut(text) (native; hmm default: false)', feed: 'whole', fn: (t) => nodeRs.cut(t.text).length },
+  { id: 'node-rs-jieba-hmm', label: '@node-rs/jieba cut(text, true)', feed: 'whole', fn: (t) => nodeRs.cut(t.text, true).length },
+  { id: 'intl-lines', label: "Intl.Segmenter('zh', word), line by line", feed: 'lines', fn: eachLine((l) => Array.from(intl.segment(l))) },
+];
+
+/** Ratios printed and recorded: [numerator, denominator]. */
+const RATIOS = [
+  ['zhlens', 'jieba-wasm-tokenize'],
+  ['zhlens', 'jieba-wasm-tokenize-nohmm'],
+  ['zhlens-lines', 'jieba-wasm-tokenize-lines'],
+  ['zhlens', 'jieba-wasm-cut'],
+  ['zhlens', 'jieba-wasm-cut-nohmm'],
+  ['zhlens', 'node-rs-jieba'],
+  ['zhlens-hmm', 'node-rs-jieba-hmm'],
+  ['zhlens-lines', 'intl-lines'],
+];
+const TARGET = { numerator: 'zhlens', denominator: 'jieba-wasm-tokenize', minimum: 10 };
+
+function throughput(textName) {
+  const t = texts[textName];
+  const state = VARIANTS.map((v) => ({ v, times: [], spent: 0, tokens: 0 }));
+  for (const s of state) s.tokens = s.v.fn(t); // warm-up (and jieba's lazy dictionary load)
+  for (let round = 0; round < MAX_RUNS; round++) {
+    for (const s of state) {
+      if (s.times.length >= MIN_RUNS && s.spent >= BUDGET_SECONDS) continue;
+      const t0 = performance.now();
+      s.v.fn(t);
+      const seconds = (performance.now() - t0) / 1000;
+      s.times.push(seconds);
+      s.spent += seconds;
+    }
+  }
+  const results = {};
+  for (const s of state) {
+    const seconds = median(s.times);
+    results[s.v.id] = {
+      label: s.v.label, feed: s.v.feed, tokens: s.tokens, runs: s.times.length,
+      medianSeconds: round(seconds, 4), minSeconds: round(Math.min(...s.times), 4),
+      MBps: round(t.bytes / 1e6 / seconds, 2),
+    };
+  }
+  const ratios = Object.fromEntries(RATIOS.map(([a, b]) => [`${a} / ${b}`, round(results[a].MBps / results[b].MBps, 2)]));
+  return { bytes: t.bytes, chars: t.chars, lines: t.lines.length, sources: t.sources, results, ratios };
+}
+
+const round = (x, digits) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Runs `code` (an ES module printing one JSON line) in fresh Node processes; medians of each field. */
+function childTimes(code) {
+  const samples = [];
+  for (let i = 0; i < CHILD_RUNS; i++) {
+    const t0 = performance.now();
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' });
+    samples.push({ ...JSON.parse(out.trim().split('\n').pop()), process: performance.now() - t0 });
+  }
+  return Object.fromEntries(Object.keys(samples[0]).map((k) => [k, round(median(samples.map((s) => s[k])), 1)]));
+}
+
+function loadTimes() {
+  const require = createRequire(join(root, 'package.json'));
+  const url = (path) => JSON.stringify(pathToFileURL(path).href);
+  const sample = JSON.stringify('今年1至7月，园区完成规模工业总产值218.8亿元。');
+  return {
+    zhlens: childTimes(`
+      const t0 = performance.now();
+      const m = await import(${url(join(root, 'pkg', 'zhlens.js'))});
+      const t1 = performance.now();
+      await m.default();
+      const t2 = performance.now();
+      m.segment(${sample});
+      const t3 = performance.now();
+      console.log(JSON.stringify({ import: t1 - t0, init: t2 - t1, firstCall: t3 - t2, total: t3 - t0 }));`),
+    'jieba-wasm': childTimes(`
+      const t0 = performance.now();
+      const m = await import(${url(require.resolve('jieba-wasm'))});
+      const t1 = performance.now();
+      m.cut(${sample});
+      const t2 = performance.now();
+      console.log(JSON.stringify({ import: t1 - t0, firstCall: t2 - t1, total: t2 - t0 }));`),
+    'node-rs-jieba': childTimes(`
+      const t0 = performance.now();
+      const { Jieba } = await import(${url(require.resolve('@node-rs/jieba'))});
+      const { dict } = await import(${url(require.resolve('@node-rs/jieba/dict.js'))});
+      const t1 = performance.now();
+      const jieba = Jieba.withDict(dict);
+      const t2 = performance.now();
+      jieba.cut(${sample});
+      const t3 = performance.now();
+      console.log(JSON.stringify({ import: t1 - t0, withDict: t2 - t1, firstCall: t3 - t2, total: t3 - t0 }));`),
+  };
+}
+
+function sizes() {
+  const measure = (path) => {
+    const bytes = readFileSync(path);
+    return {
+      file: rel(path),
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  };
+  const sum = (files) => ({
+    raw: files.reduce((n, f) => n + f.raw, 0),
+    gzip: files.reduce((n, f) => n + f.gzip, 0),
+    brotli: files.reduce((n, f) => n + f.brotli, 0),
+  });
+  const zh = ['zhlens.js', 'zhlens_wasm.js', 'zhlens_wasm_bg.wasm'].map((f) => measure(join(root, 'pkg', f)));
+  const jw = ['jieba_rs_wasm.js', 'jieba_rs_wasm_bg.wasm'].map((f) => measure(join(root, 'node_modules', 'jieba-wasm', 'pkg', 'web', f)));
+  return {
+    zhlens: { wasm: zh[2], files: zh, browserDownload: sum(zh) },
+    'jieba-wasm (web build, for comparison)': { wasm: jw[1], files: jw, browserDownload: sum(jw) },
+  };
+}
+
+const started = performance.now();
+console.log(`machine: ${JSON.stringify(machine())}`);
+console.log(`budget per variant: ${BUDGET_SECONDS} s, up to ${MAX_RUNS} runs (at least ${MIN_RUNS}), after one warm-up run`);
+
+const report = { machine: machine(), budgetSeconds: BUDGET_SECONDS, maxRuns: MAX_RUNS, throughput: {} };
+for (const name of Object.keys(texts)) {
+  const r = throughput(name);
+  report.throughput[name] = r;
+  console.log(`\n== ${name}: ${(r.bytes / 1e6).toFixed(2)} MB UTF-8, ${r.chars} UTF-16 units, ${r.lines} lines (${r.sources.join(' + ')}) ==`);
+  console.log(table(['variant', 'feed', 'MB/s', 'median s', 'runs', 'tokens'],
+    Object.entries(r.results).map(([id, x]) => [id, x.feed, x.MBps.toFixed(2), x.medianSeconds.toFixed(3), x.runs, x.tokens])));
+  console.log('\nratios (MB/s ÷ MB/s):');
+  for (const [k, v] of Object.entries(r.ratios)) console.log(`  ${k.padEnd(52)} ${v.toFixed(2)}×`);
+}
+
+console.log('\nIssue target (information only):');
+report.target = {};
+for (const [name, r] of Object.entries(report.throughput)) {
+  const ratio = r.ratios[`${TARGET.numerator} / ${TARGET.denominator}`];
+  const pass = ratio >= TARGET.minimum;
+  report.target[name] = { ratio, minimum: TARGET.minimum, pass };
+  console.log(`  ${pass ? 'PASS' : 'FAIL'}  ${name}: zhlens segment ≥ ${TARGET.minimum}× jieba-wasm tokenize: ${ratio.toFixed(2)}×`);
+}
+
+console.log(`\n== load time in a fresh Node process (median of ${CHILD_RUNS}, ms) ==`);
+report.load = loadTimes();
+for (const [id, t] of Object.entries(report.load)) {
+  console.log(`  ${id.padEnd(14)} ${Object.entries(t).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+}
+
+report.sizes = sizes();
+console.log('\n== download size (bytes; gzip -9, brotli 11) ==');
+const rows = [];
+for (const [id, s] of Object.entries(report.sizes)) {
+  for (const f of s.files) rows.push([id, f.file, f.raw, f.gzip, f.brotli]);
+  rows.push([id, 'total (what a browser downloads)', s.browserDownload.raw, s.browserDownload.gzip, s.browserDownload.brotli]);
+}
+console.log(table(['package', 'file', 'raw', 'gzip', 'brotli'], rows));
+
+report.seconds = round((performance.now() - started) / 1000, 1);
+const out = join(root, 'target', 'bench', 'bench.json');
+writeJson(out, report);
+console.log(`\nreport: ${rel(out)}; bench took ${report.seconds} s.`);
