@@ -1,8 +1,12 @@
-//! Compiles the data zhlens ships from the registry crates that publish it:
-//! jieba-rs's word dictionary and POS model (MIT), and OpenCC's character
-//! tables as packaged in ferrous-opencc (Apache-2.0). Nothing is parsed from
-//! text at run time: the outputs in `OUT_DIR` are compact binaries and Rust
-//! tables that `src/` includes.
+//! Compiles the data zhlens ships from the registry packages that publish it:
+//! jieba-rs's word dictionary and POS model (MIT, from the crate), and
+//! OpenCC's dictionaries and configurations (Apache-2.0, from the `opencc` npm
+//! package, see `build/opencc.rs`). Nothing is parsed from text at run time:
+//! the outputs in `OUT_DIR` are compact binaries and Rust tables that `src/`
+//! includes.
+
+#[path = "build/opencc.rs"]
+mod opencc;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::env;
@@ -14,14 +18,15 @@ use std::process::Command;
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=Cargo.lock");
+    println!("cargo:rerun-if-changed=build/opencc.rs");
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let jieba = package_dir("jieba-rs");
-    let opencc = package_dir("ferrous-opencc");
+    let manifest_dir = env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let opencc = opencc::package_dir(Path::new(&manifest_dir));
 
     let dict = read(&jieba.join("src/data/dict.txt"));
     let posseg = read(&jieba.join("src/data/posseg.txt"));
-    let ts = read(&opencc.join("assets/dictionaries/TSCharacters.txt"));
-    let st = read(&opencc.join("assets/dictionaries/STCharacters.txt"));
+    let dicts = opencc::dictionaries(&opencc);
 
     let (words, mut tags) = compile_dictionary(&dict);
     let (model, model_tags) = compile_pos_model(&posseg);
@@ -32,7 +37,14 @@ fn main() {
     fs::write(out.join("dictionary.bin"), encode_dictionary(&words, &tags)).unwrap();
     fs::write(out.join("pos_model.bin"), encode_pos_model(&model, &tags)).unwrap();
     fs::write(out.join("pos_tags.rs"), pos_tags_source(&tags)).unwrap();
-    fs::write(out.join("script_tables.rs"), script_tables_source(&ts, &st)).unwrap();
+    fs::write(
+        out.join("script_tables.rs"),
+        script_tables_source(&dicts["TSCharacters"], &dicts["STCharacters"]),
+    )
+    .unwrap();
+    let (specs, used) = opencc::configs(&opencc);
+    fs::write(out.join("opencc_configs.rs"), specs).unwrap();
+    fs::write(out.join("opencc.bin"), opencc::encode(&dicts, &used)).unwrap();
 }
 
 /// The source folder of a dependency, as cargo resolved it from Cargo.lock.
@@ -266,56 +278,34 @@ fn pos_tags_source(tags: &BTreeSet<String>) -> String {
     src
 }
 
-/// One Traditional character → its first Simplified reading, plus the sets
-/// that let `is_mostly_traditional` tell the scripts apart: characters only Traditional text
-/// uses, and characters only Simplified text uses.
-fn script_tables_source(ts: &str, st: &str) -> String {
-    let pairs = |text: &str| -> BTreeMap<char, Vec<char>> {
-        text.lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let (k, v) = l.split_once('\t')?;
-                let mut k = k.chars();
-                let key = k.next()?;
-                if k.next().is_some() {
-                    return None;
-                }
-                let values = v.split(' ').filter_map(single_char).collect();
-                Some((key, values))
-            })
+/// The sets that let `detect_script` tell the scripts apart: characters
+/// only Traditional text uses, and characters only Simplified text uses
+/// (single characters of OpenCC's `TSCharacters` and `STCharacters`).
+fn script_tables_source(t2s: &opencc::Dict, s2t: &opencc::Dict) -> String {
+    let chars = |d: &opencc::Dict| -> BTreeMap<char, char> {
+        d.iter()
+            .filter_map(|(k, v)| Some((single_char(k)?, single_char(v)?)))
             .collect()
     };
-    let t2s = pairs(ts);
-    let s2t = pairs(st);
-    let to_simplified: Vec<(char, char)> = t2s
-        .iter()
-        .filter_map(|(&k, v)| v.first().filter(|&&s| s != k).map(|&s| (k, s)))
-        .collect();
+    let (t2s, s2t) = (chars(t2s), chars(s2t));
     // A character is a Traditional cue when converting it changes it and it
     // never stands for itself in Simplified text; symmetrically for Simplified.
-    let simplified_readings: BTreeSet<char> = t2s.values().flatten().copied().collect();
-    let traditional_only: BTreeSet<char> = to_simplified
+    let simplified_readings: BTreeSet<char> = t2s.values().copied().collect();
+    let traditional_only: BTreeSet<char> = t2s
         .iter()
-        .map(|&(t, _)| t)
-        .filter(|t| !s2t.contains_key(t) && !simplified_readings.contains(t))
+        .filter(|&(t, s)| t != s && !s2t.contains_key(t) && !simplified_readings.contains(t))
+        .map(|(&t, _)| t)
         .collect();
     let simplified_only: BTreeSet<char> = s2t
         .iter()
-        .filter(|(k, v)| !v.contains(k) && !t2s.contains_key(k))
+        .filter(|&(k, v)| k != v && !t2s.contains_key(k))
         .map(|(&k, _)| k)
         .collect();
 
     let mut src = String::new();
     src.push_str(&bmp_bitset("TRADITIONAL_ONLY_BMP", &traditional_only));
     src.push_str(&bmp_bitset("SIMPLIFIED_ONLY_BMP", &simplified_only));
-    let convertible: BTreeSet<char> = to_simplified.iter().map(|&(t, _)| t).collect();
-    src.push_str(&bmp_bitset("CONVERTIBLE_BMP", &convertible));
-    src.push_str("/// Traditional → Simplified, one character each, sorted by key.\n");
-    src.push_str("pub(crate) static TO_SIMPLIFIED: &[(char, char)] = &[\n");
-    for (t, s) in &to_simplified {
-        writeln!(src, "    ({t:?}, {s:?}),").unwrap();
-    }
-    src.push_str("];\n/// Characters only Traditional text uses, sorted.\n");
+    src.push_str("/// Characters only Traditional text uses, sorted.\n");
     src.push_str("pub(crate) static TRADITIONAL_ONLY: &[char] = &[\n");
     for c in &traditional_only {
         writeln!(src, "    {c:?},").unwrap();

@@ -44,8 +44,10 @@ part-of-speech model.
 # Traditional Chinese
 
 The dictionary is Simplified. Text written mostly in Traditional characters
-is segmented through a Simplified view of it, and the tokens are mapped back:
-their ranges always refer to the text you passed in.
+(see [`detect_script`]) is segmented through its Simplified conversion
+(OpenCC's `tw2s`, or `hk2s` when Hong Kong variants outnumber Taiwan ones),
+and the tokens are mapped back through the conversion's alignment: their
+ranges always refer to the text you passed in.
 
 ```
 use zhlens::Analyzer;
@@ -56,6 +58,24 @@ let words: Vec<&str> = analyzer.segment(text).iter().map(|t| &text[t.range()]).c
 assert_eq!(words, ["園區", "完成", "規模", "工業", "總產值"]);
 ```
 
+# Converting between scripts
+
+[`convert`] converts as OpenCC does, with any of its configurations
+([`Config`]); [`convert_with_map`] also says where each piece of the output
+came from, so that highlights can follow the text into the other script.
+[`Analyzer::convert`] adds a rule against OpenCC's phrase matches that
+cross a word boundary (被发明 is 被發明, not 被髮明).
+
+```
+use zhlens::{convert_with_map, Analyzer, Config};
+
+let text = "头发和发明";
+let converted = convert_with_map(text, Config::S2t);
+assert_eq!(converted.text(), "頭髮和發明");
+assert_eq!(&converted.text()[converted.to_output(9..15)], "發明");
+assert_eq!(Analyzer::new().convert("这是被发明出来的", Config::S2twp), "這是被發明出來的");
+```
+
 # Options
 
 Characters outside the dictionary can be joined into new words by jieba's
@@ -63,7 +83,7 @@ character HMM. By default it is on for Traditional text and off for
 Simplified text, as measured on the SIGHAN 2005 bakeoff (`BENCHMARKS.md`):
 on Simplified news it lowers both precision and recall (PKU F1 0.839 →
 0.820), while Traditional text has more words the Simplified dictionary
-lacks (Taiwan's 計畫, Hong Kong's transliterations), which it recovers
+lacks (names, Hong Kong's transliterations), which it recovers
 (CityU F1 0.812 → 0.825, AS 0.824 → 0.830). Set it either way with
 [`SegmentOptions::hmm`].
 
@@ -80,6 +100,7 @@ assert!(words.contains(&"杭研"));
 
 #![deny(missing_docs)]
 
+mod convert;
 mod dictionary;
 pub mod offsets;
 mod pos_model;
@@ -92,7 +113,12 @@ use std::ops::Range;
 
 use jieba_rs::Jieba;
 
+use crate::convert::Words;
 use crate::pos_model::PosModel;
+
+pub use crate::convert::{Config, Converted, Error};
+pub use crate::offsets::Piece;
+pub use crate::script::{Script, ScriptReport};
 
 include!(concat!(env!("OUT_DIR"), "/pos_tags.rs"));
 
@@ -247,17 +273,65 @@ impl Analyzer {
     /// Splits `text` into words.
     pub fn segment_with(&self, text: &str, options: SegmentOptions) -> Vec<Token> {
         let mut tokens = Vec::with_capacity(text.len() / 4);
-        if script::is_mostly_traditional(text) {
-            let view = script::simplified_view(text);
-            self.segment_into(&view.text, options.hmm.unwrap_or(true), &mut tokens);
-            for t in &mut tokens {
-                t.start = view.alignment.to_original(t.start);
-                t.end = view.alignment.to_original(t.end);
+        if script::detect(text).mostly_traditional() {
+            let view = convert_with_map(text, convert::regional_config(text));
+            self.segment_into(view.text(), options.hmm.unwrap_or(true), &mut tokens);
+            // A word boundary inside a piece moves to the piece's start; a
+            // word left empty by that goes.
+            let mut write = 0;
+            for read in 0..tokens.len() {
+                let mut t = tokens[read];
+                t.start = view.to_input(t.start);
+                t.end = view.to_input(t.end);
+                if t.end > t.start {
+                    tokens[write] = t;
+                    write += 1;
+                }
             }
+            tokens.truncate(write);
         } else {
             self.segment_into(text, options.hmm.unwrap_or(false), &mut tokens);
         }
         tokens
+    }
+
+    /// Converts `text` like [`convert`], except where a phrase of OpenCC's
+    /// tables would cross a word boundary the segmenter is sure of.
+    ///
+    /// OpenCC matches the longest phrase of its tables at each point, even
+    /// when the phrase straddles two words: 被发明 becomes 被髮明 (the phrase
+    /// 被发, "have one's hair"), 一只只 becomes 一隻只. For Simplified input,
+    /// this method first segments the text (without the HMM, so every word
+    /// of two or more characters is a dictionary word: those are the words
+    /// it is sure of), and a phrase match of two or more characters may not
+    /// cross the boundary of such a word: start inside it and end after it,
+    /// or end inside it and start before it. A phrase within a word is
+    /// fine. Where the longest match crosses, the next shorter one applies
+    /// (down to a single character, which always may). Traditional input is
+    /// converted as by [`convert`].
+    ///
+    /// ```
+    /// use zhlens::{Analyzer, Config, convert};
+    ///
+    /// let analyzer = Analyzer::new();
+    /// assert_eq!(convert("这是被发明出来的", Config::S2t), "這是被髮明出來的");
+    /// assert_eq!(analyzer.convert("这是被发明出来的", Config::S2t), "這是被發明出來的");
+    /// ```
+    pub fn convert(&self, text: &str, config: Config) -> String {
+        self.convert_guarded(text, config, false).into_text()
+    }
+
+    /// [`Analyzer::convert`], with where each piece of the output came from
+    /// (see [`convert_with_map`]).
+    pub fn convert_with_map(&self, text: &str, config: Config) -> Converted {
+        self.convert_guarded(text, config, true)
+    }
+
+    fn convert_guarded(&self, text: &str, config: Config, align: bool) -> Converted {
+        if !config.reads_simplified() {
+            return convert::run(text, config, None, align);
+        }
+        convert::run(text, config, Some(self), align)
     }
 
     fn segment_into(&self, text: &str, hmm: bool, tokens: &mut Vec<Token>) {
@@ -280,6 +354,81 @@ impl Analyzer {
             offset += chunk.len();
         }
         join_numbers(text, tokens);
+    }
+}
+
+/// Converts `text` between Chinese scripts exactly as OpenCC does with the
+/// configuration of the same name (OpenCC 1.4.2's dictionaries, compiled in).
+///
+/// ```
+/// use zhlens::{convert, Config};
+///
+/// assert_eq!(convert("鼠标和软件", Config::S2twp), "滑鼠和軟體");
+/// assert_eq!(convert("園區完成規模工業總產值", Config::T2s), "园区完成规模工业总产值");
+/// ```
+///
+/// [`Analyzer::convert`] also respects word boundaries.
+pub fn convert(text: &str, config: Config) -> String {
+    convert::run(text, config, None, false).into_text()
+}
+
+/// [`convert`], with where each piece of the output came from.
+///
+/// ```
+/// use zhlens::{convert_with_map, Config};
+///
+/// let text = "头发很干净";
+/// let converted = convert_with_map(text, Config::S2t);
+/// assert_eq!(converted.text(), "頭髮很乾淨");
+/// // Pieces cover both texts in order: here one per character.
+/// let pieces: Vec<(&str, &str)> = converted
+///     .pieces()
+///     .iter()
+///     .map(|p| (&text[p.input.clone()], &converted.text()[p.output.clone()]))
+///     .collect();
+/// assert_eq!(pieces[1], ("发", "髮"));
+/// // A highlight on 干净 in the input lands on 乾淨 in the output.
+/// assert_eq!(&converted.text()[converted.to_output(9..15)], "乾淨");
+/// ```
+pub fn convert_with_map(text: &str, config: Config) -> Converted {
+    convert::run(text, config, None, true)
+}
+
+/// Counts the characters of `text` that only Traditional or only Simplified
+/// writing uses, and decides its script from them (see
+/// [`ScriptReport::script`]).
+///
+/// ```
+/// use zhlens::{detect_script, Script};
+///
+/// let report = detect_script("園區完成規模工業總產值");
+/// assert_eq!(report.script(), Script::Traditional);
+/// assert_eq!((report.traditional(), report.simplified()), (6, 0));
+/// ```
+pub fn detect_script(text: &str) -> ScriptReport {
+    script::detect(text)
+}
+
+/// A word is sure when jieba's dictionary counts it at least this often: 发明
+/// (2757) and 制造 (6418) are, 线图 (26), which OpenCC's 周线 (weekly line)
+/// rightly crosses in 周线图, is not.
+const SURE_WORD_FREQUENCY: usize = 100;
+
+impl Words for Analyzer {
+    fn words(&self, text: &str) -> Vec<Range<usize>> {
+        let mut tokens = Vec::new();
+        self.segment_into(text, false, &mut tokens);
+        let number = Pos::named("m");
+        tokens
+            .into_iter()
+            .filter(|t| t.pos != number && text[t.range()].chars().nth(1).is_some())
+            .map(|t| t.range())
+            .collect()
+    }
+
+    fn is_sure(&self, word: &str) -> bool {
+        // A dictionary word's suggested frequency is its own (or more).
+        self.jieba.has_word(word) && self.jieba.suggest_freq(word) >= SURE_WORD_FREQUENCY
     }
 }
 

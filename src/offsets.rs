@@ -1,40 +1,110 @@
-//! Offset conversion, in one place: between a converted view of the input and
-//! the input itself, and from UTF-8 byte offsets to the UTF-16 code units that
+//! Offset conversion, in one place: between a converted text and the input it
+//! came from, and from UTF-8 byte offsets to the UTF-16 code units that
 //! JavaScript strings index by.
 
-/// Where each character of a converted text came from in the original.
-///
-/// Built while converting one character into another of a different UTF-8
-/// length; maps any character boundary of the converted text back to the
-/// original's byte offset.
-#[derive(Debug, Default)]
+use std::ops::Range;
+
+/// A piece of a conversion: a byte range of the output and the byte range
+/// of the input it was converted from.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Piece {
+    /// Where the piece came from, in the input.
+    pub input: Range<usize>,
+    /// The piece, in the output.
+    pub output: Range<usize>,
+}
+
+/// Where each piece of a converted text came from: pieces in order, each
+/// non-empty on both sides, contiguous on both sides and covering both texts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Alignment {
-    /// `(converted, original)` byte offsets at each point where the two
-    /// texts' offsets start to differ by a new amount, ascending.
-    shifts: Vec<(usize, usize)>,
+    pieces: Vec<Piece>,
 }
 
 impl Alignment {
-    /// Records that the character at `converted` in the converted text
-    /// stands at `original` in the input, when their distance changed.
-    pub(crate) fn record(&mut self, converted: usize, original: usize) {
-        let shifted = self.shifts.last().map_or(converted != original, |&(c, o)| {
-            converted - c != original - o
-        });
-        if shifted {
-            self.shifts.push((converted, original));
+    /// Appends that `output` was converted from `input`, both starting where
+    /// the previous piece ended. When they have as many characters, each
+    /// character maps to its counterpart: every phrase of OpenCC's tables
+    /// converts character by character, and finer pieces keep highlights on
+    /// single characters.
+    pub(crate) fn push(&mut self, input: &str, output: &str) {
+        let (mut i, mut o) = self
+            .pieces
+            .last()
+            .map_or((0, 0), |p| (p.input.end, p.output.end));
+        if input.chars().count() == output.chars().count() {
+            for (a, b) in input.chars().zip(output.chars()) {
+                let piece = Piece {
+                    input: i..i + a.len_utf8(),
+                    output: o..o + b.len_utf8(),
+                };
+                (i, o) = (piece.input.end, piece.output.end);
+                self.pieces.push(piece);
+            }
+        } else {
+            self.pieces.push(Piece {
+                input: i..i + input.len(),
+                output: o..o + output.len(),
+            });
         }
     }
 
-    /// The original byte offset of a character boundary of the converted text.
-    pub(crate) fn to_original(&self, converted: usize) -> usize {
-        match self.shifts.partition_point(|&(c, _)| c <= converted) {
-            0 => converted,
-            i => {
-                let (c, o) = self.shifts[i - 1];
-                o + (converted - c)
+    pub(crate) fn pieces(&self) -> &[Piece] {
+        &self.pieces
+    }
+
+    /// The alignment of `self` (input → middle) followed by `next` (middle →
+    /// output): pieces cut only where both cut the middle text.
+    pub(crate) fn then(&self, next: &Alignment) -> Alignment {
+        let (a, b) = (&self.pieces, &next.pieces);
+        let mut pieces = Vec::with_capacity(b.len());
+        let (mut i, mut j, mut input, mut output) = (0, 0, 0, 0);
+        while i < a.len() && j < b.len() {
+            let (x, y) = (a[i].output.end, b[j].input.end);
+            if x <= y {
+                i += 1;
+            }
+            if y <= x {
+                j += 1;
+            }
+            if x == y {
+                let (ie, oe) = (a[i - 1].input.end, b[j - 1].output.end);
+                pieces.push(Piece {
+                    input: input..ie,
+                    output: output..oe,
+                });
+                (input, output) = (ie, oe);
             }
         }
+        Alignment { pieces }
+    }
+
+    /// The input offset of an output offset: the start of the piece it is
+    /// in, or the input's end.
+    pub(crate) fn to_input(&self, output: usize) -> usize {
+        let i = self.pieces.partition_point(|p| p.output.end <= output);
+        self.pieces.get(i).map_or_else(
+            || self.pieces.last().map_or(0, |p| p.input.end),
+            |p| p.input.start,
+        )
+    }
+
+    /// The output range converted from an input range, widened to whole
+    /// pieces where it cuts through one.
+    pub(crate) fn to_output(&self, input: Range<usize>) -> Range<usize> {
+        let end_of_text = self.pieces.last().map_or(0, |p| p.output.end);
+        let first = self.pieces.partition_point(|p| p.input.end <= input.start);
+        let last = self.pieces.partition_point(|p| p.input.start < input.end);
+        let start = self
+            .pieces
+            .get(first)
+            .map_or(end_of_text, |p| p.output.start);
+        let end = if last > first {
+            self.pieces[last - 1].output.end
+        } else {
+            start
+        };
+        start..end
     }
 }
 
@@ -79,14 +149,44 @@ impl<'t> Utf16Cursor<'t> {
 mod tests {
     use super::*;
 
+    fn ranges(a: &Alignment) -> Vec<(Range<usize>, Range<usize>)> {
+        a.pieces()
+            .iter()
+            .map(|p| (p.input.clone(), p.output.clone()))
+            .collect()
+    }
+
     #[test]
-    fn alignment_maps_boundaries_across_width_changes() {
-        // "a𠀀b" converted to "aXb": the 4-byte character became 1 byte.
+    fn equal_length_pieces_split_into_characters() {
         let mut a = Alignment::default();
-        a.record(0, 0);
-        a.record(1, 1);
-        a.record(2, 5);
-        assert_eq!([0, 1, 2, 3].map(|c| a.to_original(c)), [0, 1, 5, 6]);
+        a.push("a𠀀", "aX");
+        a.push("乾", "干净");
+        assert_eq!(ranges(&a), [(0..1, 0..1), (1..5, 1..2), (5..8, 2..8)]);
+    }
+
+    #[test]
+    fn composition_cuts_only_where_both_cut() {
+        // "ab" → "xy" by characters, then "xy" → "z" whole.
+        let mut first = Alignment::default();
+        first.push("ab", "xy");
+        first.push("c", "w");
+        let mut second = Alignment::default();
+        second.push("xy", "z");
+        second.push("w", "v");
+        assert_eq!(ranges(&first.then(&second)), [(0..2, 0..1), (2..3, 1..2)]);
+    }
+
+    #[test]
+    fn ranges_widen_to_whole_pieces() {
+        let mut a = Alignment::default();
+        a.push("a", "a");
+        a.push("bcd", "xy");
+        a.push("e", "e");
+        assert_eq!(a.to_output(0..1), 0..1);
+        assert_eq!(a.to_output(2..3), 1..3);
+        assert_eq!(a.to_output(4..5), 3..4);
+        assert_eq!(a.to_output(5..5), 4..4);
+        assert_eq!([0, 1, 2, 3, 4].map(|o| a.to_input(o)), [0, 1, 1, 4, 5]);
     }
 
     #[test]

@@ -1,66 +1,86 @@
-//! Which script a text is written in, and a Simplified view of Traditional
-//! text for the segmenter, whose dictionary is Simplified.
-
-use crate::offsets::Alignment;
+//! Which script a text is written in.
 
 include!(concat!(env!("OUT_DIR"), "/script_tables.rs"));
 
-/// A Simplified copy of some text, with the way back to the original offsets.
-pub(crate) struct SimplifiedView {
-    pub(crate) text: String,
-    pub(crate) alignment: Alignment,
+/// The script of a text, as [`detect_script`](crate::detect_script) decides it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Script {
+    /// Simplified characters, and at most a fifth of Traditional ones.
+    Simplified,
+    /// Traditional characters, and at most a fifth of Simplified ones.
+    Traditional,
+    /// Both, the minority above a fifth of the distinctive characters.
+    Mixed,
+    /// No character that only one script uses.
+    None,
 }
 
-/// True when more of the text's characters are only found in Traditional
-/// writing than only in Simplified writing.
-pub(crate) fn is_mostly_traditional(text: &str) -> bool {
-    let (mut traditional, mut simplified) = (0usize, 0usize);
-    for c in text.chars().filter(|c| !c.is_ascii()) {
-        if is_in(c, &TRADITIONAL_ONLY_BMP, TRADITIONAL_ONLY) {
-            traditional += 1;
-        } else if is_in(c, &SIMPLIFIED_ONLY_BMP, SIMPLIFIED_ONLY) {
-            simplified += 1;
+/// The counts [`detect_script`](crate::detect_script) decided from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ScriptReport {
+    traditional: usize,
+    simplified: usize,
+}
+
+impl ScriptReport {
+    /// The script: `None` without distinctive characters, `Mixed` when the
+    /// minority makes up 20% or more of them, otherwise the majority.
+    pub fn script(&self) -> Script {
+        let (t, s) = (self.traditional, self.simplified);
+        let total = t + s;
+        if total == 0 {
+            Script::None
+        } else if t.min(s) * 5 >= total {
+            Script::Mixed
+        } else if t > s {
+            Script::Traditional
+        } else {
+            Script::Simplified
         }
     }
-    traditional > simplified
+
+    /// How many characters only Traditional writing uses.
+    pub fn traditional(&self) -> usize {
+        self.traditional
+    }
+
+    /// How many characters only Simplified writing uses.
+    pub fn simplified(&self) -> usize {
+        self.simplified
+    }
+
+    /// More Traditional than Simplified characters: the segmenter reads such
+    /// text through a Simplified conversion.
+    pub(crate) fn mostly_traditional(&self) -> bool {
+        self.traditional > self.simplified
+    }
+}
+
+/// Counts the characters of `text` that only one script uses (from OpenCC's
+/// character tables: converting them changes them, and the other script
+/// never writes them).
+pub(crate) fn detect(text: &str) -> ScriptReport {
+    let mut report = ScriptReport {
+        traditional: 0,
+        simplified: 0,
+    };
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if is_in(c, &TRADITIONAL_ONLY_BMP, TRADITIONAL_ONLY) {
+            report.traditional += 1;
+        } else if is_in(c, &SIMPLIFIED_ONLY_BMP, SIMPLIFIED_ONLY) {
+            report.simplified += 1;
+        }
+    }
+    report
 }
 
 fn is_in(c: char, bmp: &[u64; 1024], sorted: &[char]) -> bool {
-    bmp_bit(c, bmp).unwrap_or_else(|| sorted.binary_search(&c).is_ok())
-}
-
-/// The character's bit in a BMP bitset; `None` outside the BMP.
-fn bmp_bit(c: char, bmp: &[u64; 1024]) -> Option<bool> {
     let code = c as usize;
-    (code < 0x10000).then(|| bmp[code / 64] & (1 << (code % 64)) != 0)
-}
-
-fn to_simplified(c: char) -> char {
-    // Most characters of even a Traditional text have no other form: one
-    // bit says so before any search.
-    if bmp_bit(c, &CONVERTIBLE_BMP) == Some(false) {
-        return c;
+    if code < 0x10000 {
+        bmp[code / 64] & (1 << (code % 64)) != 0
+    } else {
+        sorted.binary_search(&c).is_ok()
     }
-    match TO_SIMPLIFIED.binary_search_by_key(&c, |&(t, _)| t) {
-        Ok(i) => TO_SIMPLIFIED[i].1,
-        Err(_) => c,
-    }
-}
-
-/// Converts character by character (OpenCC's `TSCharacters` table, first
-/// reading of each), recording where each converted character came from.
-pub(crate) fn simplified_view(text: &str) -> SimplifiedView {
-    let mut view = SimplifiedView {
-        text: String::with_capacity(text.len()),
-        alignment: Alignment::default(),
-    };
-    for (original, c) in text.char_indices() {
-        view.alignment.record(view.text.len(), original);
-        view.text
-            .push(if c.is_ascii() { c } else { to_simplified(c) });
-    }
-    view.alignment.record(view.text.len(), text.len());
-    view
 }
 
 #[cfg(test)]
@@ -69,7 +89,6 @@ mod tests {
 
     #[test]
     fn tables_are_sorted_for_binary_search() {
-        assert!(TO_SIMPLIFIED.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(TRADITIONAL_ONLY.windows(2).all(|w| w[0] < w[1]));
         assert!(SIMPLIFIED_ONLY.windows(2).all(|w| w[0] < w[1]));
     }
@@ -91,31 +110,19 @@ mod tests {
                 .collect();
             assert_eq!(set, listed);
         }
-        let convertible: Vec<char> = (0..0x10000u32)
-            .filter_map(char::from_u32)
-            .filter(|&c| bmp_bit(c, &CONVERTIBLE_BMP) == Some(true))
-            .collect();
-        let keys: Vec<char> = TO_SIMPLIFIED
-            .iter()
-            .map(|&(t, _)| t)
-            .filter(|&c| (c as u32) < 0x10000)
-            .collect();
-        assert_eq!(convertible, keys);
     }
 
     #[test]
     fn detects_the_script_by_its_distinctive_characters() {
-        assert!(is_mostly_traditional("園區完成規模工業總產值"));
-        assert!(!is_mostly_traditional("园区完成规模工业总产值"));
-        assert!(!is_mostly_traditional("hello 123"));
-    }
-
-    #[test]
-    fn view_is_simplified_and_maps_back() {
-        let text = "經濟發展";
-        let view = simplified_view(text);
-        assert_eq!(view.text, "经济发展");
-        assert_eq!(view.alignment.to_original(6), 6);
-        assert_eq!(view.alignment.to_original(view.text.len()), text.len());
+        assert_eq!(
+            detect("園區完成規模工業總產值").script(),
+            Script::Traditional
+        );
+        assert_eq!(
+            detect("园区完成规模工业总产值").script(),
+            Script::Simplified
+        );
+        assert_eq!(detect("hello 123").script(), Script::None);
+        assert_eq!(detect("园区園區").script(), Script::Mixed);
     }
 }

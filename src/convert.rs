@@ -1,0 +1,553 @@
+//! Script conversion with OpenCC's dictionaries and semantics: an optional
+//! normalization chain; max-match segmentation with a dictionary group, runs
+//! of unmatched characters kept together as one segment; then each stage of
+//! the conversion chain converts each segment on its own by longest prefix
+//! match, a group's dictionaries tried in turn (`short_circuit`: the first
+//! that matches) or together (`union`: the longest match, the first
+//! dictionary on ties). An entry's first value is used.
+
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+use crate::offsets::{Alignment, Piece};
+
+include!(concat!(env!("OUT_DIR"), "/opencc_configs.rs"));
+
+/// A dictionary group of a configuration, as written in OpenCC's JSON.
+pub(crate) enum Group {
+    Dict(usize),
+    ShortCircuit(&'static [Group]),
+    Union(&'static [Group]),
+}
+
+/// One OpenCC configuration.
+pub(crate) struct Spec {
+    name: &'static str,
+    normalization: &'static [Group],
+    segmentation: Option<Group>,
+    chain: &'static [Group],
+}
+
+/// An OpenCC conversion configuration, named as OpenCC names its files.
+///
+/// `S2t` converts Simplified to Traditional in OpenCC's standard forms,
+/// `T2s` back; `tw` and `hk` are the Taiwan and Hong Kong standards, `p`
+/// adds their vocabulary (`s2twp`: 软件 → 軟體), `jp` is Japanese Shinjitai.
+///
+/// ```
+/// use zhlens::Config;
+///
+/// let config: Config = "s2twp".parse().unwrap();
+/// assert_eq!(config, Config::S2twp);
+/// assert_eq!(config.name(), "s2twp");
+/// let error = "x2y".parse::<Config>().unwrap_err();
+/// assert!(error.to_string().starts_with(r#"unknown config "x2y"; the configs are: s2t, t2s, "#));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Config {
+    /// Simplified → Traditional (OpenCC standard).
+    S2t,
+    /// Traditional (OpenCC standard) → Simplified.
+    T2s,
+    /// Simplified → Traditional (Taiwan standard).
+    S2tw,
+    /// Traditional (Taiwan standard) → Simplified.
+    Tw2s,
+    /// Simplified → Traditional (Taiwan standard, with Taiwan phrases).
+    S2twp,
+    /// Traditional (Taiwan standard) → Simplified, with mainland phrases.
+    Tw2sp,
+    /// Simplified → Traditional (Hong Kong standard).
+    S2hk,
+    /// Traditional (Hong Kong standard) → Simplified.
+    Hk2s,
+    /// Simplified → Traditional (Hong Kong standard, with Hong Kong phrases).
+    S2hkp,
+    /// Traditional (Hong Kong standard) → Simplified, with mainland phrases.
+    Hk2sp,
+    /// Traditional (OpenCC standard) → Taiwan standard.
+    T2tw,
+    /// Traditional (Taiwan standard) → OpenCC standard.
+    Tw2t,
+    /// Traditional (OpenCC standard) → Hong Kong standard.
+    T2hk,
+    /// Traditional (Hong Kong standard) → OpenCC standard.
+    Hk2t,
+    /// Traditional (OpenCC standard) → Japanese Shinjitai.
+    T2jp,
+    /// Japanese Shinjitai → Traditional (OpenCC standard).
+    Jp2t,
+}
+
+impl Config {
+    /// Every configuration, in the order of OpenCC's names in [`Error`]s.
+    pub const ALL: [Config; 16] = [
+        Config::S2t,
+        Config::T2s,
+        Config::S2tw,
+        Config::Tw2s,
+        Config::S2twp,
+        Config::Tw2sp,
+        Config::S2hk,
+        Config::Hk2s,
+        Config::S2hkp,
+        Config::Hk2sp,
+        Config::T2tw,
+        Config::Tw2t,
+        Config::T2hk,
+        Config::Hk2t,
+        Config::T2jp,
+        Config::Jp2t,
+    ];
+
+    /// OpenCC's name of the configuration, such as `"s2twp"`.
+    pub fn name(self) -> &'static str {
+        self.spec().name
+    }
+
+    fn spec(self) -> &'static Spec {
+        &CONFIG_SPECS[self as usize]
+    }
+
+    /// Whether the input is Simplified text, which zhlens can segment.
+    pub(crate) fn reads_simplified(self) -> bool {
+        self.name().starts_with('s')
+    }
+}
+
+impl fmt::Display for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Config {
+    type Err = Error;
+
+    fn from_str(name: &str) -> Result<Config, Error> {
+        Config::ALL
+            .into_iter()
+            .find(|c| c.name() == name)
+            .ok_or_else(|| Error {
+                kind: ErrorKind::UnknownConfig(name.to_string()),
+            })
+    }
+}
+
+/// An error of zhlens's API; its message says what was wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum ErrorKind {
+    UnknownConfig(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::UnknownConfig(name) => {
+                write!(f, "unknown config {name:?}; the configs are: ")?;
+                let names: Vec<&str> = Config::ALL.iter().map(|c| c.name()).collect();
+                f.write_str(&names.join(", "))
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Converted text, and where each of its pieces came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Converted {
+    text: String,
+    alignment: Alignment,
+}
+
+impl Converted {
+    /// The converted text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The converted text, owned.
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
+    /// The pieces of the output in order, each with the input range it was
+    /// converted from: contiguous on both sides and covering both texts. A
+    /// piece is one character on each side unless a phrase changed the
+    /// number of characters; then it is the whole phrase.
+    pub fn pieces(&self) -> &[Piece] {
+        self.alignment.pieces()
+    }
+
+    /// The output byte range converted from an input byte range, widened to
+    /// whole pieces where the range cuts through one.
+    pub fn to_output(&self, input: Range<usize>) -> Range<usize> {
+        self.alignment.to_output(input)
+    }
+
+    /// The input byte offset of an output character boundary: the start of
+    /// the piece it falls in.
+    pub(crate) fn to_input(&self, output: usize) -> usize {
+        self.alignment.to_input(output)
+    }
+}
+
+/// A dictionary: keys sorted, each with its value, both slices of the text.
+struct Dict {
+    /// `(key start, key end = value start, value end)` in `Tables::text`.
+    entries: Vec<(u32, u32, u32)>,
+    /// First characters of keys, sorted: the range of `entries` starting
+    /// with it, and its longest key in characters.
+    first: Vec<(char, u32, u32, u32)>,
+}
+
+struct Tables {
+    text: &'static str,
+    dicts: Vec<Dict>,
+}
+
+static DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/opencc.bin"));
+
+fn read_varint(data: &[u8], at: &mut usize) -> u32 {
+    let mut v = 0u32;
+    let mut shift = 0;
+    loop {
+        let b = data[*at];
+        *at += 1;
+        v |= u32::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            return v;
+        }
+        shift += 7;
+    }
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        // Layout: see `build/opencc.rs`'s `encode`.
+        let len = u32::from_le_bytes(DATA[..4].try_into().unwrap()) as usize;
+        let text = std::str::from_utf8(&DATA[4..4 + len]).expect("build.rs writes UTF-8");
+        let mut at = 4 + len;
+        let mut offset = 0u32;
+        let mut dicts = Vec::new();
+        while at < DATA.len() {
+            let count = read_varint(DATA, &mut at);
+            let mut dict = Dict {
+                entries: Vec::with_capacity(count as usize),
+                first: Vec::new(),
+            };
+            for i in 0..count {
+                let key = read_varint(DATA, &mut at);
+                let value = read_varint(DATA, &mut at);
+                let (start, mid, end) = (offset, offset + key, offset + key + value);
+                offset = end;
+                dict.entries.push((start, mid, end));
+                let k = &text[start as usize..mid as usize];
+                let c = k.chars().next().expect("keys are not empty");
+                let chars = k.chars().count() as u32;
+                match dict.first.last_mut() {
+                    Some(f) if f.0 == c => {
+                        f.2 = i + 1;
+                        f.3 = f.3.max(chars);
+                    }
+                    _ => dict.first.push((c, i, i + 1, chars)),
+                }
+            }
+            dicts.push(dict);
+        }
+        Tables { text, dicts }
+    })
+}
+
+/// The segmenter, as the word-boundary rule of `Analyzer::convert` asks it.
+pub(crate) trait Words {
+    /// Byte ranges of the words of `text` of two or more characters, in order.
+    fn words(&self, text: &str) -> Vec<Range<usize>>;
+    /// Whether the segmenter is sure of a word: asked only of the few words
+    /// a phrase match would cross.
+    fn is_sure(&self, word: &str) -> bool;
+}
+
+/// The words a phrase match may not cross.
+struct Guard<'a> {
+    words: Vec<Range<usize>>,
+    source: &'a dyn Words,
+}
+
+impl Guard<'_> {
+    /// Whether `start..end` of `text` starts inside a sure word and ends
+    /// after it, or ends inside one and starts before it.
+    fn crosses(&self, text: &str, start: usize, end: usize) -> bool {
+        let containing = |at: usize| {
+            let i = self.words.partition_point(|w| w.end <= at);
+            self.words.get(i).filter(|w| w.start < at)
+        };
+        [
+            containing(start).filter(|w| end > w.end),
+            containing(end).filter(|w| start < w.start),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|w| self.source.is_sure(&text[w.clone()]))
+    }
+}
+
+/// The text from a position on, up to the end of its segment: the byte
+/// offsets after each of its next characters, as many as a key can have.
+struct Ahead {
+    ends: [usize; MAX_KEY_CHARS],
+    len: usize,
+}
+
+const MAX_KEY_CHARS: usize = 32;
+
+impl Ahead {
+    fn new(text: &str, at: usize, end: usize) -> Ahead {
+        let mut ahead = Ahead {
+            ends: [0; MAX_KEY_CHARS],
+            len: 0,
+        };
+        for (i, c) in text[at..end].char_indices().take(MAX_KEY_CHARS) {
+            ahead.ends[ahead.len] = at + i + c.len_utf8();
+            ahead.len += 1;
+        }
+        ahead
+    }
+}
+
+impl Tables {
+    /// The longest key of dictionary `d` at `at` that the guard allows: its
+    /// end and value.
+    fn longest(
+        &self,
+        d: usize,
+        text: &str,
+        at: usize,
+        ahead: &Ahead,
+        guard: Option<&Guard>,
+    ) -> Option<(usize, &'static str)> {
+        let dict = &self.dicts[d];
+        let c = text[at..].chars().next()?;
+        let i = dict.first.binary_search_by_key(&c, |f| f.0).ok()?;
+        let (_, lo, hi, longest) = dict.first[i];
+        let range = &dict.entries[lo as usize..hi as usize];
+        let longest = (longest as usize).min(ahead.len);
+        for n in (1..=longest).rev() {
+            let end = ahead.ends[n - 1];
+            if n > 1 && guard.is_some_and(|g| g.crosses(text, at, end)) {
+                continue;
+            }
+            let key = &text.as_bytes()[at..end];
+            if let Ok(j) = range.binary_search_by(|&(s, m, _)| {
+                self.text.as_bytes()[s as usize..m as usize].cmp(key)
+            }) {
+                let (_, m, e) = range[j];
+                return Some((end, &self.text[m as usize..e as usize]));
+            }
+        }
+        None
+    }
+
+    fn matches(
+        &self,
+        group: &Group,
+        text: &str,
+        at: usize,
+        ahead: &Ahead,
+        guard: Option<&Guard>,
+    ) -> Option<(usize, &'static str)> {
+        match group {
+            Group::Dict(d) => self.longest(*d, text, at, ahead, guard),
+            Group::ShortCircuit(members) => members
+                .iter()
+                .find_map(|g| self.matches(g, text, at, ahead, guard)),
+            Group::Union(members) => {
+                let mut best: Option<(usize, &str)> = None;
+                for g in *members {
+                    if let Some(m) = self.matches(g, text, at, ahead, guard) {
+                        if best.is_none_or(|b| m.0 > b.0) {
+                            best = Some(m);
+                        }
+                    }
+                }
+                best
+            }
+        }
+    }
+
+    /// Converts each segment of `text` with `group`: the converted text, its
+    /// segments, and (when `align`) where each piece came from.
+    fn convert_segments(
+        &self,
+        group: &Group,
+        text: &str,
+        segments: &[Range<usize>],
+        guard: Option<&Guard>,
+        align: bool,
+    ) -> (String, Vec<Range<usize>>, Alignment) {
+        let mut out = String::with_capacity(text.len() + text.len() / 8);
+        let mut out_segments = Vec::with_capacity(segments.len());
+        let mut alignment = Alignment::default();
+        for segment in segments {
+            let start = out.len();
+            let mut at = segment.start;
+            while at < segment.end {
+                let ahead = Ahead::new(text, at, segment.end);
+                let (end, value) = self
+                    .matches(group, text, at, &ahead, guard)
+                    .unwrap_or_else(|| (ahead.ends[0], &text[at..ahead.ends[0]]));
+                out.push_str(value);
+                if align {
+                    alignment.push(&text[at..end], value);
+                }
+                at = end;
+            }
+            out_segments.push(start..out.len());
+        }
+        (out, out_segments, alignment)
+    }
+
+    /// OpenCC's max-match segmentation: matched keys are segments, and each
+    /// run of unmatched characters is one segment.
+    fn segment(&self, group: &Group, text: &str, guard: Option<&Guard>) -> Vec<Range<usize>> {
+        let mut segments = Vec::new();
+        let (mut run, mut at) = (0, 0);
+        while at < text.len() {
+            let ahead = Ahead::new(text, at, text.len());
+            match self.matches(group, text, at, &ahead, guard) {
+                Some((end, _)) => {
+                    if run < at {
+                        segments.push(run..at);
+                    }
+                    segments.push(at..end);
+                    (run, at) = (end, end);
+                }
+                None => at = ahead.ends[0],
+            }
+        }
+        if run < text.len() {
+            segments.push(run..text.len());
+        }
+        segments
+    }
+}
+
+/// The Traditional configuration for segmenting `text`: `Hk2s` when more of
+/// its characters are Hong Kong variants (keys of `HKVariantsRev`, such as
+/// 綫 or 衞) than Taiwan variants (keys of `TWVariantsRev`, such as 為 or
+/// 裡), otherwise `Tw2s`; SIGHAN's Taiwan corpus (AS) segments better
+/// through `tw2s` than through `t2s`.
+pub(crate) fn regional_config(text: &str) -> Config {
+    let tables = tables();
+    let dict = |name: &str| {
+        let i = DICT_NAMES.iter().position(|n| *n == name);
+        &tables.dicts[i.expect("tw2s and hk2s use the variant tables")]
+    };
+    let (taiwan, hong_kong) = (dict("TWVariantsRev"), dict("HKVariantsRev"));
+    let has = |d: &Dict, c: char| {
+        d.first.binary_search_by_key(&c, |f| f.0).is_ok_and(|i| {
+            d.first[i].2 > d.first[i].1 && {
+                // A single-character key is the first of its range.
+                let (s, m, _) = d.entries[d.first[i].1 as usize];
+                tables.text[s as usize..m as usize].chars().nth(1).is_none()
+            }
+        })
+    };
+    let (mut tw, mut hk) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        let (t, h) = (has(taiwan, c), has(hong_kong, c));
+        tw += usize::from(t && !h);
+        hk += usize::from(h && !t);
+    }
+    if hk > tw { Config::Hk2s } else { Config::Tw2s }
+}
+
+/// Converts `text`; with `words`, phrase matches of the first stage may not
+/// cross the words it is sure of in the normalized text.
+pub(crate) fn run(text: &str, config: Config, words: Option<&dyn Words>, align: bool) -> Converted {
+    let tables = tables();
+    let spec = config.spec();
+    let mut current = text.to_string();
+    let mut alignment: Option<Alignment> = None;
+    let mut apply = |current: &mut String,
+                     segments: &[Range<usize>],
+                     group: &Group,
+                     guard: Option<&Guard>|
+     -> Vec<Range<usize>> {
+        let (next, segments, stage) =
+            tables.convert_segments(group, current, segments, guard, align);
+        *current = next;
+        if align {
+            alignment = Some(match alignment.take() {
+                Some(a) => a.then(&stage),
+                None => stage,
+            });
+        }
+        segments
+    };
+    for group in spec.normalization {
+        let whole = 0..current.len();
+        apply(&mut current, std::slice::from_ref(&whole), group, None);
+    }
+    let guard = words.map(|source| Guard {
+        words: source.words(&current),
+        source,
+    });
+    let mut segments = match &spec.segmentation {
+        Some(group) => tables.segment(group, &current, guard.as_ref()),
+        None => {
+            let whole = 0..current.len();
+            vec![whole]
+        }
+    };
+    for (i, group) in spec.chain.iter().enumerate() {
+        // Only the first stage reads the text the guard describes.
+        let guard = guard.as_ref().filter(|_| i == 0);
+        segments = apply(&mut current, &segments, group, guard);
+    }
+    let alignment = alignment.unwrap_or_else(|| {
+        let mut a = Alignment::default();
+        if align {
+            a.push(text, text);
+        }
+        a
+    });
+    Converted {
+        text: current,
+        alignment,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn configs_are_in_the_order_of_their_specs() {
+        assert_eq!(CONFIG_SPECS.len(), Config::ALL.len());
+        for (i, c) in Config::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i);
+            assert_eq!(c.name().parse::<Config>(), Ok(*c));
+        }
+    }
+
+    #[test]
+    fn dictionaries_are_sorted_and_keys_short_enough() {
+        let t = tables();
+        for d in &t.dicts {
+            assert!(d.entries.windows(2).all(|w| {
+                t.text[w[0].0 as usize..w[0].1 as usize] < t.text[w[1].0 as usize..w[1].1 as usize]
+            }));
+            assert!(d.first.iter().all(|f| f.3 as usize <= MAX_KEY_CHARS));
+        }
+    }
+}
