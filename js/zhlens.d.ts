@@ -37,3 +37,52 @@ export function segment(text: string, options?: SegmentOptions): Token[];
 
 /** The longest text `segment` accepts, in UTF-16 code units. */
 export function maxLength(): number;
+
+/** OpenCC's configurations: s = Simplified, t = Traditional (OpenCC standard), tw = Taiwan, hk = Hong Kong, jp = Japanese Shinjitai; a final p adds regional phrases (软件 → 軟體). */
+export type Config =
+  | 's2t' | 't2s' | 's2tw' | 'tw2s' | 's2twp' | 'tw2sp' | 's2hk' | 'hk2s' | 's2hkp' | 'hk2sp'
+  | 't2tw' | 'tw2t' | 't2hk' | 'hk2t' | 't2jp' | 'jp2t';
+
+/**
+ * Converts `text` between Chinese scripts as OpenCC does with `config`,
+ * except that for Simplified input a phrase match may not cross a word the
+ * segmenter is sure of (被发明 → 被發明, not OpenCC's 被髮明).
+ * @throws Error when `text` is not a string or is longer than `maxLength()`, or `config` is not one of the configs (the message lists them).
+ */
+export function convert(text: string, config: Config): string;
+
+/** A conversion and where each piece of it came from. */
+export interface ConvertedWithMap {
+  /** The converted text. */
+  text: string;
+  /**
+   * Four numbers per piece, `[inStart, inEnd, outStart, outEnd, …]`, in
+   * UTF-16 code units: `text.slice(outStart, outEnd)` was converted from
+   * `input.slice(inStart, inEnd)`. Pieces are ascending, contiguous and
+   * non-empty on both sides, and cover both strings; a piece is one
+   * character unless a phrase changed the number of characters.
+   */
+  map: Uint32Array;
+}
+
+/**
+ * `convert`, with the map from the output back to the input.
+ * @throws Error as `convert` does.
+ */
+export function convertWithMap(text: string, config: Config): ConvertedWithMap;
+
+/** What `detectScript` found. */
+export interface ScriptReport {
+  /** `none` without distinctive characters; `mixed` when the minority script has 20% or more of them; otherwise the majority. */
+  script: 'simplified' | 'traditional' | 'mixed' | 'none';
+  /** Characters only Traditional writing uses. */
+  traditional: number;
+  /** Characters only Simplified writing uses. */
+  simplified: number;
+}
+
+/**
+ * Which script `text` is written in, from the characters only one script uses.
+ * @throws Error when `text` is not a string or is longer than `maxLength()`.
+ */
+export function detectScript(text: string): ScriptReport;

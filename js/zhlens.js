@@ -1,7 +1,10 @@
 // zhlens: Chinese news text analysis in WebAssembly.
 // The one JavaScript module users import; it loads the wasm module and turns
 // its packed results into plain objects. Types: zhlens.d.ts.
-import initWasm, { prepare, posTags, maxTextLength, segmentPacked } from './zhlens_wasm.js';
+import initWasm, {
+  prepare, posTags, maxTextLength, segmentPacked,
+  convert as convertWasm, convertWithMap as convertWithMapWasm, detectScript as detectScriptWasm,
+} from './zhlens_wasm.js';
 
 let loading = null;
 let tags = null;
@@ -68,4 +71,28 @@ export function segment(text, options) {
     tokens[j] = { text: text.slice(start, end), start, end, pos: tags[packed[i + 2]] };
   }
   return tokens;
+}
+
+/**
+ * Converts `text` between Chinese scripts with an OpenCC configuration
+ * ('s2t', 't2s', 's2twp', …), keeping OpenCC's phrases from crossing words.
+ */
+export function convert(text, config) {
+  ready('convert');
+  return convertWasm(text, config);
+}
+
+/**
+ * `convert`, plus `map`: a Uint32Array of [inStart, inEnd, outStart, outEnd]
+ * per piece, in UTF-16 code units, ascending and covering both strings.
+ */
+export function convertWithMap(text, config) {
+  ready('convertWithMap');
+  return convertWithMapWasm(text, config);
+}
+
+/** Which script `text` is in: `{ script, traditional, simplified }`. */
+export function detectScript(text) {
+  ready('detectScript');
+  return detectScriptWasm(text);
 }

@@ -3,16 +3,17 @@
 //! One call per text: `segmentPacked` returns every token as three numbers
 //! (UTF-16 start, end, tag index) in one `Uint32Array`, which `zhlens.js`
 //! turns into plain objects. Strings cross once, tags once at start-up.
+//! `convertWithMap` returns its map the same way, four numbers a piece.
 //! Every export validates its arguments and returns a `JsError` naming what
 //! was wrong; nothing here may panic.
 
 use std::sync::OnceLock;
 
-use js_sys::{Array, JsString, Object, Reflect};
+use js_sys::{Array, JsString, Object, Reflect, Uint32Array};
 use wasm_bindgen::prelude::*;
 
 use crate::offsets::Utf16Cursor;
-use crate::{Analyzer, Pos, SegmentOptions};
+use crate::{Analyzer, Config, Pos, Script, SegmentOptions, detect_script};
 
 /// The largest text accepted, in UTF-16 code units (16 Mi, 32 MiB as a JS
 /// string): results take about 12 bytes per token in a 4 GiB address space.
@@ -128,4 +129,71 @@ pub fn segment_packed(text: JsValue, options: JsValue) -> Result<Vec<u32>, JsErr
         packed.push(t.pos().index() as u32);
     }
     Ok(packed)
+}
+
+fn config_argument(function: &str, config: &JsValue) -> Result<Config, JsError> {
+    let Some(name) = config.as_string() else {
+        return Err(JsError::new(&format!(
+            "zhlens.{function}: config must be a string, got {}",
+            describe(config)
+        )));
+    };
+    name.parse()
+        .map_err(|e| JsError::new(&format!("zhlens.{function}: {e}")))
+}
+
+/// Converts `text` with an OpenCC configuration (`Analyzer::convert`).
+#[wasm_bindgen]
+pub fn convert(text: JsValue, config: JsValue) -> Result<String, JsError> {
+    let text = text_argument("convert", &text)?;
+    let config = config_argument("convert", &config)?;
+    Ok(analyzer().convert(&text, config))
+}
+
+fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    for (key, value) in fields {
+        // Setting a data property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object.into()
+}
+
+/// `{ text, map }`: the converted text, and per piece `[inStart, inEnd,
+/// outStart, outEnd]` in UTF-16 code units, in one `Uint32Array`.
+#[wasm_bindgen(js_name = convertWithMap)]
+pub fn convert_with_map(text: JsValue, config: JsValue) -> Result<JsValue, JsError> {
+    let text = text_argument("convertWithMap", &text)?;
+    let config = config_argument("convertWithMap", &config)?;
+    let converted = analyzer().convert_with_map(&text, config);
+    let mut map = Vec::with_capacity(converted.pieces().len() * 4);
+    let (mut input, mut output) = (Utf16Cursor::new(&text), Utf16Cursor::new(converted.text()));
+    for piece in converted.pieces() {
+        map.push(input.advance_to(piece.input.start) as u32);
+        map.push(input.advance_to(piece.input.end) as u32);
+        map.push(output.advance_to(piece.output.start) as u32);
+        map.push(output.advance_to(piece.output.end) as u32);
+    }
+    Ok(object(&[
+        ("text", JsValue::from_str(converted.text())),
+        ("map", Uint32Array::from(&map[..]).into()),
+    ]))
+}
+
+/// `{ script, traditional, simplified }` (`detect_script`).
+#[wasm_bindgen(js_name = detectScript)]
+pub fn detect_script_js(text: JsValue) -> Result<JsValue, JsError> {
+    let text = text_argument("detectScript", &text)?;
+    let report = detect_script(&text);
+    let script = match report.script() {
+        Script::Simplified => "simplified",
+        Script::Traditional => "traditional",
+        Script::Mixed => "mixed",
+        Script::None => "none",
+    };
+    Ok(object(&[
+        ("script", JsValue::from_str(script)),
+        ("traditional", JsValue::from(report.traditional() as u32)),
+        ("simplified", JsValue::from(report.simplified() as u32)),
+    ]))
 }

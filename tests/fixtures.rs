@@ -5,11 +5,26 @@ use std::fs;
 use std::path::Path;
 
 use serde::Deserialize;
-use zhlens::{Analyzer, SegmentOptions};
+use zhlens::{Analyzer, Config, SegmentOptions, convert};
+
+/// A fixture file: segmentation cases (`[[test]]`), conversion cases
+/// (`[[convert]]`), or both.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Fixtures {
+    #[serde(default)]
+    test: Vec<Case>,
+    #[serde(default)]
+    convert: Vec<ConvertCase>,
+}
 
 #[derive(Deserialize)]
-struct Fixtures {
-    test: Vec<Case>,
+#[serde(deny_unknown_fields)]
+struct ConvertCase {
+    name: String,
+    config: String,
+    text: String,
+    expected: String,
 }
 
 #[derive(Deserialize)]
@@ -23,20 +38,55 @@ struct Case {
     hmm: Option<bool>,
 }
 
-fn cases(file: &str) -> Vec<Case> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(file);
-    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    toml::from_str::<Fixtures>(&text)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        .test
+/// Every fixture file's cases.
+fn fixtures() -> Fixtures {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut all = Fixtures {
+        test: Vec::new(),
+        convert: Vec::new(),
+    };
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let text =
+                fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let file: Fixtures =
+                toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            all.test.extend(file.test);
+            all.convert.extend(file.convert);
+        }
+    }
+    all
+}
+
+#[test]
+fn convert_fixtures() {
+    let analyzer = Analyzer::new();
+    let cases = fixtures().convert;
+    assert!(cases.len() >= 20);
+    for case in cases {
+        let config: Config = case.config.parse().unwrap();
+        let converted = analyzer.convert(&case.text, config);
+        assert_eq!(converted, case.expected, "{}", case.name);
+        let mapped = analyzer.convert_with_map(&case.text, config);
+        assert_eq!(mapped.text(), case.expected, "{}: with map", case.name);
+        let input: String = mapped
+            .pieces()
+            .iter()
+            .map(|p| &case.text[p.input.clone()])
+            .collect();
+        assert_eq!(input, case.text, "{}: the map covers the input", case.name);
+        // Cross-word cases are where OpenCC itself is wrong.
+        if convert(&case.text, config) != case.expected {
+            assert!(config.name().starts_with('s'), "{}", case.name);
+        }
+    }
 }
 
 #[test]
 fn segment_fixtures() {
     let analyzer = Analyzer::new();
-    let cases = cases("segment.toml");
+    let cases = fixtures().test;
     assert!(cases.len() >= 10);
     for case in cases {
         let text = &case.text;

@@ -56,9 +56,12 @@ test('init rejects unknown options', async () => {
   await assert.doesNotReject(zhlens.default({ colour: 'red' }), 'already initialized: options are not read again');
 });
 
+// Each fixture file holds [[test]] segmentation cases, [[convert]] conversion
+// cases, or both; each kind runs its own check.
 for (const fixture of readdirSync(join(root, 'tests', 'fixtures')).filter((f) => f.endsWith('.toml'))) {
-  const { test: cases } = parse(readFileSync(join(root, 'tests', 'fixtures', fixture), 'utf8'));
-  for (const c of cases) {
+  const { test: segmentCases = [], convert: convertCases = [], ...rest } = parse(readFileSync(join(root, 'tests', 'fixtures', fixture), 'utf8'));
+  assert.deepEqual(Object.keys(rest), [], `${fixture}: unknown tables`);
+  for (const c of segmentCases) {
     test(`${fixture}: ${c.name}`, () => {
       const tokens = zhlens.segment(c.text, c.hmm === undefined ? undefined : { hmm: c.hmm });
       let at = 0;
@@ -75,6 +78,29 @@ for (const fixture of readdirSync(join(root, 'tests', 'fixtures')).filter((f) =>
       for (const want of c.tagged ?? []) assert.ok(tagged.includes(want), `no token ${want} in ${tagged.join(' ')}`);
     });
   }
+  for (const c of convertCases) {
+    test(`${fixture}: ${c.name}`, () => {
+      assert.equal(zhlens.convert(c.text, c.config), c.expected);
+      const { text, map } = zhlens.convertWithMap(c.text, c.config);
+      assert.equal(text, c.expected);
+      assertMapped(c.text, text, map);
+    });
+  }
+}
+
+/** The map's pieces are ascending, contiguous, non-empty and cover both strings. */
+function assertMapped(input, output, map) {
+  assert.ok(map instanceof Uint32Array);
+  assert.equal(map.length % 4, 0);
+  let [inAt, outAt] = [0, 0];
+  for (let i = 0; i < map.length; i += 4) {
+    const [inStart, inEnd, outStart, outEnd] = map.subarray(i, i + 4);
+    if (inStart !== inAt || outStart !== outAt || inEnd <= inStart || outEnd <= outStart) {
+      assert.fail(`bad piece ${[inStart, inEnd, outStart, outEnd]} at ${[inAt, outAt]}`);
+    }
+    [inAt, outAt] = [inEnd, outEnd];
+  }
+  assert.deepEqual([inAt, outAt], [input.length, output.length]);
 }
 
 function assertCovers(text, tokens) {
@@ -130,6 +156,55 @@ test('text over the documented maximum is refused with an Error, not a crash', (
   assert.equal(max, 16 * 1024 * 1024);
   assert.throws(() => zhlens.segment('a'.repeat(max + 1)), { message: `zhlens.segment: text is ${max + 1} UTF-16 code units long; the maximum is ${max}` });
   assert.equal(zhlens.segment('中国').length, 1);
+});
+
+test('convert and convertWithMap convert as OpenCC does, by config name', () => {
+  assert.equal(zhlens.convert('鼠标和软件', 's2twp'), '滑鼠和軟體');
+  assert.equal(zhlens.convert('園區完成規模工業總產值', 't2s'), '园区完成规模工业总产值');
+  assert.equal(zhlens.convert('', 's2t'), '');
+  const { text, map } = zhlens.convertWithMap('头发很干净', 's2t');
+  assert.equal(text, '頭髮很乾淨');
+  assert.deepEqual([...map.subarray(4, 8)], [1, 2, 1, 2]);
+  assert.deepEqual(zhlens.convertWithMap('', 's2t'), { text: '', map: new Uint32Array(0) });
+});
+
+test('convert errors name the bad value and list the configs', () => {
+  const configs = 's2t, t2s, s2tw, tw2s, s2twp, tw2sp, s2hk, hk2s, s2hkp, hk2sp, t2tw, tw2t, t2hk, hk2t, t2jp, jp2t';
+  assert.throws(() => zhlens.convert('中', 'x2y'), { name: 'Error', message: `zhlens.convert: unknown config "x2y"; the configs are: ${configs}` });
+  assert.throws(() => zhlens.convertWithMap('中', 'S2T'), { message: `zhlens.convertWithMap: unknown config "S2T"; the configs are: ${configs}` });
+  assert.throws(() => zhlens.convert('中', 1), { message: 'zhlens.convert: config must be a string, got a number' });
+  assert.throws(() => zhlens.convert('中'), { message: 'zhlens.convert: config must be a string, got undefined' });
+  assert.throws(() => zhlens.convert(42, 's2t'), { message: 'zhlens.convert: text must be a string, got a number' });
+  assert.throws(() => zhlens.convertWithMap(null, 's2t'), { message: 'zhlens.convertWithMap: text must be a string, got null' });
+  assert.throws(() => zhlens.detectScript(['中']), { message: 'zhlens.detectScript: text must be a string, got an array' });
+  const max = zhlens.maxLength();
+  for (const [name, call] of [['convert', (t) => zhlens.convert(t, 's2t')], ['convertWithMap', (t) => zhlens.convertWithMap(t, 's2t')], ['detectScript', (t) => zhlens.detectScript(t)]]) {
+    assert.throws(() => call('a'.repeat(max + 1)), { message: `zhlens.${name}: text is ${max + 1} UTF-16 code units long; the maximum is ${max}` });
+  }
+  assert.equal(zhlens.convert('发', 's2t'), '發', 'still works after errors');
+});
+
+test('maps stay exact around emoji and Extension B characters, in every config', () => {
+  // 齾 → 𫜰 in t2s: one UTF-16 unit becomes two.
+  const texts = ['齾齾一口', '👍🏽头发𠀀很干净😀', '𪚥龍頭髮乾淨👍', '\ud800发\udc00'.repeat(3) + '齾'];
+  const configs = ['s2t', 't2s', 's2tw', 'tw2s', 's2twp', 'tw2sp', 's2hk', 'hk2s', 's2hkp', 'hk2sp', 't2tw', 'tw2t', 't2hk', 'hk2t', 't2jp', 'jp2t'];
+  for (const config of configs) {
+    for (const input of texts) {
+      const { text, map } = zhlens.convertWithMap(input, config);
+      assert.equal(text, zhlens.convert(input, config));
+      assertMapped(input, text, map);
+    }
+  }
+  const { text, map } = zhlens.convertWithMap('齾齾', 't2s');
+  assert.equal(text, '𫜰𫜰');
+  assert.deepEqual([...map], [0, 1, 0, 2, 1, 2, 2, 4]);
+});
+
+test('detectScript counts the characters only one script uses', () => {
+  assert.deepEqual(zhlens.detectScript('園區完成規模工業總產值'), { script: 'traditional', traditional: 6, simplified: 0 });
+  assert.deepEqual(zhlens.detectScript('园区完成规模工业总产值'), { script: 'simplified', traditional: 0, simplified: 6 });
+  assert.deepEqual(zhlens.detectScript('hello 123'), { script: 'none', traditional: 0, simplified: 0 });
+  assert.equal(zhlens.detectScript('园区園區').script, 'mixed');
 });
 
 test('the declarations type-check against real use', () => {

@@ -1,6 +1,9 @@
 // Type-checked by tests/js/package.test.mjs (`tsc --noEmit --strict`) against
 // the installed package, so the published declarations cannot drift from use.
-import init, { segment, maxLength, type Token, type SegmentOptions, type InitOptions } from 'zhlens';
+import init, {
+  segment, maxLength, convert, convertWithMap, detectScript,
+  type Token, type SegmentOptions, type InitOptions, type Config, type ConvertedWithMap, type ScriptReport,
+} from 'zhlens';
 
 const options: InitOptions = {};
 await init(options);
@@ -17,3 +20,14 @@ if (first) {
 segment('x', { hmm: true, colour: 'red' });
 // @ts-expect-error text must be a string
 segment(42);
+
+const config: Config = 's2twp';
+const converted: string = convert('鼠标', config);
+const withMap: ConvertedWithMap = convertWithMap('头发', 's2t');
+const map: Uint32Array = withMap.map;
+console.log(converted, withMap.text, map[0]);
+const report: ScriptReport = detectScript('園區');
+const script: 'simplified' | 'traditional' | 'mixed' | 'none' = report.script;
+console.log(script, report.traditional + report.simplified);
+// @ts-expect-error configs are OpenCC's names
+convert('x', 'x2y');
