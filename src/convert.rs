@@ -324,6 +324,38 @@ impl Ahead {
     }
 }
 
+/// Where text left unconverted at `at` ends: after one character, or after
+/// a whole ideographic description sequence (⿰氵青), which OpenCC keeps as
+/// it is.
+fn unmatched_end(text: &str, at: usize, end: usize, ahead: &Ahead) -> usize {
+    fn arity(c: char) -> usize {
+        match c {
+            '\u{2ff2}' | '\u{2ff3}' => 3,
+            '\u{2ffe}' | '\u{2fff}' => 1,
+            '\u{2ff0}'..='\u{2ffd}' => 2,
+            _ => 0,
+        }
+    }
+    /// OpenCC's limits: 16 levels, 64 characters.
+    fn sequence(text: &str, depth: usize, count: &mut usize) -> Option<usize> {
+        if depth == 0 || *count >= 64 {
+            return None;
+        }
+        let c = text.chars().next()?;
+        *count += 1;
+        let mut len = c.len_utf8();
+        for _ in 0..arity(c) {
+            len += sequence(&text[len..], depth - 1, count)?;
+        }
+        Some(len)
+    }
+    let rest = &text[at..end];
+    match rest.chars().next() {
+        Some(c) if arity(c) > 0 => sequence(rest, 16, &mut 0).map_or(ahead.ends[0], |len| at + len),
+        _ => ahead.ends[0],
+    }
+}
+
 impl Tables {
     /// The longest key of dictionary `d` at `at` that the guard allows: its
     /// end and value.
@@ -402,9 +434,12 @@ impl Tables {
             let mut at = segment.start;
             while at < segment.end {
                 let ahead = Ahead::new(text, at, segment.end);
-                let (end, value) = self
-                    .matches(group, text, at, &ahead, guard)
-                    .unwrap_or_else(|| (ahead.ends[0], &text[at..ahead.ends[0]]));
+                let (end, value) =
+                    self.matches(group, text, at, &ahead, guard)
+                        .unwrap_or_else(|| {
+                            let end = unmatched_end(text, at, segment.end, &ahead);
+                            (end, &text[at..end])
+                        });
                 out.push_str(value);
                 if align {
                     alignment.push(&text[at..end], value);
@@ -431,7 +466,7 @@ impl Tables {
                     segments.push(at..end);
                     (run, at) = (end, end);
                 }
-                None => at = ahead.ends[0],
+                None => at = unmatched_end(text, at, text.len(), &ahead),
             }
         }
         if run < text.len() {
@@ -530,6 +565,18 @@ pub(crate) fn run(text: &str, config: Config, words: Option<&dyn Words>, align: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn description_sequences_stay_whole() {
+        // 讠 alone converts; inside ⿰讠吾 it is a component, as in OpenCC.
+        assert_eq!(run("讠", Config::S2t, None, false).into_text(), "訁");
+        assert_eq!(
+            run("⿰讠吾讠", Config::S2t, None, false).into_text(),
+            "⿰讠吾訁"
+        );
+        // An incomplete sequence is an ordinary character.
+        assert_eq!(run("⿰讠", Config::S2t, None, false).into_text(), "⿰訁");
+    }
 
     #[test]
     fn configs_are_in_the_order_of_their_specs() {
