@@ -207,6 +207,51 @@ struct Dict {
     /// First characters of keys, sorted: the range of `entries` starting
     /// with it, and its longest key in characters.
     first: Vec<(char, u32, u32, u32)>,
+    /// `first` as an open-addressing hash table: index + 1, or 0 for an
+    /// empty slot. Finding the first character is most of the work per
+    /// character, and hashing beats a binary search over thousands.
+    slots: Vec<u32>,
+}
+
+impl Dict {
+    fn slot(c: char, bits: u32) -> usize {
+        ((c as u32).wrapping_mul(0x9e37_79b1) >> (32 - bits)) as usize
+    }
+
+    fn index_first_characters(&mut self) {
+        let bits = (self.first.len() * 2)
+            .next_power_of_two()
+            .max(2)
+            .trailing_zeros();
+        let mask = (1 << bits) - 1;
+        self.slots = vec![0; 1 << bits];
+        for (i, f) in self.first.iter().enumerate() {
+            let mut at = Dict::slot(f.0, bits);
+            while self.slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = i as u32 + 1;
+        }
+    }
+
+    /// The range of entries whose keys start with `c`, and their longest
+    /// length in characters.
+    fn starting_with(&self, c: char) -> Option<(u32, u32, u32)> {
+        let bits = self.slots.len().trailing_zeros();
+        let mask = self.slots.len() - 1;
+        let mut at = Dict::slot(c, bits);
+        loop {
+            let i = *self.slots.get(at)?;
+            if i == 0 {
+                return None;
+            }
+            let (k, lo, hi, longest) = self.first[i as usize - 1];
+            if k == c {
+                return Some((lo, hi, longest));
+            }
+            at = (at + 1) & mask;
+        }
+    }
 }
 
 struct Tables {
@@ -244,6 +289,7 @@ fn tables() -> &'static Tables {
             let mut dict = Dict {
                 entries: Vec::with_capacity(count as usize),
                 first: Vec::new(),
+                slots: Vec::new(),
             };
             for i in 0..count {
                 let key = read_varint(DATA, &mut at);
@@ -262,6 +308,7 @@ fn tables() -> &'static Tables {
                     _ => dict.first.push((c, i, i + 1, chars)),
                 }
             }
+            dict.index_first_characters();
             dicts.push(dict);
         }
         Tables { text, dicts }
@@ -301,33 +348,10 @@ impl Guard<'_> {
     }
 }
 
-/// The text from a position on, up to the end of its segment: the byte
-/// offsets after each of its next characters, as many as a key can have.
-struct Ahead {
-    ends: [usize; MAX_KEY_CHARS],
-    len: usize,
-}
-
-const MAX_KEY_CHARS: usize = 32;
-
-impl Ahead {
-    fn new(text: &str, at: usize, end: usize) -> Ahead {
-        let mut ahead = Ahead {
-            ends: [0; MAX_KEY_CHARS],
-            len: 0,
-        };
-        for (i, c) in text[at..end].char_indices().take(MAX_KEY_CHARS) {
-            ahead.ends[ahead.len] = at + i + c.len_utf8();
-            ahead.len += 1;
-        }
-        ahead
-    }
-}
-
 /// Where text left unconverted at `at` ends: after one character, or after
 /// a whole ideographic description sequence (⿰氵青), which OpenCC keeps as
 /// it is.
-fn unmatched_end(text: &str, at: usize, end: usize, ahead: &Ahead) -> usize {
+fn unmatched_end(text: &str, at: usize, end: usize) -> usize {
     fn arity(c: char) -> usize {
         match c {
             '\u{2ff2}' | '\u{2ff3}' => 3,
@@ -350,43 +374,76 @@ fn unmatched_end(text: &str, at: usize, end: usize, ahead: &Ahead) -> usize {
         Some(len)
     }
     let rest = &text[at..end];
-    match rest.chars().next() {
-        Some(c) if arity(c) > 0 => sequence(rest, 16, &mut 0).map_or(ahead.ends[0], |len| at + len),
-        _ => ahead.ends[0],
+    let c = rest.chars().next().expect("not at the end");
+    let next = at + c.len_utf8();
+    if arity(c) > 0 {
+        sequence(rest, 16, &mut 0).map_or(next, |len| at + len)
+    } else {
+        next
     }
 }
 
+/// The first character of UTF-8 bytes that begin with a whole one.
+fn decode(bytes: &[u8]) -> char {
+    let b = bytes[0] as u32;
+    let tail = |i: usize| (bytes[i] & 0x3f) as u32;
+    let code = match b {
+        0..0x80 => b,
+        0xc0..0xe0 => (b & 0x1f) << 6 | tail(1),
+        0xe0..0xf0 => (b & 0x0f) << 12 | tail(1) << 6 | tail(2),
+        _ => (b & 0x07) << 18 | tail(1) << 12 | tail(2) << 6 | tail(3),
+    };
+    char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
 impl Tables {
-    /// The longest key of dictionary `d` at `at` that the guard allows: its
-    /// end and value.
+    /// The longest key of dictionary `d` at `at`, ending by `limit`, that
+    /// the guard allows: its end and value.
     fn longest(
         &self,
         d: usize,
         text: &str,
         at: usize,
-        ahead: &Ahead,
+        limit: usize,
         guard: Option<&Guard>,
     ) -> Option<(usize, &'static str)> {
         let dict = &self.dicts[d];
-        let c = text[at..].chars().next()?;
-        let i = dict.first.binary_search_by_key(&c, |f| f.0).ok()?;
-        let (_, lo, hi, longest) = dict.first[i];
-        let range = &dict.entries[lo as usize..hi as usize];
-        let longest = (longest as usize).min(ahead.len);
-        for n in (1..=longest).rev() {
-            let end = ahead.ends[n - 1];
-            if n > 1 && guard.is_some_and(|g| g.crosses(text, at, end)) {
-                continue;
+        let c = text[at..limit].chars().next()?;
+        let (lo, hi, longest) = dict.starting_with(c)?;
+        let bytes = self.text.as_bytes();
+        // Keys are sorted: those starting with the text's next n characters
+        // are a range, narrowed one character at a time until it is empty,
+        // by the keys' next character (byte order is code point order;
+        // a key that ends sorts first). Comparing code points is much
+        // cheaper than comparing byte strings.
+        let next = |&(s, m, _): &(u32, u32, u32), offset: usize| {
+            let at = s as usize + offset;
+            (at < m as usize).then(|| decode(&bytes[at..]))
+        };
+        let (mut range, mut end) = (&dict.entries[lo as usize..hi as usize], at);
+        // The longest allowed match so far: its end and value's range.
+        let mut best = None;
+        for (n, c) in text[at..limit].chars().take(longest as usize).enumerate() {
+            end += c.len_utf8();
+            // Every key of the range starts with the first character.
+            if n > 0 {
+                let offset = end - c.len_utf8() - at;
+                let first = range.partition_point(|e| next(e, offset) < Some(c));
+                let last = range.partition_point(|e| next(e, offset) <= Some(c));
+                range = &range[first..last];
             }
-            let key = &text.as_bytes()[at..end];
-            if let Ok(j) = range.binary_search_by(|&(s, m, _)| {
-                self.text.as_bytes()[s as usize..m as usize].cmp(key)
-            }) {
-                let (_, m, e) = range[j];
-                return Some((end, &self.text[m as usize..e as usize]));
+            let Some(&(s, m, e)) = range.first() else {
+                break;
+            };
+            // The range's first key is the shortest: the text's prefix
+            // itself, if it is a key.
+            if (m - s) as usize == end - at
+                && (n == 0 || guard.is_none_or(|g| !g.crosses(text, at, end)))
+            {
+                best = Some((end, m, e));
             }
         }
-        None
+        best.map(|(end, m, e)| (end, &self.text[m as usize..e as usize]))
     }
 
     fn matches(
@@ -394,18 +451,18 @@ impl Tables {
         group: &Group,
         text: &str,
         at: usize,
-        ahead: &Ahead,
+        limit: usize,
         guard: Option<&Guard>,
     ) -> Option<(usize, &'static str)> {
         match group {
-            Group::Dict(d) => self.longest(*d, text, at, ahead, guard),
+            Group::Dict(d) => self.longest(*d, text, at, limit, guard),
             Group::ShortCircuit(members) => members
                 .iter()
-                .find_map(|g| self.matches(g, text, at, ahead, guard)),
+                .find_map(|g| self.matches(g, text, at, limit, guard)),
             Group::Union(members) => {
                 let mut best: Option<(usize, &str)> = None;
                 for g in *members {
-                    if let Some(m) = self.matches(g, text, at, ahead, guard) {
+                    if let Some(m) = self.matches(g, text, at, limit, guard) {
                         if best.is_none_or(|b| m.0 > b.0) {
                             best = Some(m);
                         }
@@ -433,13 +490,12 @@ impl Tables {
             let start = out.len();
             let mut at = segment.start;
             while at < segment.end {
-                let ahead = Ahead::new(text, at, segment.end);
-                let (end, value) =
-                    self.matches(group, text, at, &ahead, guard)
-                        .unwrap_or_else(|| {
-                            let end = unmatched_end(text, at, segment.end, &ahead);
-                            (end, &text[at..end])
-                        });
+                let (end, value) = self
+                    .matches(group, text, at, segment.end, guard)
+                    .unwrap_or_else(|| {
+                        let end = unmatched_end(text, at, segment.end);
+                        (end, &text[at..end])
+                    });
                 out.push_str(value);
                 if align {
                     alignment.push(&text[at..end], value);
@@ -457,8 +513,7 @@ impl Tables {
         let mut segments = Vec::new();
         let (mut run, mut at) = (0, 0);
         while at < text.len() {
-            let ahead = Ahead::new(text, at, text.len());
-            match self.matches(group, text, at, &ahead, guard) {
+            match self.matches(group, text, at, text.len(), guard) {
                 Some((end, _)) => {
                     if run < at {
                         segments.push(run..at);
@@ -466,7 +521,7 @@ impl Tables {
                     segments.push(at..end);
                     (run, at) = (end, end);
                 }
-                None => at = unmatched_end(text, at, text.len(), &ahead),
+                None => at = unmatched_end(text, at, text.len()),
             }
         }
         if run < text.len() {
@@ -489,10 +544,10 @@ pub(crate) fn regional_config(text: &str) -> Config {
     };
     let (taiwan, hong_kong) = (dict("TWVariantsRev"), dict("HKVariantsRev"));
     let has = |d: &Dict, c: char| {
-        d.first.binary_search_by_key(&c, |f| f.0).is_ok_and(|i| {
-            d.first[i].2 > d.first[i].1 && {
+        d.starting_with(c).is_some_and(|(lo, _, _)| {
+            {
                 // A single-character key is the first of its range.
-                let (s, m, _) = d.entries[d.first[i].1 as usize];
+                let (s, m, _) = d.entries[lo as usize];
                 tables.text[s as usize..m as usize].chars().nth(1).is_none()
             }
         })
@@ -588,13 +643,15 @@ mod tests {
     }
 
     #[test]
-    fn dictionaries_are_sorted_and_keys_short_enough() {
+    fn dictionaries_are_sorted_and_indexed_by_first_character() {
         let t = tables();
         for d in &t.dicts {
             assert!(d.entries.windows(2).all(|w| {
                 t.text[w[0].0 as usize..w[0].1 as usize] < t.text[w[1].0 as usize..w[1].1 as usize]
             }));
-            assert!(d.first.iter().all(|f| f.3 as usize <= MAX_KEY_CHARS));
+            for f in &d.first {
+                assert_eq!(d.starting_with(f.0), Some((f.1, f.2, f.3)));
+            }
         }
     }
 }
