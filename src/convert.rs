@@ -16,6 +16,7 @@ use crate::offsets::{Alignment, Piece};
 include!(concat!(env!("OUT_DIR"), "/opencc_configs.rs"));
 
 /// A dictionary group of a configuration, as written in OpenCC's JSON.
+#[derive(PartialEq)]
 pub(crate) enum Group {
     Dict(usize),
     ShortCircuit(&'static [Group]),
@@ -396,6 +397,10 @@ fn decode(bytes: &[u8]) -> char {
     char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
+/// A segment of the text being converted, with its converted value when
+/// segmentation already found it.
+type Segment = (Range<usize>, Option<&'static str>);
+
 impl Tables {
     /// The longest key of dictionary `d` at `at`, ending by `limit`, that
     /// the guard allows: its end and value.
@@ -474,20 +479,29 @@ impl Tables {
     }
 
     /// Converts each segment of `text` with `group`: the converted text, its
-    /// segments, and (when `align`) where each piece came from.
+    /// segments, and (when `align`) where each piece came from. A segment
+    /// with a `known` value converts to it whole.
     fn convert_segments(
         &self,
         group: &Group,
         text: &str,
-        segments: &[Range<usize>],
+        segments: &[Segment],
         guard: Option<&Guard>,
         align: bool,
-    ) -> (String, Vec<Range<usize>>, Alignment) {
+    ) -> (String, Vec<Segment>, Alignment) {
         let mut out = String::with_capacity(text.len() + text.len() / 8);
         let mut out_segments = Vec::with_capacity(segments.len());
         let mut alignment = Alignment::default();
-        for segment in segments {
+        for (segment, known) in segments {
             let start = out.len();
+            if let Some(value) = known {
+                out.push_str(value);
+                if align {
+                    alignment.push(&text[segment.clone()], value);
+                }
+                out_segments.push((start..out.len(), None));
+                continue;
+            }
             let mut at = segment.start;
             while at < segment.end {
                 let (end, value) = self
@@ -502,30 +516,30 @@ impl Tables {
                 }
                 at = end;
             }
-            out_segments.push(start..out.len());
+            out_segments.push((start..out.len(), None));
         }
         (out, out_segments, alignment)
     }
 
-    /// OpenCC's max-match segmentation: matched keys are segments, and each
-    /// run of unmatched characters is one segment.
-    fn segment(&self, group: &Group, text: &str, guard: Option<&Guard>) -> Vec<Range<usize>> {
+    /// OpenCC's max-match segmentation: matched keys are segments, with
+    /// their values, and each run of unmatched characters is one segment.
+    fn segment(&self, group: &Group, text: &str, guard: Option<&Guard>) -> Vec<Segment> {
         let mut segments = Vec::new();
         let (mut run, mut at) = (0, 0);
         while at < text.len() {
             match self.matches(group, text, at, text.len(), guard) {
-                Some((end, _)) => {
+                Some((end, value)) => {
                     if run < at {
-                        segments.push(run..at);
+                        segments.push((run..at, None));
                     }
-                    segments.push(at..end);
+                    segments.push((at..end, Some(value)));
                     (run, at) = (end, end);
                 }
                 None => at = unmatched_end(text, at, text.len()),
             }
         }
         if run < text.len() {
-            segments.push(run..text.len());
+            segments.push((run..text.len(), None));
         }
         segments
     }
@@ -569,10 +583,10 @@ pub(crate) fn run(text: &str, config: Config, words: Option<&dyn Words>, align: 
     let mut current = text.to_string();
     let mut alignment: Option<Alignment> = None;
     let mut apply = |current: &mut String,
-                     segments: &[Range<usize>],
+                     segments: &[Segment],
                      group: &Group,
                      guard: Option<&Guard>|
-     -> Vec<Range<usize>> {
+     -> Vec<Segment> {
         let (next, segments, stage) =
             tables.convert_segments(group, current, segments, guard, align);
         *current = next;
@@ -586,7 +600,7 @@ pub(crate) fn run(text: &str, config: Config, words: Option<&dyn Words>, align: 
     };
     for group in spec.normalization {
         let whole = 0..current.len();
-        apply(&mut current, std::slice::from_ref(&whole), group, None);
+        apply(&mut current, &[(whole, None)], group, None);
     }
     let guard = words.map(|source| Guard {
         words: source.words(&current),
@@ -594,15 +608,34 @@ pub(crate) fn run(text: &str, config: Config, words: Option<&dyn Words>, align: 
     });
     let mut segments = match &spec.segmentation {
         Some(group) => tables.segment(group, &current, guard.as_ref()),
-        None => {
-            let whole = 0..current.len();
-            vec![whole]
-        }
+        None => vec![(0..current.len(), None)],
     };
     for (i, group) in spec.chain.iter().enumerate() {
         // Only the first stage reads the text the guard describes.
         let guard = guard.as_ref().filter(|_| i == 0);
-        segments = apply(&mut current, &segments, group, guard);
+        // Most first stages try the segmentation's own group first: on a
+        // segment it matched, that group matches the same key again (the
+        // value segmentation kept), and on the runs between, it matches
+        // nothing; the rest of the stage's group is left to try.
+        let rest = match group {
+            Group::ShortCircuit([head, rest @ ..])
+                if i == 0 && Some(head) == spec.segmentation.as_ref() =>
+            {
+                Some(Group::ShortCircuit(rest))
+            }
+            _ => {
+                for s in &mut segments {
+                    s.1 = None;
+                }
+                None
+            }
+        };
+        segments = apply(
+            &mut current,
+            &segments,
+            rest.as_ref().unwrap_or(group),
+            guard,
+        );
     }
     let alignment = alignment.unwrap_or_else(|| {
         let mut a = Alignment::default();
