@@ -276,6 +276,12 @@ fn read_varint(data: &[u8], at: &mut usize) -> u32 {
     }
 }
 
+/// Loads the tables now rather than on the first conversion.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn prepare() {
+    tables();
+}
+
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {

@@ -25,11 +25,12 @@ fn analyzer() -> &'static Analyzer {
     ANALYZER.get_or_init(Analyzer::new)
 }
 
-/// Loads the dictionary now, so that `init()` pays for it and not the first
-/// call.
+/// Loads the dictionary and the conversion tables now, so that `init()`
+/// pays for them and not the first call.
 #[wasm_bindgen]
 pub fn prepare() {
     analyzer();
+    crate::convert::prepare();
 }
 
 /// The tag names that `segmentPacked`'s tag indexes refer to.
