@@ -9,16 +9,22 @@
 // values rounded down to 3 decimals, minus 0.002. --examples N adds the first
 // N lines zhlens gets wrong per corpus to the JSON report.
 //
-// To add an evaluation (OpenCC conversion, Recognizers-Text numbers and dates…),
-// write a module like scripts/lib/sighan.mjs that exports `name`, `dataDir`,
-// `available()`, `run(options)` returning a report with a `gate` object of
-// metric → value, and `print(report)`; then list it in EVALUATIONS.
+// Evaluations: sighan2005 (word segmentation F1), opencc (conversion pass rate
+// per OpenCC config on OpenCC's test cases; its gate holds only the configs
+// zhlens runs, and eval/baseline.json only the keys it lists).
+//
+// To add an evaluation (Recognizers-Text numbers and dates…), write a module
+// like scripts/lib/sighan.mjs that exports `name`, `dataDir`, `available()`,
+// `run(options)` returning a report with a `gate` object of metric → value, and
+// `print(report)`; then list it in EVALUATIONS. Export `requiresPkg = false`
+// if it copes with a missing pkg/ itself.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { machine, rel, root, writeJson } from './lib/common.mjs';
+import * as opencc from './lib/opencc.mjs';
 import * as sighan from './lib/sighan.mjs';
 
-const EVALUATIONS = [sighan];
+const EVALUATIONS = [sighan, opencc];
 const BASELINE = join(root, 'eval', 'baseline.json');
 const SLACK = 0.002;
 
@@ -39,7 +45,7 @@ if (unknown.length) {
 }
 const selected = args.length ? EVALUATIONS.filter((e) => args.includes(e.name)) : EVALUATIONS;
 
-if (!existsSync(join(root, 'pkg', 'zhlens.js'))) {
+if (selected.some((e) => e.requiresPkg !== false) && !existsSync(join(root, 'pkg', 'zhlens.js'))) {
   console.error('eval: pkg/ is not built; run `npm run build` first.');
   process.exit(2);
 }
@@ -64,8 +70,12 @@ for (const evaluation of EVALUATIONS.filter((e) => selected.includes(e))) {
   console.log(`report: ${rel(out)}`);
 
   if (writeBaseline) {
+    if (Object.keys(report.gate).length === 0) {
+      console.log(`baseline: ${evaluation.name} has no gated metric (${report.gated ?? 'zhlens'} did not run); its baseline is left as it was.`);
+      continue;
+    }
     baseline[evaluation.name] = Object.fromEntries(Object.entries(report.gate).map(([key, value]) =>
-      [key, Math.round((Math.floor(value * 1000 + 1e-9) / 1000 - SLACK) * 1000) / 1000]));
+      [key, Math.max(0, Math.round((Math.floor(value * 1000 + 1e-9) / 1000 - SLACK) * 1000) / 1000)]));
     continue;
   }
   const minimums = baseline[evaluation.name];
