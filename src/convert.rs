@@ -205,29 +205,55 @@ impl Converted {
 struct Dict {
     /// `(key start, key end = value start, value end)` in `Tables::text`.
     entries: Vec<(u32, u32, u32)>,
-    /// First characters of keys, sorted: the range of `entries` starting
-    /// with it, and its longest key in characters.
-    first: Vec<(char, u32, u32, u32)>,
-    /// `first` as an open-addressing hash table: index + 1, or 0 for an
-    /// empty slot. Finding the first character is most of the work per
-    /// character, and hashing beats a binary search over thousands.
+    /// By first character: the range of `entries` whose keys start with it.
+    first: Index,
+    /// By first two characters (`pair_key`), likewise. Finding the range for
+    /// the text's next one and two characters is most of the work.
+    pairs: Index,
+}
+
+fn pair_key(a: char, b: char) -> u64 {
+    (a as u64) << 21 | b as u64
+}
+
+/// An open-addressing hash table from a character or pair of characters to
+/// a range of entries and the longest key there, in characters.
+#[derive(Default)]
+struct Index {
+    keys: Vec<u64>,
+    values: Vec<(u32, u32, u32)>,
+    /// Index into `keys` + 1, or 0 for an empty slot.
     slots: Vec<u32>,
 }
 
-impl Dict {
-    fn slot(c: char, bits: u32) -> usize {
-        ((c as u32).wrapping_mul(0x9e37_79b1) >> (32 - bits)) as usize
+impl Index {
+    fn slot(key: u64, bits: u32) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
     }
 
-    fn index_first_characters(&mut self) {
-        let bits = (self.first.len() * 2)
+    /// Adds a key, or widens its range when it is the last one added.
+    fn extend(&mut self, key: u64, entry: u32, chars: u32) {
+        match self.values.last_mut() {
+            Some(v) if self.keys.last() == Some(&key) => {
+                v.1 = entry + 1;
+                v.2 = v.2.max(chars);
+            }
+            _ => {
+                self.keys.push(key);
+                self.values.push((entry, entry + 1, chars));
+            }
+        }
+    }
+
+    fn build_slots(&mut self) {
+        let bits = (self.keys.len() * 2)
             .next_power_of_two()
             .max(2)
             .trailing_zeros();
         let mask = (1 << bits) - 1;
         self.slots = vec![0; 1 << bits];
-        for (i, f) in self.first.iter().enumerate() {
-            let mut at = Dict::slot(f.0, bits);
+        for (i, &key) in self.keys.iter().enumerate() {
+            let mut at = Index::slot(key, bits);
             while self.slots[at] != 0 {
                 at = (at + 1) & mask;
             }
@@ -235,20 +261,17 @@ impl Dict {
         }
     }
 
-    /// The range of entries whose keys start with `c`, and their longest
-    /// length in characters.
-    fn starting_with(&self, c: char) -> Option<(u32, u32, u32)> {
+    fn get(&self, key: u64) -> Option<(u32, u32, u32)> {
         let bits = self.slots.len().trailing_zeros();
         let mask = self.slots.len() - 1;
-        let mut at = Dict::slot(c, bits);
+        let mut at = Index::slot(key, bits);
         loop {
             let i = *self.slots.get(at)?;
             if i == 0 {
                 return None;
             }
-            let (k, lo, hi, longest) = self.first[i as usize - 1];
-            if k == c {
-                return Some((lo, hi, longest));
+            if self.keys[i as usize - 1] == key {
+                return Some(self.values[i as usize - 1]);
             }
             at = (at + 1) & mask;
         }
@@ -295,8 +318,8 @@ fn tables() -> &'static Tables {
             let count = read_varint(DATA, &mut at);
             let mut dict = Dict {
                 entries: Vec::with_capacity(count as usize),
-                first: Vec::new(),
-                slots: Vec::new(),
+                first: Index::default(),
+                pairs: Index::default(),
             };
             for i in 0..count {
                 let key = read_varint(DATA, &mut at);
@@ -305,17 +328,16 @@ fn tables() -> &'static Tables {
                 offset = end;
                 dict.entries.push((start, mid, end));
                 let k = &text[start as usize..mid as usize];
-                let c = k.chars().next().expect("keys are not empty");
                 let chars = k.chars().count() as u32;
-                match dict.first.last_mut() {
-                    Some(f) if f.0 == c => {
-                        f.2 = i + 1;
-                        f.3 = f.3.max(chars);
-                    }
-                    _ => dict.first.push((c, i, i + 1, chars)),
+                let mut key = k.chars();
+                let a = key.next().expect("keys are not empty");
+                dict.first.extend(a as u64, i, chars);
+                if let Some(b) = key.next() {
+                    dict.pairs.extend(pair_key(a, b), i, chars);
                 }
             }
-            dict.index_first_characters();
+            dict.first.build_slots();
+            dict.pairs.build_slots();
             dicts.push(dict);
         }
         Tables { text, dicts }
@@ -420,7 +442,7 @@ impl Tables {
     ) -> Option<(usize, &'static str)> {
         let dict = &self.dicts[d];
         let c = text[at..limit].chars().next()?;
-        let (lo, hi, longest) = dict.starting_with(c)?;
+        let (lo, hi, longest) = dict.first.get(c as u64)?;
         let bytes = self.text.as_bytes();
         // Keys are sorted: those starting with the text's next n characters
         // are a range, narrowed one character at a time until it is empty,
@@ -434,10 +456,17 @@ impl Tables {
         let (mut range, mut end) = (&dict.entries[lo as usize..hi as usize], at);
         // The longest allowed match so far: its end and value's range.
         let mut best = None;
-        for (n, c) in text[at..limit].chars().take(longest as usize).enumerate() {
-            end += c.len_utf8();
-            // Every key of the range starts with the first character.
-            if n > 0 {
+        for (n, next_char) in text[at..limit].chars().take(longest as usize).enumerate() {
+            end += next_char.len_utf8();
+            // Every key of the range starts with the first character; the
+            // pair index gives those starting with the first two.
+            if n == 1 {
+                let Some((lo, hi, _)) = dict.pairs.get(pair_key(c, next_char)) else {
+                    break;
+                };
+                range = &dict.entries[lo as usize..hi as usize];
+            } else if n > 1 {
+                let c = next_char;
                 let offset = end - c.len_utf8() - at;
                 let first = range.partition_point(|e| next(e, offset) < Some(c));
                 let last = range.partition_point(|e| next(e, offset) <= Some(c));
@@ -564,7 +593,7 @@ pub(crate) fn regional_config(text: &str) -> Config {
     };
     let (taiwan, hong_kong) = (dict("TWVariantsRev"), dict("HKVariantsRev"));
     let has = |d: &Dict, c: char| {
-        d.starting_with(c).is_some_and(|(lo, _, _)| {
+        d.first.get(c as u64).is_some_and(|(lo, _, _)| {
             {
                 // A single-character key is the first of its range.
                 let (s, m, _) = d.entries[lo as usize];
@@ -688,8 +717,10 @@ mod tests {
             assert!(d.entries.windows(2).all(|w| {
                 t.text[w[0].0 as usize..w[0].1 as usize] < t.text[w[1].0 as usize..w[1].1 as usize]
             }));
-            for f in &d.first {
-                assert_eq!(d.starting_with(f.0), Some((f.1, f.2, f.3)));
+            for index in [&d.first, &d.pairs] {
+                for (key, value) in index.keys.iter().zip(&index.values) {
+                    assert_eq!(index.get(*key), Some(*value));
+                }
             }
         }
     }
