@@ -24,6 +24,7 @@ const textarea = document.getElementById('text');
 const statusLine = document.getElementById('status');
 const progress = document.getElementById('progress');
 const output = document.getElementById('output');
+const view = document.getElementById('view');
 
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 
@@ -41,13 +42,12 @@ worker.addEventListener('message', ({ data }) => {
     return;
   }
   if (!latest || data.id !== latest.id) return;
-  const request = latest;
   latest = null;
   if (data.error) {
     fail(data.error);
     return;
   }
-  show(request, data);
+  show(data);
 });
 
 worker.addEventListener('error', (event) => {
@@ -65,6 +65,8 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   analyze();
 });
+
+view.addEventListener('change', () => analyze());
 
 textarea.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -88,11 +90,11 @@ function analyze() {
     return;
   }
   const id = nextId++;
-  latest = { id, text };
+  latest = { id };
   output.dataset.state = 'busy';
   output.setAttribute('aria-busy', 'true');
   setStatus(nextId === 2 ? 'Loading the segmenter…' : 'Analyzing…');
-  worker.postMessage({ id, text });
+  worker.postMessage({ id, text, view: view.value });
 }
 
 function cancelRender() {
@@ -132,13 +134,13 @@ async function clearOutput(job) {
   return true;
 }
 
-async function show(request, { tokens, tags, words, ms }) {
+async function show({ text, config, tokens, tags, words, ms }) {
   const job = { cancelled: false };
   rendering = job;
-  const { text } = request;
+  output.dataset.config = config ?? '';
   const started = performance.now();
   const count = tokens.length / 3;
-  const summary = `${words.toLocaleString('en-US')} ${words === 1 ? 'word' : 'words'} in ${formatMs(ms)}`;
+  const summary = `${words.toLocaleString('en-US')} ${words === 1 ? 'word' : 'words'} in ${formatMs(ms)}${config ? ` · shown as ${config}` : ''}`;
   setStatus(`${summary} · rendering…`);
   progress.value = 0;
   progress.hidden = count < BATCH * 2;

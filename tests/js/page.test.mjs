@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
-import init, { segment } from '../../pkg/zhlens.js';
+import init, { segment, convert } from '../../pkg/zhlens.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -112,6 +112,15 @@ async function openPage() {
   // The page analyzes its sample article on load; wait for that first.
   await page.waitForSelector('#output[data-state="done"] .w');
   return { page, context, problems, dialogs, requests };
+}
+
+/**
+ * Chooses the script to show the article in and waits for the new rendering
+ * (the change handler marks the output busy before selectOption returns).
+ */
+async function showIn(page, view) {
+  await page.selectOption('#view', view);
+  await page.waitForSelector('#output[data-state="done"]');
 }
 
 /** Pastes `text`, clicks Analyze and waits until the page has rendered all of it. */
@@ -280,5 +289,46 @@ test('worker failures show in the status line', { timeout: TIMEOUT }, async (t) 
     } finally {
       await context.close();
     }
+  }
+});
+
+test('the script switch re-renders the article in another script with its words in place', { timeout: TIMEOUT }, async (t) => {
+  if (!haveChromium) {
+    t.skip(SKIP);
+    return;
+  }
+  const { page, context, problems } = await openPage();
+  try {
+    const traditional = '今年1至7月，園區完成規模工業總產值218.8億元，同比增長5.25%。管委會表示，將加快項目建設。🚀𠀀';
+    await analyze(page, traditional);
+    await showIn(page, 'simplified');
+    assert.equal(await page.textContent('#output'), convert(traditional, 't2s'));
+    assert.match(await page.textContent('#status'), /shown as t2s/);
+    let words = await outputWords(page);
+    for (const [word, pos] of [['规模', 'n'], ['总产值', 'n'], ['亿元', 'm'], ['增长', 'v'], ['管委会', 'j'], ['项目', 'n']]) {
+      assert.ok(words.some((w) => w.text === word && w.pos === pos), `expected ${word}/${pos} after t2s in ${words.map((w) => w.text).join(' ')}`);
+    }
+    // Every word element of the converted text is the conversion of one word of the original.
+    const original = segment(traditional).filter((token) => !/^\s+$/u.test(token.text));
+    assert.equal(words.length, original.length);
+
+    await showIn(page, 'original');
+    assert.equal(await page.textContent('#output'), traditional);
+
+    const simplified = '国家统计局发布数据，软件和信息技术服务业收入增长。';
+    await analyze(page, simplified);
+    await showIn(page, 'taiwan');
+    assert.equal(await page.textContent('#output'), convert(simplified, 's2twp'));
+    words = await outputWords(page);
+    assert.ok(words.some((w) => w.text === '軟體'), `expected 軟體 in ${words.map((w) => w.text).join(' ')}`);
+    await showIn(page, 'hongkong');
+    assert.equal(await page.textContent('#output'), convert(simplified, 's2hk'));
+    await showIn(page, 'traditional');
+    assert.equal(await page.textContent('#output'), convert(simplified, 's2t'));
+    await showIn(page, 'simplified');
+    assert.equal(await page.textContent('#output'), simplified, 'already Simplified: shown as it is');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
   }
 });
