@@ -1,7 +1,8 @@
-// Segmentation throughput of the built package (pkg/) and its peers, all in
-// one Node process; load times in fresh child processes; download sizes.
+// Segmentation and script-conversion throughput of the built package (pkg/)
+// and its peers, all in one Node process; load times in fresh child
+// processes; download sizes.
 //
-//   node scripts/bench.mjs [--budget SECONDS] [--runs N]
+//   node scripts/bench.mjs [--budget SECONDS] [--runs N] [--only segmentation|conversion]
 //
 // Texts: ~1 MB (UTF-8) of Simplified news (the SIGHAN 2005 PKU + MSR test
 // inputs) and ~1 MB of Traditional news (CityU + AS test inputs), from
@@ -9,7 +10,10 @@
 // round-robin (so machine noise hits them alike) until each has `--runs` runs
 // or has used `--budget` seconds; the median run gives MB/s (10^6 bytes of
 // UTF-8 input per second). Compare ratios from one run, not absolute numbers
-// across machines or runs. Writes target/bench/bench.json.
+// across machines or runs. Conversion: zhlens `convert(text, config)` against
+// opencc-js 1.4.2 (`Converter({ from, to })`) for s2t and s2twp on the
+// Simplified text and t2s on the Traditional text, the same way.
+// Writes target/bench/bench.json.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,6 +31,8 @@ const numberArg = (flag, fallback) => {
 const BUDGET_SECONDS = numberArg('--budget', 6);
 const MAX_RUNS = numberArg('--runs', 9);
 const MIN_RUNS = 3;
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+const runs = (section) => ONLY === null || ONLY === section;
 const TEXT_BYTES = 1_000_000;
 const CHILD_RUNS = 5;
 
@@ -95,9 +101,32 @@ const RATIOS = [
 ];
 const TARGET = { numerator: 'zhlens', denominator: 'jieba-wasm-tokenize', minimum: 10 };
 
-function throughput(textName) {
+// Script conversion: each config on the text in its input script; `fn` returns the output's length.
+const require = createRequire(join(root, 'package.json'));
+const OpenCC = require('opencc-js');
+const CONVERSIONS = [
+  { config: 's2t', text: 'simplified', openccJs: { from: 'cn', to: 't' } },
+  { config: 't2s', text: 'traditional', openccJs: { from: 't', to: 'cn' } },
+  { config: 's2twp', text: 'simplified', openccJs: { from: 'cn', to: 'twp' } },
+];
+const CONVERSION_TARGET = 5;
+
+function conversionThroughput() {
+  const out = {};
+  for (const { config, text, openccJs } of CONVERSIONS) {
+    const converter = OpenCC.Converter(openccJs);
+    const variants = [
+      { id: 'zhlens', label: `zhlens convert(text, '${config}')`, feed: 'whole', fn: (t) => zhlens.convert(t.text, config).length },
+      { id: 'opencc-js', label: `opencc-js Converter(${JSON.stringify(openccJs)})(text)`, feed: 'whole', fn: (t) => converter(t.text).length },
+    ];
+    out[config] = { text, ...throughput(text, variants, [['zhlens', 'opencc-js']]) };
+  }
+  return out;
+}
+
+function throughput(textName, variants = VARIANTS, ratios = RATIOS) {
   const t = texts[textName];
-  const state = VARIANTS.map((v) => ({ v, times: [], spent: 0, tokens: 0 }));
+  const state = variants.map((v) => ({ v, times: [], spent: 0, tokens: 0 }));
   for (const s of state) s.tokens = s.v.fn(t); // warm-up (and jieba's lazy dictionary load)
   for (let round = 0; round < MAX_RUNS; round++) {
     for (const s of state) {
@@ -118,8 +147,8 @@ function throughput(textName) {
       MBps: round(t.bytes / 1e6 / seconds, 2),
     };
   }
-  const ratios = Object.fromEntries(RATIOS.map(([a, b]) => [`${a} / ${b}`, round(results[a].MBps / results[b].MBps, 2)]));
-  return { bytes: t.bytes, chars: t.chars, lines: t.lines.length, sources: t.sources, results, ratios };
+  const ratioValues = Object.fromEntries(ratios.map(([a, b]) => [`${a} / ${b}`, round(results[a].MBps / results[b].MBps, 2)]));
+  return { bytes: t.bytes, chars: t.chars, lines: t.lines.length, sources: t.sources, results, ratios: ratioValues };
 }
 
 const round = (x, digits) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -136,7 +165,6 @@ function childTimes(code) {
 }
 
 function loadTimes() {
-  const require = createRequire(join(root, 'package.json'));
   const url = (path) => JSON.stringify(pathToFileURL(path).href);
   const sample = JSON.stringify('今年1至7月，园区完成规模工业总产值218.8亿元。');
   return {
@@ -148,7 +176,9 @@ function loadTimes() {
       const t2 = performance.now();
       m.segment(${sample});
       const t3 = performance.now();
-      console.log(JSON.stringify({ import: t1 - t0, init: t2 - t1, firstCall: t3 - t2, total: t3 - t0 }));`),
+      m.convert(${sample}, 's2t');
+      const t4 = performance.now();
+      console.log(JSON.stringify({ import: t1 - t0, init: t2 - t1, firstCall: t3 - t2, total: t3 - t0, firstConvert: t4 - t3 }));`),
     'jieba-wasm': childTimes(`
       const t0 = performance.now();
       const m = await import(${url(require.resolve('jieba-wasm'))});
@@ -197,7 +227,7 @@ console.log(`machine: ${JSON.stringify(machine())}`);
 console.log(`budget per variant: ${BUDGET_SECONDS} s, up to ${MAX_RUNS} runs (at least ${MIN_RUNS}), after one warm-up run`);
 
 const report = { machine: machine(), budgetSeconds: BUDGET_SECONDS, maxRuns: MAX_RUNS, throughput: {} };
-for (const name of Object.keys(texts)) {
+for (const name of runs('segmentation') ? Object.keys(texts) : []) {
   const r = throughput(name);
   report.throughput[name] = r;
   console.log(`\n== ${name}: ${(r.bytes / 1e6).toFixed(2)} MB UTF-8, ${r.chars} UTF-16 units, ${r.lines} lines (${r.sources.join(' + ')}) ==`);
@@ -207,7 +237,7 @@ for (const name of Object.keys(texts)) {
   for (const [k, v] of Object.entries(r.ratios)) console.log(`  ${k.padEnd(52)} ${v.toFixed(2)}×`);
 }
 
-console.log('\nIssue target (information only):');
+if (runs('segmentation')) console.log('\nIssue target (information only):');
 report.target = {};
 for (const [name, r] of Object.entries(report.throughput)) {
   const ratio = r.ratios[`${TARGET.numerator} / ${TARGET.denominator}`];
@@ -215,6 +245,15 @@ for (const [name, r] of Object.entries(report.throughput)) {
   report.target[name] = { ratio, minimum: TARGET.minimum, pass };
   console.log(`  ${pass ? 'PASS' : 'FAIL'}  ${name}: zhlens segment ≥ ${TARGET.minimum}× jieba-wasm tokenize: ${ratio.toFixed(2)}×`);
 }
+
+report.conversion = runs('conversion') ? conversionThroughput() : {};
+if (runs('conversion')) console.log('\n== script conversion: zhlens convert vs opencc-js 1.4.2 (MB/s of UTF-8 input) ==');
+if (runs('conversion')) console.log(table(['config', 'text', 'MB', 'zhlens MB/s', 'opencc-js MB/s', 'ratio', `target ≥ ${CONVERSION_TARGET}×`],
+  Object.entries(report.conversion).map(([config, r]) => {
+    const ratio = r.ratios['zhlens / opencc-js'];
+    return [config, r.text, (r.bytes / 1e6).toFixed(2), r.results.zhlens.MBps.toFixed(2), r.results['opencc-js'].MBps.toFixed(2),
+      `${ratio.toFixed(2)}×`, ratio >= CONVERSION_TARGET ? 'PASS' : 'FAIL'];
+  })));
 
 console.log(`\n== load time in a fresh Node process (median of ${CHILD_RUNS}, ms) ==`);
 report.load = loadTimes();
