@@ -86,3 +86,46 @@ export interface ScriptReport {
  * @throws Error when `text` is not a string or is longer than `maxLength()`.
  */
 export function detectScript(text: string): ScriptReport;
+
+/** Options of `analyze`. Unknown keys are an error. */
+export interface AnalyzeOptions extends SegmentOptions {
+  /** The date relative dates (今年, 去年12月, 上半年) resolve against: 'YYYY-MM-DD' or a Date. Default: today. */
+  referenceDate?: string | Date;
+}
+
+/** What a figure measures. */
+export type FigureKind = 'money' | 'percent' | 'quantity' | 'number' | 'ordinal' | 'date' | 'period';
+
+/** A figure of the input. Offsets are UTF-16 code units: `input.slice(start, end) === text`. */
+export interface Figure {
+  kind: FigureKind;
+  /** The whole expression, qualifiers included (超200人, 300萬元以上). */
+  text: string;
+  start: number;
+  end: number;
+  /**
+   * money: currency units (218.8億元 → 21880000000); percent: the number before % (5.25), or percentage points;
+   * quantity and number: the number (1.36万人 → 13600; 1.1倍 → 1.1); ordinal: the rank;
+   * date: ISO 8601 at the precision written ('2024', '2024-11', '2025-09-02'); period: 'start/end' ('2025-01/2025-07').
+   * For a range (3至5億元), its low end.
+   */
+  value: number | string;
+  /** money: ISO 4217 code (CNY, USD, HKD, TWD, EUR, JPY, GBP …); percent: '%' or 'pp'; quantity: the unit as written (個, 畝, 公里); number: '倍' for multiples; otherwise null. */
+  unit: string | null;
+  /** The qualifier's bound: 以上/超/逾/余/多 'over', 近/不到/以下 'under', 約/左右 'about'. */
+  approx?: 'over' | 'under' | 'about';
+  /** [low, high] of a range: 3至5億元, 10%～20%. */
+  range?: [number, number];
+}
+
+/** The result of `analyze`. */
+export interface Analysis {
+  tokens: Token[];
+  figures: Figure[];
+}
+
+/**
+ * Segments `text` and finds its figures in one call.
+ * @throws Error when `text` is not a string or too long, an option is unknown or mistyped, or `referenceDate` is not a calendar date.
+ */
+export function analyze(text: string, options?: AnalyzeOptions): Analysis;

@@ -3,6 +3,7 @@
 // its packed results into plain objects. Types: zhlens.d.ts.
 import initWasm, {
   prepare, posTags, maxTextLength, segmentPacked,
+  analyzePacked,
   convert as convertWasm, convertWithMap as convertWithMapWasm, detectScript as detectScriptWasm,
 } from './zhlens_wasm.js';
 
@@ -63,7 +64,10 @@ export function maxLength() {
  */
 export function segment(text, options) {
   ready('segment');
-  const packed = segmentPacked(text, options);
+  return unpackTokens(text, segmentPacked(text, options));
+}
+
+function unpackTokens(text, packed) {
   const tokens = new Array(packed.length / 3);
   for (let i = 0, j = 0; j < tokens.length; i += 3, j += 1) {
     const start = packed[i];
@@ -71,6 +75,37 @@ export function segment(text, options) {
     tokens[j] = { text: text.slice(start, end), start, end, pos: tags[packed[i + 2]] };
   }
   return tokens;
+}
+
+/**
+ * Segments `text` and finds its figures in one call: `{ tokens, figures }`.
+ * A figure is `{ kind, text, start, end, value, unit, approx?, range? }`
+ * with UTF-16 offsets. `options.referenceDate` ('YYYY-MM-DD' or a Date;
+ * default: today) resolves relative dates such as 今年 and 去年12月.
+ */
+export function analyze(text, options) {
+  ready('analyze');
+  const [packed, figures] = analyzePacked(text, withReferenceDate(options));
+  return {
+    tokens: unpackTokens(text, packed),
+    figures: JSON.parse(figures).map(({ kind, start, end, ...rest }) => ({ kind, text: text.slice(start, end), start, end, ...rest })),
+  };
+}
+
+/** The options with `referenceDate` as 'YYYY-MM-DD': today when absent. */
+function withReferenceDate(options) {
+  if (options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options))) {
+    return options; // analyzePacked names the bad value
+  }
+  const date = options?.referenceDate ?? new Date();
+  const iso = date instanceof Date ? isoDate(date) : date;
+  return { ...options, referenceDate: iso };
+}
+
+function isoDate(date) {
+  if (Number.isNaN(date.getTime())) return 'Invalid Date';
+  const pad = (n, width) => String(n).padStart(width, '0');
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
 }
 
 /**

@@ -11,6 +11,7 @@ use std::ops::Range;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
+use crate::error::{Error, ErrorKind};
 use crate::offsets::{Alignment, Piece};
 
 include!(concat!(env!("OUT_DIR"), "/opencc_configs.rs"));
@@ -131,36 +132,9 @@ impl FromStr for Config {
         Config::ALL
             .into_iter()
             .find(|c| c.name() == name)
-            .ok_or_else(|| Error {
-                kind: ErrorKind::UnknownConfig(name.to_string()),
-            })
+            .ok_or_else(|| Error::new(ErrorKind::UnknownConfig(name.to_string())))
     }
 }
-
-/// An error of zhlens's API; its message says what was wrong.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
-    kind: ErrorKind,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum ErrorKind {
-    UnknownConfig(String),
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
-            ErrorKind::UnknownConfig(name) => {
-                write!(f, "unknown config {name:?}; the configs are: ")?;
-                let names: Vec<&str> = Config::ALL.iter().map(|c| c.name()).collect();
-                f.write_str(&names.join(", "))
-            }
-        }
-    }
-}
-
-impl std::error::Error for Error {}
 
 /// Converted text, and where each of its pieces came from.
 #[derive(Clone, Debug, PartialEq, Eq)]

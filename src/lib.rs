@@ -76,6 +76,34 @@ assert_eq!(&converted.text()[converted.to_output(9..15)], "發明");
 assert_eq!(Analyzer::new().convert("这是被发明出来的", Config::S2twp), "這是被發明出來的");
 ```
 
+# Figures
+
+[`Analyzer::analyze`] segments the text and finds its figures — money,
+percentages, quantities, numbers, ordinals, dates and periods — with
+normalized values; relative dates resolve against the reference date.
+
+```
+use zhlens::{AnalyzeOptions, Analyzer, FigureKind, FigureValue};
+
+let analyzer = Analyzer::new();
+let text = "今年1至7月，園區完成規模工業總產值218.8億元，同比增長5.25%。";
+let options = AnalyzeOptions::new("2025-09-15".parse()?);
+let analysis = analyzer.analyze(text, &options);
+let figures = analysis.figures();
+assert_eq!(&text[figures[0].range()], "今年1至7月");
+assert_eq!(figures[0].value(), FigureValue::Iso("2025-01/2025-07"));
+assert_eq!(&text[figures[1].range()], "218.8億元");
+assert_eq!(figures[1].kind(), FigureKind::Money);
+assert_eq!(figures[1].value(), FigureValue::Number(21_880_000_000.0));
+assert_eq!(figures[1].unit(), Some("CNY"));
+assert_eq!(figures[2].value(), FigureValue::Number(5.25));
+# Ok::<(), zhlens::Error>(())
+```
+
+Numerals that measure nothing are not figures: those inside words and
+idioms (統一, 一成不變), quoted slogans (“三會一課”), codes (5G) and the
+indefinite article (一場勝仗).
+
 # Options
 
 Characters outside the dictionary can be joined into new words by jieba's
@@ -102,6 +130,9 @@ assert!(words.contains(&"杭研"));
 
 mod convert;
 mod dictionary;
+mod error;
+mod figures;
+mod numbers;
 pub mod offsets;
 mod pos_model;
 mod script;
@@ -116,7 +147,53 @@ use jieba_rs::Jieba;
 use crate::convert::Words;
 use crate::pos_model::PosModel;
 
-pub use crate::convert::{Config, Converted, Error};
+pub use crate::convert::{Config, Converted};
+pub use crate::error::Error;
+pub use crate::figures::{Approx, Date, Figure, FigureKind, FigureValue};
+
+/// What [`Analyzer::analyze`] finds in a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysis {
+    tokens: Vec<Token>,
+    figures: Vec<Figure>,
+}
+
+impl Analysis {
+    /// The words, as [`Analyzer::segment_with`] gives them.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// The figures, in the order of the text; they do not overlap.
+    pub fn figures(&self) -> &[Figure] {
+        &self.figures
+    }
+}
+
+/// How to analyze: the date relative dates resolve against, and how to
+/// segment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AnalyzeOptions {
+    reference_date: Date,
+    segment: SegmentOptions,
+}
+
+impl AnalyzeOptions {
+    /// Resolves 今年, 去年12月, 上半年 against `reference_date`, usually the
+    /// article's publication date.
+    pub fn new(reference_date: Date) -> Self {
+        AnalyzeOptions {
+            reference_date,
+            segment: SegmentOptions::new(),
+        }
+    }
+
+    /// Segments with these options.
+    pub fn segment(mut self, options: SegmentOptions) -> Self {
+        self.segment = options;
+        self
+    }
+}
 pub use crate::offsets::Piece;
 pub use crate::script::{Script, ScriptReport};
 
@@ -268,6 +345,13 @@ impl Analyzer {
     /// Splits `text` into words with default [`SegmentOptions`].
     pub fn segment(&self, text: &str) -> Vec<Token> {
         self.segment_with(text, SegmentOptions::default())
+    }
+
+    /// Segments `text` and finds its figures, in one pass over the text.
+    pub fn analyze(&self, text: &str, options: &AnalyzeOptions) -> Analysis {
+        let tokens = self.segment_with(text, options.segment);
+        let figures = figures::find(text, &tokens, options.reference_date);
+        Analysis { tokens, figures }
     }
 
     /// Splits `text` into words.

@@ -3,7 +3,8 @@
 //! One call per text: `segmentPacked` returns every token as three numbers
 //! (UTF-16 start, end, tag index) in one `Uint32Array`, which `zhlens.js`
 //! turns into plain objects. Strings cross once, tags once at start-up.
-//! `convertWithMap` returns its map the same way, four numbers a piece.
+//! `convertWithMap` returns its map the same way, four numbers a piece;
+//! `analyzePacked` adds the figures as one JSON text.
 //! Every export validates its arguments and returns a `JsError` naming what
 //! was wrong; nothing here may panic.
 
@@ -13,7 +14,10 @@ use js_sys::{Array, JsString, Object, Reflect, Uint32Array};
 use wasm_bindgen::prelude::*;
 
 use crate::offsets::Utf16Cursor;
-use crate::{Analyzer, Config, Pos, Script, SegmentOptions, detect_script};
+use crate::{
+    AnalyzeOptions, Analyzer, Config, Date, Figure, FigureValue, Pos, Script, SegmentOptions,
+    Token, detect_script,
+};
 
 /// The largest text accepted, in UTF-16 code units (16 Mi, 32 MiB as a JS
 /// string): results take about 12 bytes per token in a 4 GiB address space.
@@ -80,8 +84,18 @@ fn text_argument(function: &str, text: &JsValue) -> Result<String, JsError> {
     Ok(String::from(js))
 }
 
-fn segment_options(function: &str, options: &JsValue) -> Result<SegmentOptions, JsError> {
-    let mut parsed = SegmentOptions::new();
+/// The options of `segment` (`hmm`) and of `analyze` (`hmm`,
+/// `referenceDate`), checked against what `function` takes.
+struct Options {
+    segment: SegmentOptions,
+    reference_date: Option<Date>,
+}
+
+fn options_argument(function: &str, options: &JsValue, takes: &[&str]) -> Result<Options, JsError> {
+    let mut parsed = Options {
+        segment: SegmentOptions::new(),
+        reference_date: None,
+    };
     if options.is_undefined() || options.is_null() {
         return Ok(parsed);
     }
@@ -94,25 +108,49 @@ fn segment_options(function: &str, options: &JsValue) -> Result<SegmentOptions, 
     for key in Object::keys(options.unchecked_ref::<Object>()) {
         let name = key.as_string().unwrap_or_default();
         let value = Reflect::get(options, &key).unwrap_or(JsValue::UNDEFINED);
-        match name.as_str() {
-            "hmm" => match value.as_bool() {
-                Some(yes) => parsed = parsed.hmm(yes),
-                None if value.is_undefined() => {}
-                None => {
-                    return Err(JsError::new(&format!(
-                        "zhlens.{function}: option hmm must be a boolean, got {}",
-                        describe(&value)
-                    )));
-                }
-            },
-            _ => {
+        if !takes.contains(&name.as_str()) {
+            return Err(JsError::new(&format!(
+                "zhlens.{function}: unknown option {name:?}; the options are: {}",
+                takes.join(", ")
+            )));
+        }
+        if value.is_undefined() {
+            continue;
+        }
+        if name == "hmm" {
+            let Some(yes) = value.as_bool() else {
                 return Err(JsError::new(&format!(
-                    "zhlens.{function}: unknown option {name:?}; the options are: hmm"
+                    "zhlens.{function}: option hmm must be a boolean, got {}",
+                    describe(&value)
                 )));
-            }
+            };
+            parsed.segment = parsed.segment.hmm(yes);
+        } else {
+            let Some(date) = value.as_string() else {
+                return Err(JsError::new(&format!(
+                    "zhlens.{function}: option referenceDate must be a string YYYY-MM-DD or a Date, got {}",
+                    describe(&value)
+                )));
+            };
+            let date = date.parse().map_err(|e| {
+                JsError::new(&format!("zhlens.{function}: option referenceDate: {e}"))
+            })?;
+            parsed.reference_date = Some(date);
         }
     }
     Ok(parsed)
+}
+
+/// `[start, end, tag, …]` with offsets in UTF-16 code units.
+fn pack_tokens(text: &str, tokens: &[Token]) -> Vec<u32> {
+    let mut packed = Vec::with_capacity(tokens.len() * 3);
+    let mut cursor = Utf16Cursor::new(text);
+    for t in tokens {
+        packed.push(cursor.advance_to(t.start()) as u32);
+        packed.push(cursor.advance_to(t.end()) as u32);
+        packed.push(t.pos().index() as u32);
+    }
+    packed
 }
 
 /// Segments `text`; returns `[start, end, tag, start, end, tag, …]` with
@@ -120,16 +158,72 @@ fn segment_options(function: &str, options: &JsValue) -> Result<SegmentOptions, 
 #[wasm_bindgen(js_name = segmentPacked)]
 pub fn segment_packed(text: JsValue, options: JsValue) -> Result<Vec<u32>, JsError> {
     let text = text_argument("segment", &text)?;
-    let options = segment_options("segment", &options)?;
-    let tokens = analyzer().segment_with(&text, options);
-    let mut packed = Vec::with_capacity(tokens.len() * 3);
-    let mut cursor = Utf16Cursor::new(&text);
-    for t in &tokens {
-        packed.push(cursor.advance_to(t.start()) as u32);
-        packed.push(cursor.advance_to(t.end()) as u32);
-        packed.push(t.pos().index() as u32);
+    let options = options_argument("segment", &options, &["hmm"])?;
+    Ok(pack_tokens(
+        &text,
+        &analyzer().segment_with(&text, options.segment),
+    ))
+}
+
+/// `[tokens, figures]`: the tokens packed as `segmentPacked` packs them, and
+/// the figures as one JSON text with UTF-16 offsets. An article has a few
+/// dozen figures: one string crossing beats a property set per field.
+#[wasm_bindgen(js_name = analyzePacked)]
+pub fn analyze_packed(text: JsValue, options: JsValue) -> Result<Array, JsError> {
+    let text = text_argument("analyze", &text)?;
+    let options = options_argument("analyze", &options, &["hmm", "referenceDate"])?;
+    let Some(date) = options.reference_date else {
+        return Err(JsError::new(
+            "zhlens.analyze: option referenceDate is missing",
+        ));
+    };
+    let analysis = analyzer().analyze(&text, &AnalyzeOptions::new(date).segment(options.segment));
+    let tokens = Uint32Array::from(&pack_tokens(&text, analysis.tokens())[..]);
+    let figures = JsValue::from_str(&figures_json(&text, analysis.figures()));
+    Ok(Array::of2(&tokens, &figures))
+}
+
+/// JSON has no infinity (a number past f64's range); `1e999` parses as one.
+fn json_number(n: f64) -> String {
+    match n {
+        n if n.is_finite() => n.to_string(),
+        n if n > 0.0 => "1e999".into(),
+        _ => "-1e999".into(),
     }
-    Ok(packed)
+}
+
+fn figures_json(text: &str, figures: &[Figure]) -> String {
+    let mut cursor = Utf16Cursor::new(text);
+    let mut json = String::from("[");
+    for (i, f) in figures.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        let start = cursor.advance_to(f.range().start);
+        let end = cursor.advance_to(f.range().end);
+        let value = match f.value() {
+            FigureValue::Number(n) => json_number(n),
+            FigureValue::Iso(iso) => format!("{iso:?}"),
+        };
+        let unit = f.unit().map_or("null".into(), |u| format!("{u:?}"));
+        json.push_str(&format!(
+            r#"{{"kind":"{}","start":{start},"end":{end},"value":{value},"unit":{unit}"#,
+            f.kind().as_str()
+        ));
+        if let Some(approx) = f.approx() {
+            json.push_str(&format!(r#","approx":"{}""#, approx.as_str()));
+        }
+        if let Some([low, high]) = f.bounds() {
+            json.push_str(&format!(
+                r#","range":[{},{}]"#,
+                json_number(low),
+                json_number(high)
+            ));
+        }
+        json.push('}');
+    }
+    json.push(']');
+    json
 }
 
 fn config_argument(function: &str, config: &JsValue) -> Result<Config, JsError> {

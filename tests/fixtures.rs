@@ -5,10 +5,10 @@ use std::fs;
 use std::path::Path;
 
 use serde::Deserialize;
-use zhlens::{Analyzer, Config, SegmentOptions, convert};
+use zhlens::{AnalyzeOptions, Analyzer, Config, FigureValue, SegmentOptions, convert};
 
 /// A fixture file: segmentation cases (`[[test]]`), conversion cases
-/// (`[[convert]]`), or both.
+/// (`[[convert]]`), figure cases (`[[figures]]`), or any of them.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Fixtures {
@@ -16,6 +16,28 @@ struct Fixtures {
     test: Vec<Case>,
     #[serde(default)]
     convert: Vec<ConvertCase>,
+    #[serde(default)]
+    figures: Vec<FiguresCase>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FiguresCase {
+    name: String,
+    text: String,
+    reference_date: Option<String>,
+    expect: Vec<ExpectedFigure>,
+}
+
+#[derive(Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct ExpectedFigure {
+    text: String,
+    kind: String,
+    value: toml::Value,
+    unit: Option<String>,
+    approx: Option<String>,
+    range: Option<[f64; 2]>,
 }
 
 #[derive(Deserialize)]
@@ -44,6 +66,7 @@ fn fixtures() -> Fixtures {
     let mut all = Fixtures {
         test: Vec::new(),
         convert: Vec::new(),
+        figures: Vec::new(),
     };
     for entry in fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
@@ -54,6 +77,7 @@ fn fixtures() -> Fixtures {
                 toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             all.test.extend(file.test);
             all.convert.extend(file.convert);
+            all.figures.extend(file.figures);
         }
     }
     all
@@ -123,5 +147,36 @@ fn segment_fixtures() {
                 case.name
             );
         }
+    }
+}
+
+#[test]
+fn figure_fixtures() {
+    let analyzer = Analyzer::new();
+    let cases = fixtures().figures;
+    assert!(cases.len() >= 15);
+    for case in cases {
+        let date = case.reference_date.as_deref().unwrap_or("2025-09-15");
+        let options = AnalyzeOptions::new(date.parse().unwrap());
+        let analysis = analyzer.analyze(&case.text, &options);
+        let found: Vec<ExpectedFigure> = analysis
+            .figures()
+            .iter()
+            .map(|f| ExpectedFigure {
+                text: case.text[f.range()].to_string(),
+                kind: f.kind().as_str().to_string(),
+                value: match f.value() {
+                    FigureValue::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
+                        toml::Value::Integer(n as i64)
+                    }
+                    FigureValue::Number(n) => toml::Value::Float(n),
+                    FigureValue::Iso(iso) => toml::Value::String(iso.to_string()),
+                },
+                unit: f.unit().map(String::from),
+                approx: f.approx().map(|a| a.as_str().to_string()),
+                range: f.bounds(),
+            })
+            .collect();
+        assert_eq!(found, case.expect, "{}", case.name);
     }
 }

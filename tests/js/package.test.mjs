@@ -57,9 +57,9 @@ test('init rejects unknown options', async () => {
 });
 
 // Each fixture file holds [[test]] segmentation cases, [[convert]] conversion
-// cases, or both; each kind runs its own check.
+// cases, [[figures]] figure cases, or several; each kind runs its own check.
 for (const fixture of readdirSync(join(root, 'tests', 'fixtures')).filter((f) => f.endsWith('.toml'))) {
-  const { test: segmentCases = [], convert: convertCases = [], ...rest } = parse(readFileSync(join(root, 'tests', 'fixtures', fixture), 'utf8'));
+  const { test: segmentCases = [], convert: convertCases = [], figures: figureCases = [], ...rest } = parse(readFileSync(join(root, 'tests', 'fixtures', fixture), 'utf8'));
   assert.deepEqual(Object.keys(rest), [], `${fixture}: unknown tables`);
   for (const c of segmentCases) {
     test(`${fixture}: ${c.name}`, () => {
@@ -84,6 +84,18 @@ for (const fixture of readdirSync(join(root, 'tests', 'fixtures')).filter((f) =>
       const { text, map } = zhlens.convertWithMap(c.text, c.config);
       assert.equal(text, c.expected);
       assertMapped(c.text, text, map);
+    });
+  }
+  for (const c of figureCases) {
+    test(`${fixture}: ${c.name}`, () => {
+      const { tokens, figures } = zhlens.analyze(c.text, { referenceDate: c.reference_date ?? '2025-09-15' });
+      assertCovers(c.text, tokens);
+      for (const f of figures) assert.equal(c.text.slice(f.start, f.end), f.text);
+      const found = figures.map(({ text, kind, value, unit, approx, range }) => ({
+        text, kind, value, ...(unit === null ? {} : { unit }), ...(approx ? { approx } : {}), ...(range ? { range } : {}),
+      }));
+      // smol-toml's tables have no prototype; compare plain data.
+      assert.deepEqual(found, JSON.parse(JSON.stringify(c.expect)));
     });
   }
 }
@@ -215,5 +227,61 @@ test('the declarations type-check against real use', () => {
       '--moduleResolution', 'nodenext', '--lib', 'es2022,dom', 'usage.ts'], { cwd: project, encoding: 'utf8' });
   } catch (error) {
     assert.fail(`tsc found errors:\n${error.stdout}${error.stderr}`);
+  }
+});
+
+test('analyze returns tokens and figures in one call, with UTF-16 offsets', () => {
+  const text = '😀今年1至7月，𠀀总产值218.8亿元。';
+  const { tokens, figures } = zhlens.analyze(text, { referenceDate: '2025-09-15' });
+  assertCovers(text, tokens);
+  assert.deepEqual(figures.map((f) => [f.text, text.slice(f.start, f.end), f.kind, f.value, f.unit]), [
+    ['今年1至7月', '今年1至7月', 'period', '2025-01/2025-07', null],
+    ['218.8亿元', '218.8亿元', 'money', 21880000000, 'CNY'],
+  ]);
+});
+
+test('analyze resolves relative dates against referenceDate, a string or a Date, default today', () => {
+  const year = (options) => zhlens.analyze('去年12月', options).figures[0].value;
+  assert.equal(year({ referenceDate: '2025-09-15' }), '2024-12');
+  assert.equal(year({ referenceDate: new Date(2031, 0, 5) }), '2030-12');
+  assert.equal(year(), `${new Date().getFullYear() - 1}-12`);
+  assert.equal(year({ hmm: true }), `${new Date().getFullYear() - 1}-12`);
+});
+
+test('analyze refuses a wrong referenceDate or an unknown option with an Error', () => {
+  for (const [date, message] of [
+    ['2025-02-30', 'zhlens.analyze: option referenceDate: invalid date "2025-02-30"; expected a calendar date as YYYY-MM-DD'],
+    ['15/09/2025', 'zhlens.analyze: option referenceDate: invalid date "15/09/2025"; expected a calendar date as YYYY-MM-DD'],
+    [new Date('nonsense'), 'zhlens.analyze: option referenceDate: invalid date "Invalid Date"; expected a calendar date as YYYY-MM-DD'],
+    [20250915, 'zhlens.analyze: option referenceDate must be a string YYYY-MM-DD or a Date, got a number'],
+  ]) {
+    assert.throws(() => zhlens.analyze('今年', { referenceDate: date }), { name: 'Error', message });
+  }
+  assert.throws(() => zhlens.analyze('今年', { referencedate: '2025-09-15' }), {
+    message: 'zhlens.analyze: unknown option "referencedate"; the options are: hmm, referenceDate',
+  });
+  assert.throws(() => zhlens.analyze('今年', 'today'), { message: 'zhlens.analyze: options must be an object, got a string' });
+  assert.throws(() => zhlens.analyze(null), { message: 'zhlens.analyze: text must be a string, got null' });
+  assert.equal(zhlens.analyze('今年增长5%').figures.length, 1, 'the module keeps working');
+});
+
+test('numbers past f64 and megabyte runs of digits neither panic nor hang', () => {
+  const huge = zhlens.analyze(`${'9'.repeat(400)}元`, { referenceDate: '2025-09-15' }).figures;
+  assert.deepEqual(huge.map((f) => [f.kind, f.value, f.unit]), [['money', Infinity, 'CNY']]);
+  const digits = '1'.repeat(1_000_000);
+  const started = performance.now();
+  const { tokens, figures } = zhlens.analyze(`${digits}人，${'九'.repeat(100_000)}`, { referenceDate: '2025-09-15' });
+  assert.ok(performance.now() - started < 20_000, 'linear, not quadratic');
+  assert.equal(figures[0].kind, 'quantity');
+  assert.equal(figures[0].text.length, 1_000_001);
+  assert.ok(tokens.length > 0);
+});
+
+test('pathological numerals stay linear: long runs of units, long range chains', () => {
+  for (const text of ['十'.repeat(200_000), '一十'.repeat(100_000), Array.from({ length: 50_000 }, (_, i) => i).join('-'), `${'1至'.repeat(50_000)}1月`]) {
+    const started = performance.now();
+    const { figures } = zhlens.analyze(text, { referenceDate: '2025-09-15' });
+    assert.ok(performance.now() - started < 20_000, `${text.slice(0, 10)}… took too long`);
+    for (const f of figures) assert.equal(text.slice(f.start, f.end), f.text);
   }
 });

@@ -1,7 +1,8 @@
 // Type-checked by tests/js/package.test.mjs (`tsc --noEmit --strict`) against
 // the installed package, so the published declarations cannot drift from use.
 import init, {
-  segment, maxLength, convert, convertWithMap, detectScript,
+  segment, maxLength, convert, convertWithMap, detectScript, analyze,
+  type Analysis, type Figure, type FigureKind,
   type Token, type SegmentOptions, type InitOptions, type Config, type ConvertedWithMap, type ScriptReport,
 } from 'zhlens';
 
@@ -31,3 +32,15 @@ const script: 'simplified' | 'traditional' | 'mixed' | 'none' = report.script;
 console.log(script, report.traditional + report.simplified);
 // @ts-expect-error configs are OpenCC's names
 convert('x', 'x2y');
+
+const analysis: Analysis = analyze('今年1至7月，总产值218.8亿元', { referenceDate: '2025-09-15', hmm: false });
+const figure: Figure | undefined = analysis.figures[0];
+if (figure) {
+  const kind: FigureKind = figure.kind;
+  const value: number | string = figure.value;
+  const unit: string | null = figure.unit;
+  console.log(kind, value, unit, figure.approx, figure.range, figure.text.length);
+}
+analyze('今年', { referenceDate: new Date() });
+// @ts-expect-error referenceDate is a string or a Date
+analyze('今年', { referenceDate: 20250915 });

@@ -1,0 +1,43 @@
+//! zhlens's one error type: opaque, with a message that names what was wrong.
+
+use std::fmt;
+
+use crate::Config;
+
+/// An error of zhlens's API; its message says what was wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum ErrorKind {
+    UnknownConfig(String),
+    InvalidDate(String),
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind) -> Error {
+        Error { kind }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::UnknownConfig(name) => {
+                write!(f, "unknown config {name:?}; the configs are: ")?;
+                let names: Vec<&str> = Config::ALL.iter().map(|c| c.name()).collect();
+                f.write_str(&names.join(", "))
+            }
+            ErrorKind::InvalidDate(text) => {
+                write!(
+                    f,
+                    "invalid date {text:?}; expected a calendar date as YYYY-MM-DD"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}

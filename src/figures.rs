@@ -1,0 +1,1066 @@
+//! Figures in news text: money, percentages, quantities, bare numbers,
+//! ordinals, dates and periods, each with its span, kind and normalized
+//! value.
+//!
+//! A figure is a number with evidence that it measures something: a
+//! currency, a percent sign, a measure word, a date marker, an ordinal 第.
+//! Arabic digits are numbers on their own; Chinese numerals are figures only
+//! with such evidence, because in running text they are mostly parts of
+//! words (一些, 統一, 一方面) and slogans (三會一課, 一對一). On top of that,
+//! three rules keep numerals that are not quantities out:
+//! - a Chinese numeral inside a longer word of the segmentation (統一部署,
+//!   一成不變) belongs to that word;
+//! - numerals in a short quoted phrase without Arabic digits are a slogan
+//!   (“兩個覆蓋”, “一窗受理”);
+//! - 一 before a measure word is the indefinite article (一場勝仗); a count
+//!   of one is written 1個.
+
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+
+use crate::Token;
+use crate::error::{Error, ErrorKind};
+use crate::numbers::{self, Decimal};
+
+/// What a figure measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FigureKind {
+    /// An amount of money; the unit is an ISO 4217 code.
+    Money,
+    /// A percentage (unit `%`) or a change in percentage points (`pp`).
+    Percent,
+    /// A count or measure with its unit as written (個, 畝, 公里).
+    Quantity,
+    /// A bare number, or a multiple (1.1倍).
+    Number,
+    /// A rank: 第三.
+    Ordinal,
+    /// A calendar date at the precision written (2024, 2024-11, 2025-09-02).
+    Date,
+    /// An interval of months, `start/end` in ISO 8601 (2025-01/2025-07).
+    Period,
+}
+
+impl FigureKind {
+    /// The kind's name: `money`, `percent`, `quantity`, `number`,
+    /// `ordinal`, `date` or `period`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureKind::Money => "money",
+            FigureKind::Percent => "percent",
+            FigureKind::Quantity => "quantity",
+            FigureKind::Number => "number",
+            FigureKind::Ordinal => "ordinal",
+            FigureKind::Date => "date",
+            FigureKind::Period => "period",
+        }
+    }
+}
+
+/// How a qualifier bounds a figure's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Approx {
+    /// 以上, 超, 逾, 余, 多, 突破: more than the value.
+    Over,
+    /// 近, 不到, 以下: less than the value.
+    Under,
+    /// 約, 左右, 大約: about the value.
+    About,
+}
+
+impl Approx {
+    /// `over`, `under` or `about`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Approx::Over => "over",
+            Approx::Under => "under",
+            Approx::About => "about",
+        }
+    }
+}
+
+/// A figure's normalized value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FigureValue<'a> {
+    /// Money in currency units, a percentage, a quantity, a number or a rank.
+    Number(f64),
+    /// A date or period in ISO 8601.
+    Iso(&'a str),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Value {
+    Number(f64),
+    Iso(String),
+}
+
+/// A figure of the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    kind: FigureKind,
+    range: Range<usize>,
+    value: Value,
+    unit: Option<String>,
+    approx: Option<Approx>,
+    bounds: Option<[f64; 2]>,
+}
+
+impl Figure {
+    /// What the figure measures.
+    pub fn kind(&self) -> FigureKind {
+        self.kind
+    }
+
+    /// The figure's byte range in the input, qualifiers included (超200人).
+    pub fn range(&self) -> Range<usize> {
+        self.range.clone()
+    }
+
+    /// The normalized value; for a range (3至5億元), its low end.
+    pub fn value(&self) -> FigureValue<'_> {
+        match &self.value {
+            Value::Number(n) => FigureValue::Number(*n),
+            Value::Iso(s) => FigureValue::Iso(s),
+        }
+    }
+
+    /// The ISO 4217 code of money, `%` or `pp` of a percent, the unit of a
+    /// quantity as written, `倍` of a multiple; `None` otherwise.
+    pub fn unit(&self) -> Option<&str> {
+        self.unit.as_deref()
+    }
+
+    /// The qualifier's bound, if the text has one.
+    pub fn approx(&self) -> Option<Approx> {
+        self.approx
+    }
+
+    /// `[low, high]` of a range (3至5億元, 10%～20%).
+    pub fn bounds(&self) -> Option<[f64; 2]> {
+        self.bounds
+    }
+}
+
+/// A calendar date, against which relative dates (今年, 去年12月) resolve.
+///
+/// ```
+/// let date: zhlens::Date = "2025-09-15".parse().unwrap();
+/// assert_eq!(date.to_string(), "2025-09-15");
+/// assert!("2025-02-30".parse::<zhlens::Date>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Date {
+    year: i32,
+    month: u32,
+    day: u32,
+}
+
+impl Date {
+    /// The date, if it exists in the (proleptic Gregorian) calendar.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        ((1..=days).contains(&day) && (1..=9999).contains(&year)).then_some(Date {
+            year,
+            month,
+            day,
+        })
+    }
+}
+
+impl FromStr for Date {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<Date, Error> {
+        let invalid = || Error::new(ErrorKind::InvalidDate(text.to_string()));
+        let mut parts = text.split('-');
+        let mut field = |len: usize| {
+            parts
+                .next()
+                .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|p| p.parse::<u32>().ok())
+        };
+        let (year, month, day) = (field(4), field(2), field(2));
+        match (year, month, day, parts.next()) {
+            (Some(y), Some(m), Some(d), None) => Date::new(y as i32, m, d).ok_or_else(invalid),
+            _ => Err(invalid()),
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+const CURRENCIES: &[(&str, &str)] = &[
+    ("人民幣元", "CNY"),
+    ("人民币元", "CNY"),
+    ("新台幣元", "TWD"),
+    ("新台币元", "TWD"),
+    ("美元", "USD"),
+    ("美金", "USD"),
+    ("港元", "HKD"),
+    ("港幣", "HKD"),
+    ("港币", "HKD"),
+    ("澳門元", "MOP"),
+    ("澳门元", "MOP"),
+    ("新台幣", "TWD"),
+    ("新台币", "TWD"),
+    ("台幣", "TWD"),
+    ("台币", "TWD"),
+    ("歐元", "EUR"),
+    ("欧元", "EUR"),
+    ("日元", "JPY"),
+    ("日圓", "JPY"),
+    ("日圆", "JPY"),
+    ("英鎊", "GBP"),
+    ("英镑", "GBP"),
+    ("韓元", "KRW"),
+    ("韩元", "KRW"),
+    ("盧布", "RUB"),
+    ("卢布", "RUB"),
+    ("澳元", "AUD"),
+    ("加元", "CAD"),
+    ("瑞士法郎", "CHF"),
+    ("新加坡元", "SGD"),
+    ("新元", "SGD"),
+    ("人民幣", "CNY"),
+    ("人民币", "CNY"),
+    ("元", "CNY"),
+    ("圓", "CNY"),
+    ("块钱", "CNY"),
+    ("塊錢", "CNY"),
+];
+
+/// Currency written before the number: ¥100, US$5, 人民幣300萬元.
+const CURRENCY_PREFIXES: &[(&str, &str)] = &[
+    ("US$", "USD"),
+    ("HK$", "HKD"),
+    ("NT$", "TWD"),
+    ("RMB", "CNY"),
+    ("人民幣", "CNY"),
+    ("人民币", "CNY"),
+    ("新台幣", "TWD"),
+    ("新台币", "TWD"),
+    ("港幣", "HKD"),
+    ("港币", "HKD"),
+    ("美金", "USD"),
+    ("$", "USD"),
+    ("¥", "CNY"),
+    ("￥", "CNY"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+];
+
+/// Measure words and units of quantities, longest first where one is a
+/// prefix of another.
+const UNITS: &[&str] = &[
+    "平方公里",
+    "平方千米",
+    "平方米",
+    "平方英尺",
+    "立方米",
+    "千瓦時",
+    "千瓦时",
+    "萬千瓦",
+    "万千瓦",
+    "千瓦",
+    "兆瓦",
+    "公里/小時",
+    "公里/小时",
+    "公里",
+    "千米",
+    "厘米",
+    "毫米",
+    "公分",
+    "英里",
+    "米",
+    "公頃",
+    "公顷",
+    "畝",
+    "亩",
+    "公噸",
+    "公吨",
+    "噸",
+    "吨",
+    "千克",
+    "公斤",
+    "克",
+    "斤",
+    "人次",
+    "萬人",
+    "个百分点",
+    "個百分點",
+    "個月",
+    "个月",
+    "小時",
+    "小时",
+    "分鐘",
+    "分钟",
+    "秒鐘",
+    "秒钟",
+    "星期",
+    "周",
+    "週",
+    "天",
+    "標箱",
+    "标箱",
+    "攝氏度",
+    "摄氏度",
+    "℃",
+    "°C",
+    "個",
+    "个",
+    "家",
+    "人",
+    "名",
+    "位",
+    "戶",
+    "户",
+    "次",
+    "件",
+    "項",
+    "项",
+    "所",
+    "座",
+    "條",
+    "条",
+    "台",
+    "臺",
+    "輛",
+    "辆",
+    "架",
+    "艘",
+    "套",
+    "部",
+    "本",
+    "張",
+    "张",
+    "隻",
+    "只",
+    "頭",
+    "头",
+    "棵",
+    "株",
+    "份",
+    "批",
+    "場",
+    "场",
+    "屆",
+    "届",
+    "篇",
+    "間",
+    "间",
+    "棟",
+    "栋",
+    "層",
+    "层",
+    "歲",
+    "岁",
+    "倍",
+    "強",
+    "强",
+    "筆",
+    "笔",
+    "宗",
+    "起",
+    "例",
+    "處",
+    "处",
+    "支",
+    "隊",
+    "队",
+    "款",
+    "種",
+    "种",
+    "kg",
+    "km",
+    "GW",
+    "MW",
+    "kW",
+    "TEU",
+];
+
+const APPROX_BEFORE: &[(&str, Approx)] = &[
+    ("超過", Approx::Over),
+    ("超过", Approx::Over),
+    ("突破", Approx::Over),
+    ("超", Approx::Over),
+    ("逾", Approx::Over),
+    ("將近", Approx::Under),
+    ("将近", Approx::Under),
+    ("不到", Approx::Under),
+    ("不足", Approx::Under),
+    ("近", Approx::Under),
+    ("大約", Approx::About),
+    ("大约", Approx::About),
+    ("約", Approx::About),
+    ("约", Approx::About),
+];
+
+/// Qualifiers between the number and its unit (40余次, 1.5億余元).
+const APPROX_INSIDE: &[(&str, Approx)] = &[
+    ("余", Approx::Over),
+    ("餘", Approx::Over),
+    ("多", Approx::Over),
+];
+
+const APPROX_AFTER: &[(&str, Approx)] = &[
+    ("以上", Approx::Over),
+    ("以下", Approx::Under),
+    ("左右", Approx::About),
+    ("上下", Approx::About),
+];
+
+const RANGE_LINKS: &[&str] = &["至", "到", "-", "—", "–", "－", "~", "～", "〜"];
+
+/// A number found in the text before its meaning is decided.
+#[derive(Clone, Debug)]
+struct Number {
+    range: Range<usize>,
+    value: Decimal,
+    /// Written with Arabic digits (any part).
+    arabic: bool,
+}
+
+/// A `-` right after a number is a range dash (1-7月), not a sign.
+fn is_range_dash(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| numbers::digit(c).is_some() || c == '月' || c == '%')
+}
+
+fn is_number_char(c: char) -> bool {
+    numbers::digit(c).is_some() || numbers::unit(c).is_some() || matches!(c, '廿' | '卅')
+}
+
+/// Maximal runs that read as numbers, with decimals and thousands
+/// separators inside them.
+const MAX_NUMERAL_CHARS: usize = 40;
+
+fn find_numbers(text: &str) -> Vec<Number> {
+    let mut found = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !is_number_char(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, n)) = chars.peek() {
+            let next_is_digit = text[i + n.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(|d| numbers::digit(d).is_some());
+            let joins = is_number_char(n)
+                || matches!(n, '.' | '．' | '点' | '點' | ',') && next_is_digit
+                || n == '，' && is_full_width_group(&text[i + n.len_utf8()..]);
+            if !joins {
+                break;
+            }
+            end = i + n.len_utf8();
+            chars.next();
+        }
+        let mut span = start..end;
+        // No Chinese numeral is longer than this; cutting longer runs keeps
+        // the shrinking below linear in the text.
+        if let Some((cut, _)) = text[span.clone()].char_indices().nth(MAX_NUMERAL_CHARS) {
+            if !text[span.clone()].chars().all(|c| {
+                c.is_ascii_digit()
+                    || ('０'..='９').contains(&c)
+                    || matches!(c, '.' | '．' | ',' | '，')
+            }) {
+                span.end = start + cut;
+            }
+        }
+        // 零下5℃: 零 starts a sign, not a number.
+        if &text[span.clone()] == "零" && text[end..].starts_with('下') {
+            continue;
+        }
+        // A financial numeral alone is a word: 參 in 參加, 伍 in 隊伍.
+        if text[span.clone()].chars().count() == 1 && is_financial(c) {
+            continue;
+        }
+        // A run that starts with a bare unit is a word (千萬, 萬一), except
+        // after a qualifier: 近千人, 超萬人.
+        let first = text[span.clone()].chars().next().unwrap_or(' ');
+        if numbers::unit(first).is_some_and(|p| p > 1) {
+            if ends_with_any(&text[..start], APPROX_BEFORE).is_some()
+                && end == start + first.len_utf8()
+            {
+                let value = numbers::parse(&format!("一{first}")).expect("一 and a unit");
+                found.push(Number {
+                    range: span,
+                    value,
+                    arabic: false,
+                });
+            }
+            continue;
+        }
+        // The sign before the number: 負3%, 零下5℃, -2.
+        let sign = ["零下", "负", "負", "-", "－"]
+            .iter()
+            .find(|s| text[..start].ends_with(**s))
+            .map_or(0, |s| s.len());
+        // Trailing 十/百 of a run like 一百 stay; a trailing big unit of a
+        // run is kept (218.8億).
+        while !span.is_empty() {
+            if let Some(value) = numbers::parse(&text[span.clone()]) {
+                let arabic = text[span.clone()]
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+                let (range, value) = if sign > 0 && !is_range_dash(text, start - sign) {
+                    (
+                        span.start - sign..span.end,
+                        numbers::parse(&format!("-{}", &text[span.clone()])).unwrap_or(value),
+                    )
+                } else {
+                    (span.clone(), value)
+                };
+                found.push(Number {
+                    range,
+                    value,
+                    arabic,
+                });
+                break;
+            }
+            // Drop the last character and try again (三會: 三).
+            let last = text[span.clone()]
+                .chars()
+                .next_back()
+                .map_or(0, char::len_utf8);
+            span.end -= last;
+        }
+    }
+    found
+}
+
+/// `，` between full-width digits separates thousands when exactly three
+/// digits follow (１２，３４５); elsewhere it is the clause comma.
+fn is_full_width_group(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    (0..3).all(|_| chars.next().is_some_and(|c| ('０'..='９').contains(&c)))
+        && !chars.next().is_some_and(|c| ('０'..='９').contains(&c))
+}
+
+fn is_financial(c: char) -> bool {
+    matches!(
+        c,
+        '壹' | '貳'
+            | '贰'
+            | '參'
+            | '叁'
+            | '叄'
+            | '肆'
+            | '伍'
+            | '陸'
+            | '陆'
+            | '柒'
+            | '捌'
+            | '玖'
+            | '拾'
+            | '佰'
+            | '仟'
+    )
+}
+
+fn starts_with_any<'a, T: Copy>(text: &str, table: &'a [(&'a str, T)]) -> Option<(&'a str, T)> {
+    table
+        .iter()
+        .find(|(word, _)| text.starts_with(word))
+        .copied()
+}
+
+fn ends_with_any<'a, T: Copy>(text: &str, table: &'a [(&'a str, T)]) -> Option<(&'a str, T)> {
+    table.iter().find(|(word, _)| text.ends_with(word)).copied()
+}
+
+/// Finds the figures of `text`, resolving relative dates against `today`;
+/// `tokens` is the text's segmentation.
+pub(crate) fn find(text: &str, tokens: &[Token], today: Date) -> Vec<Figure> {
+    let numbers = find_numbers(text);
+    let mut figures: Vec<Figure> = Vec::new();
+    let mut i = 0;
+    while i < numbers.len() {
+        let consumed = read_figure(text, &numbers, i, today, &mut figures);
+        i += consumed.max(1);
+    }
+    figures.extend(find_half_years(text, today));
+    figures.sort_by_key(|f| f.range.start);
+    figures.retain(|f| !is_excluded(text, tokens, f));
+    figures
+}
+
+/// Reads the figure that starts with `numbers[i]`, if any; returns how many
+/// numbers it used.
+fn read_figure(
+    text: &str,
+    numbers: &[Number],
+    i: usize,
+    today: Date,
+    out: &mut Vec<Figure>,
+) -> usize {
+    let n = &numbers[i];
+    let before = &text[..n.range.start];
+    let after = &text[n.range.end..];
+
+    // A range: 3至5億元, 1至7月, 10%～20%. Its high end is read as a figure
+    // of its own, which is not a range's start (1-2-3 is not nested).
+    if is_range_start(text, numbers, i) && !is_range_start(text, numbers, i.wrapping_sub(1)) {
+        let mut second = Vec::new();
+        let used = read_figure(text, numbers, i + 1, today, &mut second);
+        if let Some(f) = second.pop().and_then(|high| widen_range(text, n, high)) {
+            out.push(f);
+            return used + 1;
+        }
+    }
+
+    // 第一季度, 一季度, 前三季度: quarters, and the months up to one.
+    if let Some(q) = quarter_after(after) {
+        let marker = ["前", "第"].iter().find(|m| before.ends_with(**m)).copied();
+        let mut start = n.range.start - marker.map_or(0, str::len);
+        let (year, year_len) = year_before(&text[..start], today);
+        start -= year_len;
+        let quarter = n.value.to_f64();
+        if (1.0..=4.0).contains(&quarter) && quarter.fract() == 0.0 {
+            let last = quarter as u32 * 3;
+            let first = if marker == Some("前") { 1 } else { last - 2 };
+            out.push(iso(
+                FigureKind::Period,
+                start..n.range.end + q,
+                format!("{year:04}-{first:02}/{year:04}-{last:02}"),
+            ));
+            return 1;
+        }
+    }
+
+    // 第三: an ordinal.
+    if before.ends_with('第') {
+        let start = n.range.start - '第'.len_utf8();
+        out.push(Figure {
+            kind: FigureKind::Ordinal,
+            range: start..n.range.end,
+            value: Value::Number(n.value.to_f64()),
+            unit: None,
+            approx: None,
+            bounds: None,
+        });
+        return 1;
+    }
+
+    // 百分之十二.
+    if let Some(head) = before.strip_suffix("百分之") {
+        out.push(number_figure(
+            FigureKind::Percent,
+            head.len()..n.range.end,
+            n.value.to_f64(),
+            Some("%"),
+        ));
+        return 1;
+    }
+
+    if let Some(used) = read_date(text, numbers, i, today, out) {
+        return used;
+    }
+
+    let mut end = n.range.end;
+    let mut approx = None;
+    if let Some((word, a)) = starts_with_any(after, APPROX_INSIDE) {
+        // 40余次 / 1.5億余元 / 一個多月: only with a unit after it.
+        let rest = &after[word.len()..];
+        if unit_at(rest).is_some() || starts_with_any(rest, CURRENCIES).is_some() {
+            end += word.len();
+            approx = Some(a);
+        }
+    }
+    let rest = &text[end..];
+    let mut figure = if let Some(pp) = ["个百分点", "個百分點", "百分点", "百分點"]
+        .iter()
+        .find(|p| rest.starts_with(**p))
+    {
+        end += pp.len();
+        number_figure(
+            FigureKind::Percent,
+            n.range.start..end,
+            n.value.to_f64(),
+            Some("pp"),
+        )
+    } else if let Some(sign) = ["%", "％"].iter().find(|p| rest.starts_with(**p)) {
+        end += sign.len();
+        number_figure(
+            FigureKind::Percent,
+            n.range.start..end,
+            n.value.to_f64(),
+            Some("%"),
+        )
+    } else if rest.starts_with('成') && !n.arabic
+        || rest.starts_with('成') && n.value.to_f64() <= 10.0
+    {
+        end += '成'.len_utf8();
+        number_figure(
+            FigureKind::Percent,
+            n.range.start..end,
+            n.value.to_f64() * 10.0,
+            Some("%"),
+        )
+    } else if let Some((word, code)) = starts_with_any(rest, CURRENCIES) {
+        end += word.len();
+        number_figure(
+            FigureKind::Money,
+            n.range.start..end,
+            n.value.to_f64(),
+            Some(code),
+        )
+    } else if let Some(unit) = unit_at(rest).filter(|_| !is_article(text, n)) {
+        end += unit.len();
+        let kind = if unit == "倍" {
+            FigureKind::Number
+        } else {
+            FigureKind::Quantity
+        };
+        number_figure(kind, n.range.start..end, n.value.to_f64(), Some(unit))
+    } else if n.arabic && !is_code(text, &n.range) {
+        number_figure(FigureKind::Number, n.range.clone(), n.value.to_f64(), None)
+    } else {
+        return 1;
+    };
+    figure.approx = approx;
+
+    // Currency before the number: 人民幣300萬元, US$5.
+    if let Some((word, code)) = ends_with_any(before, CURRENCY_PREFIXES) {
+        if figure.kind == FigureKind::Number || figure.kind == FigureKind::Money {
+            figure.range.start -= word.len();
+            figure.kind = FigureKind::Money;
+            figure.unit = Some(code.to_string());
+        }
+    }
+    let head = &text[..figure.range.start];
+    if let Some((word, a)) = ends_with_any(head, APPROX_BEFORE) {
+        figure.range.start -= word.len();
+        figure.approx = Some(a);
+    }
+    let tail = &text[figure.range.end..];
+    if let Some((word, a)) = starts_with_any(tail, APPROX_AFTER) {
+        figure.range.end += word.len();
+        figure.approx = Some(a);
+    }
+    out.push(figure);
+    1
+}
+
+/// 一 before a measure word is mostly the indefinite article (一個重要的,
+/// 一場勝仗), not a count; a count of one is written 1個.
+fn is_article(text: &str, n: &Number) -> bool {
+    matches!(&text[n.range.clone()], "一" | "壹")
+}
+
+fn number_figure(kind: FigureKind, range: Range<usize>, value: f64, unit: Option<&str>) -> Figure {
+    Figure {
+        kind,
+        range,
+        value: Value::Number(value),
+        unit: unit.map(String::from),
+        approx: None,
+        bounds: None,
+    }
+}
+
+fn iso(kind: FigureKind, range: Range<usize>, value: String) -> Figure {
+    Figure {
+        kind,
+        range,
+        value: Value::Iso(value),
+        unit: None,
+        approx: None,
+        bounds: None,
+    }
+}
+
+fn unit_at(text: &str) -> Option<&'static str> {
+    UNITS.iter().copied().find(|u| text.starts_with(u))
+}
+
+/// `5G`, `A4`, `G60`: digits glued to Latin letters are codes, not numbers.
+fn is_code(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    before.is_some_and(|c| c.is_ascii_alphabetic())
+        || after.is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+/// Whether `numbers[i]`, a range link and `numbers[i + 1]` follow each
+/// other; the first number may repeat the unit (10%～20%, 1月至7月).
+fn is_range_start(text: &str, numbers: &[Number], i: usize) -> bool {
+    let (Some(number), Some(next)) = (numbers.get(i), numbers.get(i.wrapping_add(1))) else {
+        return false;
+    };
+    let between = &text[number.range.end..next.range.start];
+    RANGE_LINKS.iter().any(|link| {
+        between
+            .strip_suffix(link)
+            .is_some_and(|head| matches!(head, "" | "%" | "％" | "月"))
+    })
+}
+
+/// Given the figure read from the second number of a range, the figure of
+/// the whole range.
+fn widen_range(text: &str, first: &Number, high: Figure) -> Option<Figure> {
+    match (&high.kind, &high.value) {
+        (FigureKind::Date, Value::Iso(end)) => {
+            // 1至7月, 今年1-7月: months of the same year.
+            let (year, _) = end.split_once('-')?;
+            let month = first.value.to_f64();
+            if !(1.0..=12.0).contains(&month) || month.fract() != 0.0 {
+                return None;
+            }
+            let year: i32 = year.parse().ok()?;
+            let mut start = first.range.start;
+            let head = &text[..start];
+            for (word, _) in RELATIVE_YEARS {
+                if head.ends_with(word) {
+                    start -= word.len();
+                    break;
+                }
+            }
+            Some(iso(
+                FigureKind::Period,
+                start..high.range.end,
+                format!("{year:04}-{:02}/{end}", month as u32),
+            ))
+        }
+        (_, Value::Number(high_value)) => {
+            // The multiplier of the second number applies to the first when
+            // the first has none: 3至5億元 is 3億 to 5億.
+            let high_text = &text[high.range.clone()];
+            let mut low = first.value.to_f64();
+            if let Some(scale) = ["億", "亿", "萬", "万"]
+                .iter()
+                .find(|u| high_text.contains(**u))
+            {
+                let first_text = &text[first.range.clone()];
+                if !first_text.contains(*scale) {
+                    low *= if matches!(*scale, "億" | "亿") {
+                        1e8
+                    } else {
+                        1e4
+                    };
+                }
+            }
+            Some(Figure {
+                range: first.range.start..high.range.end,
+                value: Value::Number(low),
+                bounds: Some([low, *high_value]),
+                ..high
+            })
+        }
+        _ => None,
+    }
+}
+
+const RELATIVE_YEARS: &[(&str, i32)] = &[
+    ("今年", 0),
+    ("本年", 0),
+    ("去年", -1),
+    ("上年", -1),
+    ("前年", -2),
+    ("明年", 1),
+    ("來年", 1),
+    ("来年", 1),
+];
+
+fn quarter_after(text: &str) -> Option<usize> {
+    ["季度", "季"]
+        .iter()
+        .find(|q| text.starts_with(**q))
+        .map(|q| q.len())
+}
+
+/// The year a period names just before it (今年, 去年, 2024年), and the
+/// bytes that name it; the reference year when none does.
+fn year_before(head: &str, today: Date) -> (i32, usize) {
+    for (word, offset) in RELATIVE_YEARS {
+        if head.ends_with(word) {
+            return (today.year + offset, word.len());
+        }
+    }
+    if let Some(digits) = head.strip_suffix('年') {
+        let start = digits.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if digits.len() - start == 4 {
+            if let Ok(year) = digits[start..].parse() {
+                return (year, head.len() - start);
+            }
+        }
+    }
+    (today.year, 0)
+}
+
+/// Half years, which carry no number: 上半年, 今年下半年.
+fn find_half_years(text: &str, today: Date) -> Vec<Figure> {
+    let mut found = Vec::new();
+    for (word, first, last) in [("上半年", 1, 6), ("下半年", 7, 12)] {
+        for (at, _) in text.match_indices(word) {
+            let (year, year_len) = year_before(&text[..at], today);
+            found.push(iso(
+                FigureKind::Period,
+                at - year_len..at + word.len(),
+                format!("{year:04}-{first:02}/{year:04}-{last:02}"),
+            ));
+        }
+    }
+    found
+}
+
+/// Dates: 2024年11月, 9月2日, 去年12月, 2021年, 10月底.
+fn read_date(
+    text: &str,
+    numbers: &[Number],
+    i: usize,
+    today: Date,
+    out: &mut Vec<Figure>,
+) -> Option<usize> {
+    let n = &numbers[i];
+    let after = &text[n.range.end..];
+    let value = n.value.to_f64();
+    let whole = |v: f64| v.fract() == 0.0 && v >= 0.0;
+    let mut used = 1;
+    let mut start = n.range.start;
+    let (year, mut end, month) = if after.starts_with('年') && whole(value) && is_year(text, n) {
+        let year = if value < 100.0 {
+            2000 + value as i32
+        } else {
+            value as i32
+        };
+        let end = n.range.end + '年'.len_utf8();
+        match numbers
+            .get(i + 1)
+            .filter(|m| m.range.start == end && text[m.range.end..].starts_with('月'))
+        {
+            Some(m) => {
+                used += 1;
+                (year, m.range.end + '月'.len_utf8(), Some(m.value.to_f64()))
+            }
+            None => (year, end, None),
+        }
+    } else if after.starts_with('月') && (1.0..=12.0).contains(&value) && whole(value) {
+        let head = &text[..start];
+        let mut year = today.year;
+        for (word, offset) in RELATIVE_YEARS {
+            if head.ends_with(word) {
+                year += offset;
+                start -= word.len();
+                break;
+            }
+        }
+        (year, n.range.end + '月'.len_utf8(), Some(value))
+    } else {
+        return None;
+    };
+    let Some(month) = month else {
+        out.push(iso(FigureKind::Date, start..end, format!("{year:04}")));
+        return Some(used);
+    };
+    if !(1.0..=12.0).contains(&month) || !whole(month) {
+        return None;
+    }
+    let month = month as u32;
+    // A day: 9月2日, 2日 after the month.
+    if let Some(d) = numbers.get(i + used).filter(|d| d.range.start == end) {
+        let day_marker = ["日", "號", "号"]
+            .iter()
+            .find(|m| text[d.range.end..].starts_with(**m));
+        let day = d.value.to_f64();
+        if let Some(marker) = day_marker.filter(|_| (1.0..=31.0).contains(&day) && whole(day)) {
+            end = d.range.end + marker.len();
+            out.push(iso(
+                FigureKind::Date,
+                start..end,
+                format!("{year:04}-{month:02}-{:02}", day as u32),
+            ));
+            return Some(used + 1);
+        }
+    }
+    // 10月底, 10月初: the month itself.
+    if ["底", "初", "末", "中旬", "上旬", "下旬"]
+        .iter()
+        .any(|w| text[end..].starts_with(*w))
+    {
+        let w = ["中旬", "上旬", "下旬", "底", "初", "末"]
+            .iter()
+            .find(|w| text[end..].starts_with(**w))
+            .unwrap();
+        end += w.len();
+    }
+    out.push(iso(
+        FigureKind::Date,
+        start..end,
+        format!("{year:04}-{month:02}"),
+    ));
+    Some(used)
+}
+
+/// Four-digit numbers from 1000 to 2999 and two-digit Arabic years (09年)
+/// before 年 are years; 5年 is a duration.
+fn is_year(text: &str, n: &Number) -> bool {
+    let digits = text[n.range.clone()]
+        .chars()
+        .filter(|c| numbers::digit(*c).is_some())
+        .count();
+    let v = n.value.to_f64();
+    (digits == 4 && (1000.0..3000.0).contains(&v))
+        || (n.arabic && digits == 2 && text[n.range.clone()].starts_with('0'))
+}
+
+/// Chinese numerals that are part of a longer word (統一, 一成不變) or of a
+/// quoted slogan (“兩個覆蓋”).
+fn is_excluded(text: &str, tokens: &[Token], f: &Figure) -> bool {
+    let inner = &text[f.range.clone()];
+    if inner
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
+        return false;
+    }
+    let word = tokens.partition_point(|t| t.end() <= f.range.start);
+    let in_longer_word = tokens
+        .get(word)
+        .is_some_and(|t| t.start() < f.range.start || t.end() > f.range.end);
+    in_longer_word || in_short_quote(text, &f.range)
+}
+
+fn in_short_quote(text: &str, range: &Range<usize>) -> bool {
+    const LIMIT: usize = 12;
+    let before: Vec<char> = text[..range.start].chars().rev().take(LIMIT).collect();
+    let Some(open) = before
+        .iter()
+        .position(|&c| matches!(c, '“' | '「' | '『' | '"'))
+    else {
+        return false;
+    };
+    if before[..open]
+        .iter()
+        .any(|&c| matches!(c, '”' | '」' | '』' | '。' | '\n'))
+    {
+        return false;
+    }
+    let after: Vec<char> = text[range.end..].chars().take(LIMIT).collect();
+    after
+        .iter()
+        .position(|&c| matches!(c, '”' | '」' | '』' | '"'))
+        .is_some_and(|close| {
+            !after[..close].iter().any(|&c| matches!(c, '。' | '\n'))
+                && open + close + inner_len(text, range) <= LIMIT + 4
+        })
+}
+
+fn inner_len(text: &str, range: &Range<usize>) -> usize {
+    text[range.clone()].chars().count()
+}

@@ -1,0 +1,91 @@
+//! The seed article of `../shared/fixtures/seed` (Traditional, with gold
+//! annotations): every gold figure is found with its kind and value, and no
+//! numeral of the gold negatives is reported; the same after converting the
+//! article to Simplified. Skips when `../shared` is absent.
+
+use std::fs;
+
+use serde_json::Value;
+use zhlens::{AnalyzeOptions, Analyzer, Config, FigureValue, convert};
+
+const SEED: &str = "../shared/fixtures/seed";
+
+fn check(analyzer: &Analyzer, article: &str, gold: &Value, script: &dyn Fn(&str) -> String) {
+    let date = gold["reference_date"].as_str().unwrap().parse().unwrap();
+    let analysis = analyzer.analyze(article, &AnalyzeOptions::new(date));
+    let figures = analysis.figures();
+    let mut from = 0;
+    for want in gold["figures"].as_array().unwrap() {
+        let text = script(want["text"].as_str().unwrap());
+        let start = from
+            + article[from..]
+                .find(&text)
+                .unwrap_or_else(|| panic!("{text} is in the article"));
+        from = start + text.len();
+        let found = figures
+            .iter()
+            .find(|f| f.range() == (start..start + text.len()))
+            .unwrap_or_else(|| {
+                panic!(
+                    "no figure {text} at {start}; found {:?}",
+                    spans(article, figures)
+                )
+            });
+        assert_eq!(found.kind().as_str(), want["kind"], "{text}");
+        match (found.value(), &want["value"]) {
+            (FigureValue::Number(n), Value::Number(w)) => {
+                assert_eq!(n, w.as_f64().unwrap(), "{text}")
+            }
+            (FigureValue::Iso(iso), Value::String(w)) => assert_eq!(iso, w, "{text}"),
+            (got, w) => panic!("{text}: value {got:?}, gold {w}"),
+        }
+        let unit = want["unit"].as_str().map(|u| {
+            if want["kind"] == "quantity" {
+                script(u)
+            } else {
+                u.to_string()
+            }
+        });
+        assert_eq!(found.unit().map(String::from), unit, "{text}");
+        assert_eq!(
+            found.approx().map(|a| a.as_str()),
+            want["approx"].as_str(),
+            "{text}"
+        );
+    }
+    for negative in gold["negatives"].as_array().unwrap() {
+        let negative = script(negative.as_str().unwrap());
+        for (start, _) in article.match_indices(&negative) {
+            let end = start + negative.len();
+            let overlapping: Vec<&str> = figures
+                .iter()
+                .filter(|f| f.range().start < end && start < f.range().end)
+                .map(|f| &article[f.range()])
+                .collect();
+            assert!(
+                overlapping.is_empty(),
+                "{negative} reported as {overlapping:?}"
+            );
+        }
+    }
+}
+
+fn spans<'t>(article: &'t str, figures: &[zhlens::Figure]) -> Vec<&'t str> {
+    figures.iter().map(|f| &article[f.range()]).collect()
+}
+
+#[test]
+fn seed_figures_in_both_scripts() {
+    let (Ok(article), Ok(gold)) = (
+        fs::read_to_string(format!("{SEED}/article.txt")),
+        fs::read_to_string(format!("{SEED}/gold.json")),
+    ) else {
+        eprintln!("skipped: {SEED} is absent");
+        return;
+    };
+    let gold: Value = serde_json::from_str(&gold).unwrap();
+    let analyzer = Analyzer::new();
+    check(&analyzer, &article, &gold, &|t| t.to_string());
+    let simplified = convert(&article, Config::T2s);
+    check(&analyzer, &simplified, &gold, &|t| convert(t, Config::T2s));
+}
