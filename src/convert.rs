@@ -16,8 +16,12 @@ use crate::offsets::{Alignment, Piece};
 
 include!(concat!(env!("OUT_DIR"), "/opencc_configs.rs"));
 
+mod stage;
+
+use stage::{Consequential, Stage};
+
 /// A dictionary group of a configuration, as written in OpenCC's JSON.
-#[derive(PartialEq)]
+#[derive(Clone, Copy, PartialEq)]
 pub(crate) enum Group {
     Dict(usize),
     ShortCircuit(&'static [Group]),
@@ -351,6 +355,99 @@ impl Guard<'_> {
     }
 }
 
+/// The text's clauses: pieces ending just after a character where jieba
+/// always ends a word (`crate::is_boundary`; after the last of a run of
+/// whitespace), and which no key of a dictionary contains, so that words and
+/// phrase matches of a clause are the same in the whole text.
+fn clauses(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            if crate::is_boundary(c) && !next.is_some_and(char::is_whitespace) {
+                let clause = start..i + c.len_utf8();
+                start = clause.end;
+                return Some(clause);
+            }
+        }
+        (start < text.len()).then(|| {
+            let clause = start..text.len();
+            start = text.len();
+            clause
+        })
+    })
+}
+
+/// The words the word-boundary rule needs: those of the clauses where a
+/// phrase match can change the conversion (`Consequential`), found by
+/// segmenting only those (joined where adjacent). Elsewhere every way of
+/// cutting a clause into phrases converts it alike, so the rule cannot
+/// change it, and the words are not needed.
+fn guarded_words(
+    tables: &'static Tables,
+    config: Config,
+    text: &str,
+    source: &dyn Words,
+) -> Vec<Range<usize>> {
+    static CHECKS: [OnceLock<Vec<Consequential>>; 16] = [const { OnceLock::new() }; 16];
+    let spec = config.spec();
+    let checks = CHECKS[config as usize].get_or_init(|| {
+        // Stage 0 also converts what segmentation matched (its value).
+        let first: Vec<Group> = spec.segmentation.into_iter().collect();
+        spec.chain
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                let also = if i == 0 { &first[..] } else { &[] };
+                Consequential::new(tables, Stage::of(tables, g), also)
+            })
+            .collect()
+    });
+    let (mut a, mut b) = (String::new(), String::new());
+    let mut needs_words = |clause: &str| {
+        if checks[0].any_in(clause) {
+            return true;
+        }
+        // Later stages see the clause as converted so far, one character at
+        // a time; segments are where their matches may not cross, which
+        // changes nothing unless one of their own consequential keys is in
+        // the clause.
+        a.clear();
+        a.push_str(clause);
+        for pair in checks.windows(2) {
+            b.clear();
+            pair[0].stage.by_characters(tables, &a, &mut b);
+            std::mem::swap(&mut a, &mut b);
+            if pair[1].any_in(&a) {
+                return true;
+            }
+        }
+        false
+    };
+    let mut words = Vec::new();
+    let mut span: Option<Range<usize>> = None;
+    let flush = |span: Range<usize>, words: &mut Vec<Range<usize>>| {
+        let found = source.words(&text[span.clone()]);
+        words.extend(
+            found
+                .into_iter()
+                .map(|w| w.start + span.start..w.end + span.start),
+        );
+    };
+    for clause in clauses(text) {
+        if needs_words(&text[clause.clone()]) {
+            span = Some(span.map_or(clause.clone(), |s| s.start..clause.end));
+        } else if let Some(s) = span.take() {
+            flush(s, &mut words);
+        }
+    }
+    if let Some(s) = span {
+        flush(s, &mut words);
+    }
+    words
+}
+
 /// Where text left unconverted at `at` ends: after one character, or after
 /// a whole ideographic description sequence (⿰氵青), which OpenCC keeps as
 /// it is.
@@ -492,7 +589,7 @@ impl Tables {
     /// with a `known` value converts to it whole.
     fn convert_segments(
         &self,
-        group: &Group,
+        stage: &Stage,
         text: &str,
         segments: &[Segment],
         guard: Option<&Guard>,
@@ -512,19 +609,29 @@ impl Tables {
                 continue;
             }
             let mut at = segment.start;
+            // Text left as it is, copied in one piece when alignment is off.
+            let mut kept = at;
             while at < segment.end {
-                let (end, value) = self
-                    .matches(group, text, at, segment.end, guard)
-                    .unwrap_or_else(|| {
-                        let end = unmatched_end(text, at, segment.end);
-                        (end, &text[at..end])
-                    });
-                out.push_str(value);
-                if align {
-                    alignment.push(&text[at..end], value);
+                let (end, value) = stage.step(self, text, at, segment.end, guard);
+                match value {
+                    Some(value) => {
+                        out.push_str(&text[kept..at]);
+                        out.push_str(value);
+                        if align {
+                            alignment.push(&text[at..end], value);
+                        }
+                        kept = end;
+                    }
+                    None if align => {
+                        out.push_str(&text[kept..end]);
+                        alignment.push(&text[at..end], &text[at..end]);
+                        kept = end;
+                    }
+                    None => {}
                 }
                 at = end;
             }
+            out.push_str(&text[kept..segment.end]);
             out_segments.push((start..out.len(), None));
         }
         (out, out_segments, alignment)
@@ -532,19 +639,19 @@ impl Tables {
 
     /// OpenCC's max-match segmentation: matched keys are segments, with
     /// their values, and each run of unmatched characters is one segment.
-    fn segment(&self, group: &Group, text: &str, guard: Option<&Guard>) -> Vec<Segment> {
+    fn segment(&self, stage: &Stage, text: &str, guard: Option<&Guard>) -> Vec<Segment> {
         let mut segments = Vec::new();
         let (mut run, mut at) = (0, 0);
         while at < text.len() {
-            match self.matches(group, text, at, text.len(), guard) {
-                Some((end, value)) => {
+            match stage.step(self, text, at, text.len(), guard) {
+                (end, Some(value)) => {
                     if run < at {
                         segments.push((run..at, None));
                     }
                     segments.push((at..end, Some(value)));
                     (run, at) = (end, end);
                 }
-                None => at = unmatched_end(text, at, text.len()),
+                (end, None) => at = end,
             }
         }
         if run < text.len() {
@@ -584,6 +691,23 @@ pub(crate) fn regional_config(text: &str) -> Config {
     if hk > tw { Config::Hk2s } else { Config::Tw2s }
 }
 
+/// Whether the word-boundary rule segments the whole text, as it did before
+/// `guarded_words`: for tests that compare the two.
+#[cfg(test)]
+fn full_text_words() -> bool {
+    FULL_TEXT_WORDS.with(|f| f.get())
+}
+
+#[cfg(not(test))]
+fn full_text_words() -> bool {
+    false
+}
+
+#[cfg(test)]
+thread_local! {
+    static FULL_TEXT_WORDS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Converts `text`; with `words`, phrase matches of the first stage may not
 /// cross the words it is sure of in the normalized text.
 pub(crate) fn run(text: &str, config: Config, words: Option<&dyn Words>, align: bool) -> Converted {
@@ -597,7 +721,7 @@ pub(crate) fn run(text: &str, config: Config, words: Option<&dyn Words>, align: 
                      guard: Option<&Guard>|
      -> Vec<Segment> {
         let (next, segments, stage) =
-            tables.convert_segments(group, current, segments, guard, align);
+            tables.convert_segments(Stage::of(tables, group), current, segments, guard, align);
         *current = next;
         if align {
             alignment = Some(match alignment.take() {
@@ -612,11 +736,15 @@ pub(crate) fn run(text: &str, config: Config, words: Option<&dyn Words>, align: 
         apply(&mut current, &[(whole, None)], group, None);
     }
     let guard = words.map(|source| Guard {
-        words: source.words(&current),
+        words: if full_text_words() {
+            source.words(&current)
+        } else {
+            guarded_words(tables, config, &current, source)
+        },
         source,
     });
     let mut segments = match &spec.segmentation {
-        Some(group) => tables.segment(group, &current, guard.as_ref()),
+        Some(group) => tables.segment(Stage::of(tables, group), &current, guard.as_ref()),
         None => vec![(0..current.len(), None)],
     };
     for (i, group) in spec.chain.iter().enumerate() {
@@ -673,6 +801,75 @@ mod tests {
         );
         // An incomplete sequence is an ordinary character.
         assert_eq!(run("⿰讠", Config::S2t, None, false).into_text(), "⿰訁");
+    }
+
+    /// Both ways of finding the words of the word-boundary rule, for every
+    /// configuration that reads Simplified text: text and map.
+    fn assert_same_as_full_text(analyzer: &crate::Analyzer, text: &str, what: &str) {
+        for config in Config::ALL.into_iter().filter(|c| c.reads_simplified()) {
+            let fast = run(text, config, Some(analyzer), true);
+            FULL_TEXT_WORDS.with(|f| f.set(true));
+            let full = run(text, config, Some(analyzer), true);
+            FULL_TEXT_WORDS.with(|f| f.set(false));
+            assert!(
+                fast == full,
+                "{what}, {config}: clause words differ from full-text words"
+            );
+        }
+    }
+
+    #[test]
+    fn clause_words_convert_as_full_text_words_on_the_fixtures() {
+        let analyzer = crate::Analyzer::new();
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/convert.toml");
+        let doc: toml::Table = std::fs::read_to_string(path).unwrap().parse().unwrap();
+        let mut all = String::new();
+        for case in doc["convert"].as_array().unwrap() {
+            let text = case["text"].as_str().unwrap();
+            assert_same_as_full_text(&analyzer, text, case["name"].as_str().unwrap());
+            all.push_str(text);
+            all.push('\n');
+        }
+        assert_same_as_full_text(&analyzer, &all, "all fixtures");
+    }
+
+    /// On the SIGHAN 2005 PKU and MSR test inputs, when `../shared` has them.
+    #[test]
+    fn clause_words_convert_as_full_text_words_on_sighan() {
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/corpora/sighan2005/testing"
+        );
+        let analyzer = crate::Analyzer::new();
+        for file in ["pku_test.utf8", "msr_test.utf8"] {
+            let Ok(text) = std::fs::read_to_string(format!("{dir}/{file}")) else {
+                eprintln!("{dir}/{file} not found: skipped");
+                continue;
+            };
+            assert_same_as_full_text(&analyzer, &text, file);
+        }
+    }
+
+    #[test]
+    fn no_key_of_a_simplified_config_crosses_a_clause_end() {
+        let t = tables();
+        let mut used = Vec::new();
+        for config in Config::ALL.into_iter().filter(|c| c.reads_simplified()) {
+            let spec = config.spec();
+            for g in spec.segmentation.iter().chain(spec.chain) {
+                stage::dicts(g, &mut used);
+            }
+        }
+        for d in used {
+            for &(s, m, _) in &t.dicts[d].entries {
+                let key = &t.text[s as usize..m as usize];
+                assert!(
+                    !key.chars().any(crate::is_boundary),
+                    "{} has key {key:?}",
+                    DICT_NAMES[d]
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,247 @@
+//! A dictionary group compiled for speed: most characters of a text start no
+//! key of the group, or start only keys of one character, or start longer
+//! keys none of which the text's next character continues. Those are decided
+//! by one table look-up (and one hash probe for the pair); only the rest go
+//! through the group's dictionaries one by one (`Tables::matches`), so the
+//! result is the group's exactly.
+
+use std::sync::Mutex;
+
+use super::{Group, Guard, Index, Tables, decode, pair_key, unmatched_end};
+
+/// What a group does with a character of the Basic Multilingual Plane.
+#[derive(Clone, Copy)]
+struct Single {
+    /// The group's value for the character alone, if it has one.
+    value: Option<&'static str>,
+    /// Whether keys of two or more characters start with it.
+    multi: bool,
+}
+
+pub(super) struct Stage {
+    group: Group,
+    /// By BMP code point: 0 when no key starts with it, else 1 + an index
+    /// into `singles`.
+    bmp: Vec<u32>,
+    singles: Vec<Single>,
+    /// The first two characters of every key of two or more characters.
+    pairs: Index,
+}
+
+pub(super) fn dicts(group: &Group, out: &mut Vec<usize>) {
+    match group {
+        Group::Dict(d) => out.push(*d),
+        Group::ShortCircuit(members) | Group::Union(members) => {
+            for g in *members {
+                dicts(g, out);
+            }
+        }
+    }
+}
+
+fn is_description(c: char) -> bool {
+    ('\u{2ff0}'..='\u{2fff}').contains(&c)
+}
+
+impl Stage {
+    fn new(tables: &'static Tables, group: Group) -> Stage {
+        let mut ds = Vec::new();
+        dicts(&group, &mut ds);
+        let mut bmp = vec![0u32; 0x10000];
+        let mut singles: Vec<Single> = Vec::new();
+        let mut pairs = Vec::new();
+        let bytes = tables.text.as_bytes();
+        for d in ds {
+            for &(s, m, _) in &tables.dicts[d].entries {
+                let key = &tables.text[s as usize..m as usize];
+                let a = decode(&bytes[s as usize..]);
+                let second = key[a.len_utf8()..].chars().next();
+                if let Some(b) = second {
+                    pairs.push(pair_key(a, b));
+                }
+                if (a as u32) < 0x10000 {
+                    let slot = &mut bmp[a as usize];
+                    if *slot == 0 {
+                        let mut buf = [0u8; 4];
+                        let alone: &str = a.encode_utf8(&mut buf);
+                        let value = tables
+                            .matches(&group, alone, 0, alone.len(), None)
+                            .map(|(_, v)| v);
+                        singles.push(Single {
+                            value,
+                            multi: false,
+                        });
+                        *slot = singles.len() as u32;
+                    }
+                    if second.is_some() {
+                        singles[*slot as usize - 1].multi = true;
+                    }
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut index = Index::default();
+        for (i, &p) in pairs.iter().enumerate() {
+            index.extend(p, i as u32, 0);
+        }
+        index.build_slots();
+        Stage {
+            group,
+            bmp,
+            singles,
+            pairs: index,
+        }
+    }
+
+    /// The group compiled, once per group.
+    pub(super) fn of(tables: &'static Tables, group: &Group) -> &'static Stage {
+        static STAGES: Mutex<Vec<&'static Stage>> = Mutex::new(Vec::new());
+        let mut stages = STAGES.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(s) = stages.iter().find(|s| s.group == *group) {
+            return s;
+        }
+        let stage: &'static Stage = Box::leak(Box::new(Stage::new(tables, *group)));
+        stages.push(stage);
+        stage
+    }
+
+    /// The group's match at `at`, ending by `limit`: its end and value, or
+    /// `None` for the value when nothing matches and the text up to the end
+    /// stays as it is (one character, or a description sequence).
+    #[inline]
+    pub(super) fn step(
+        &self,
+        tables: &Tables,
+        text: &str,
+        at: usize,
+        limit: usize,
+        guard: Option<&Guard>,
+    ) -> (usize, Option<&'static str>) {
+        let bytes = text.as_bytes();
+        let c = decode(&bytes[at..]);
+        let next = at + c.len_utf8();
+        if (c as u32) < 0x10000 {
+            let i = self.bmp[c as usize];
+            if i == 0 {
+                return (unmatched(text, c, at, next, limit), None);
+            }
+            let single = self.singles[i as usize - 1];
+            let continues = single.multi
+                && next < limit
+                && self
+                    .pairs
+                    .get(pair_key(c, decode(&bytes[next..])))
+                    .is_some();
+            if !continues {
+                return match single.value {
+                    Some(v) => (next, Some(v)),
+                    None => (unmatched(text, c, at, next, limit), None),
+                };
+            }
+        }
+        match tables.matches(&self.group, text, at, limit, guard) {
+            Some((end, v)) => (end, Some(v)),
+            None => (unmatched(text, c, at, next, limit), None),
+        }
+    }
+}
+
+#[inline]
+fn unmatched(text: &str, c: char, at: usize, next: usize, limit: usize) -> usize {
+    if is_description(c) {
+        unmatched_end(text, at, limit)
+    } else {
+        next
+    }
+}
+
+impl Stage {
+    /// The group's value for `c` alone, if it has one.
+    fn char_value(&self, tables: &Tables, c: char) -> Option<&'static str> {
+        if (c as u32) < 0x10000 {
+            let i = self.bmp[c as usize];
+            return (i != 0)
+                .then(|| self.singles[i as usize - 1].value)
+                .flatten();
+        }
+        let mut buf = [0u8; 4];
+        let alone: &str = c.encode_utf8(&mut buf);
+        tables
+            .matches(&self.group, alone, 0, alone.len(), None)
+            .map(|(_, v)| v)
+    }
+
+    /// `text` converted one character at a time.
+    pub(super) fn by_characters(&self, tables: &Tables, text: &str, out: &mut String) {
+        for c in text.chars() {
+            match self.char_value(tables, c) {
+                Some(v) => out.push_str(v),
+                None => out.push(c),
+            }
+        }
+    }
+}
+
+/// The keys of two or more characters whose value differs from their
+/// characters' values one by one (`头发` → `頭髮`, not `頭發`), by their first
+/// two characters: where none starts, how a text is cut into phrases does
+/// not change what it converts to.
+pub(super) struct Consequential {
+    pub(super) stage: &'static Stage,
+    pub(super) pairs: Index,
+}
+
+impl Consequential {
+    /// For `stage`'s group and the other groups in `also`, whose keys are
+    /// converted by `stage` character by character.
+    pub(super) fn new(tables: &'static Tables, stage: &'static Stage, also: &[Group]) -> Self {
+        let mut ds = Vec::new();
+        dicts(&stage.group, &mut ds);
+        for g in also {
+            dicts(g, &mut ds);
+        }
+        let mut pairs = Vec::new();
+        let mut by_chars = String::new();
+        for d in ds {
+            for &(s, m, e) in &tables.dicts[d].entries {
+                let key = &tables.text[s as usize..m as usize];
+                let mut chars = key.chars();
+                let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
+                    continue;
+                };
+                by_chars.clear();
+                stage.by_characters(tables, key, &mut by_chars);
+                if by_chars != tables.text[m as usize..e as usize] {
+                    pairs.push(pair_key(a, b));
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut index = Index::default();
+        for (i, &p) in pairs.iter().enumerate() {
+            index.extend(p, i as u32, 0);
+        }
+        index.build_slots();
+        Consequential {
+            stage,
+            pairs: index,
+        }
+    }
+
+    /// Whether a consequential key may start somewhere in `text`.
+    pub(super) fn any_in(&self, text: &str) -> bool {
+        let mut chars = text.chars();
+        let Some(mut a) = chars.next() else {
+            return false;
+        };
+        for b in chars {
+            if self.pairs.get(pair_key(a, b)).is_some() {
+                return true;
+            }
+            a = b;
+        }
+        false
+    }
+}
