@@ -25,6 +25,10 @@ const statusLine = document.getElementById('status');
 const progress = document.getElementById('progress');
 const output = document.getElementById('output');
 const view = document.getElementById('view');
+const referenceDate = document.getElementById('refdate');
+const figureTable = document.getElementById('figures');
+const figureNote = document.getElementById('figures-note');
+const figureToggles = document.getElementById('figure-kinds');
 
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 
@@ -67,6 +71,30 @@ form.addEventListener('submit', (event) => {
 });
 
 view.addEventListener('change', () => analyze());
+referenceDate.value ||= todayIso();
+referenceDate.addEventListener('change', () => analyze());
+
+figureToggles.addEventListener('change', (event) => {
+  const box = event.target;
+  if (box instanceof HTMLInputElement) output.classList.toggle(`hide-${box.value}`, !box.checked);
+});
+
+figureTable.addEventListener('click', (event) => {
+  const row = event.target instanceof Element ? event.target.closest('tr[data-fig]') : null;
+  if (row) flashFigure(row.dataset.fig);
+});
+figureTable.addEventListener('keydown', (event) => {
+  const row = event.target instanceof Element ? event.target.closest('tr[data-fig]') : null;
+  if (row && (event.key === 'Enter' || event.key === ' ')) {
+    event.preventDefault();
+    flashFigure(row.dataset.fig);
+  }
+});
+
+function todayIso() {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
 
 textarea.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -94,7 +122,7 @@ function analyze() {
   output.dataset.state = 'busy';
   output.setAttribute('aria-busy', 'true');
   setStatus(nextId === 2 ? 'Loading the segmenter…' : 'Analyzing…');
-  worker.postMessage({ id, text, view: view.value });
+  worker.postMessage({ id, text, view: view.value, referenceDate: referenceDate.value || undefined });
 }
 
 function cancelRender() {
@@ -134,18 +162,19 @@ async function clearOutput(job) {
   return true;
 }
 
-async function show({ text, config, tokens, tags, words, ms }) {
+async function show({ text, config, tokens, tags, words, figures, ms }) {
   const job = { cancelled: false };
   rendering = job;
   output.dataset.config = config ?? '';
   const started = performance.now();
   const count = tokens.length / 3;
-  const summary = `${words.toLocaleString('en-US')} ${words === 1 ? 'word' : 'words'} in ${formatMs(ms)}${config ? ` · shown as ${config}` : ''}`;
+  const summary = `${words.toLocaleString('en-US')} ${words === 1 ? 'word' : 'words'}, ${figures.length.toLocaleString('en-US')} ${figures.length === 1 ? 'figure' : 'figures'} in ${formatMs(ms)}${config ? ` · shown as ${config}` : ''}`;
   setStatus(`${summary} · rendering…`);
   progress.value = 0;
   progress.hidden = count < BATCH * 2;
 
   if (!(await clearOutput(job))) return;
+  showFigureTable(figures, text);
   const target = output;
   const protos = tags.map(prototype);
 
@@ -162,6 +191,30 @@ async function show({ text, config, tokens, tags, words, ms }) {
   };
   newChunk();
 
+  // One cursor pass over two sorted span lists, as displaCy does: figures
+  // become <mark> elements, and the words inside them (a word that crosses
+  // a figure's edge is cut there) go into the mark.
+  let nextFigure = 0;
+  let open = null; // { mark, end } of the figure being filled
+  const place = (from, to, make) => {
+    let at = from;
+    while (at < to) {
+      if (open && at >= open.end) open = null;
+      while (!open && nextFigure < figures.length && figures[nextFigure].end <= at) nextFigure += 1;
+      if (!open && nextFigure < figures.length && figures[nextFigure].start <= at) {
+        const mark = figureMark(figures[nextFigure], nextFigure);
+        fragment.append(mark);
+        open = { mark, end: figures[nextFigure].end };
+        nextFigure += 1;
+      }
+      const limit = open ? open.end : nextFigure < figures.length ? figures[nextFigure].start : Infinity;
+      const stop = Math.min(to, limit);
+      (open ? open.mark : fragment).append(make(text.slice(at, stop)));
+      at = stop;
+    }
+  };
+  const plain = (piece) => piece;
+
   let cursor = 0;
   let i = 0;
   while (i < count) {
@@ -173,20 +226,21 @@ async function show({ text, config, tokens, tags, words, ms }) {
         const end = tokens[3 * i + 1];
         const tag = tokens[3 * i + 2];
         if (start < cursor || end <= start || end > text.length) continue; // never overlap or overrun
-        if (start > cursor) fragment.append(text.slice(cursor, start));
-        const word = text.slice(start, end);
+        if (start > cursor) place(cursor, start, plain);
         cursor = end;
         chunkTokens += 1;
         if (tag === 0 || protos[tag] === null) {
-          fragment.append(word);
-          if (chunkTokens >= CHUNK_SOFT && word.includes('\n')) newChunk();
+          place(start, end, plain);
+          if (chunkTokens >= CHUNK_SOFT && !open && text.slice(start, end).includes('\n')) newChunk();
         } else {
-          const span = protos[tag].cloneNode(false);
-          if (word.length > LONG_WORD) span.classList.add('long');
-          span.textContent = word;
-          fragment.append(span);
+          place(start, end, (piece) => {
+            const span = protos[tag].cloneNode(false);
+            if (piece.length > LONG_WORD) span.classList.add('long');
+            span.textContent = piece;
+            return span;
+          });
           spans += 1;
-          if (chunkTokens >= CHUNK_HARD) newChunk();
+          if (chunkTokens >= CHUNK_HARD && !open) newChunk();
         }
       }
       chunk.append(fragment);
@@ -198,7 +252,10 @@ async function show({ text, config, tokens, tags, words, ms }) {
       if (job.cancelled) return;
     }
   }
-  if (cursor < text.length) chunk.append(text.slice(cursor));
+  if (cursor < text.length) {
+    place(cursor, text.length, plain);
+    chunk.append(fragment);
+  }
 
   rendering = null;
   progress.hidden = true;
@@ -206,6 +263,93 @@ async function show({ text, config, tokens, tags, words, ms }) {
   target.setAttribute('aria-busy', 'false');
   const took = performance.now() - started;
   setStatus(took < 100 ? summary : `${summary} · rendered in ${formatMs(took)}`);
+}
+
+const FIGURE_LABELS = {
+  money: 'money', percent: 'percent', quantity: 'quantity', number: 'number', ordinal: 'ordinal', date: 'date', period: 'period',
+};
+
+/** A <mark> for a figure: its kind for CSS and the legend's toggles, its index for the table. */
+function figureMark(figure, index) {
+  const mark = document.createElement('mark');
+  mark.className = 'fig';
+  mark.dataset.kind = figure.kind;
+  mark.dataset.fig = String(index);
+  mark.dataset.label = FIGURE_LABELS[figure.kind] ?? figure.kind;
+  mark.title = `${figure.kind}: ${formatValue(figure)}`;
+  return mark;
+}
+
+/** Rows past this many are summarized: a table of 10⁴ rows helps nobody. */
+const TABLE_ROWS = 1000;
+
+/** The side table: one row per figure of `text`; a click scrolls to its span and flashes it. */
+function showFigureTable(figures, text) {
+  const body = document.createElement('tbody');
+  figures.slice(0, TABLE_ROWS).forEach((figure, index) => {
+    const row = document.createElement('tr');
+    row.dataset.fig = String(index);
+    row.tabIndex = 0;
+    const kind = document.createElement('td');
+    const badge = document.createElement('span');
+    badge.className = 'kind';
+    badge.dataset.kind = figure.kind;
+    badge.textContent = figure.kind;
+    kind.append(badge);
+    const written = document.createElement('td');
+    written.lang = 'zh';
+    written.textContent = text.slice(figure.start, figure.end);
+    const value = document.createElement('td');
+    value.textContent = formatValue(figure);
+    const exact = document.createElement('td');
+    exact.className = 'exact';
+    exact.textContent = typeof figure.value === 'number' ? exactNumber(figure.value) : '';
+    row.append(kind, written, value, exact);
+    body.append(row);
+  });
+  figureTable.tBodies[0].replaceWith(body);
+  figureNote.textContent = figures.length > TABLE_ROWS
+    ? `The first ${TABLE_ROWS.toLocaleString('en-US')} of ${figures.length.toLocaleString('en-US')} figures.`
+    : figures.length === 0 ? 'No figures in this text.' : '';
+}
+
+function flashFigure(index) {
+  const mark = output.querySelector(`mark.fig[data-fig="${index}"]`);
+  if (!mark) return;
+  mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  mark.classList.remove('flash');
+  void mark.offsetWidth; // restart the animation
+  mark.classList.add('flash');
+}
+
+/** 218.8億 CNY, 5.25%, 0.3 pp, ≥300萬 CNY, 2025-01 → 2025-07. */
+function formatValue(figure) {
+  const bound = { over: '≥', under: '≤', about: '≈' }[figure.approx] ?? '';
+  const number = (n) => (figure.kind === 'money' || figure.kind === 'quantity' ? chineseScale(n) : trimNumber(n));
+  if (figure.kind === 'period') return figure.value.replace('/', ' → ');
+  if (figure.kind === 'date') return figure.value;
+  const amount = figure.range ? `${number(figure.range[0])}–${number(figure.range[1])}` : number(figure.value);
+  if (figure.kind === 'percent') return `${bound}${amount}${figure.unit === 'pp' ? ' pp' : '%'}`;
+  if (figure.kind === 'ordinal') return `#${amount}`;
+  return `${bound}${amount}${figure.unit ? ` ${figure.unit}` : ''}`;
+}
+
+/** 21880000000 → 218.8億; 13600 → 1.36萬. */
+function chineseScale(n) {
+  if (!Number.isFinite(n)) return String(n);
+  const abs = Math.abs(n);
+  if (abs >= 1e8) return `${trimNumber(n / 1e8)}億`;
+  if (abs >= 1e4) return `${trimNumber(n / 1e4)}萬`;
+  return trimNumber(n);
+}
+
+function trimNumber(n) {
+  return Number.isFinite(n) ? String(Number(n.toPrecision(12))) : String(n);
+}
+
+/** 21,880,000,000 */
+function exactNumber(n) {
+  return Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(n);
 }
 
 /** A span to clone for each tag: class "w <family>", data-pos and title set once. */

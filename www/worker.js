@@ -2,8 +2,9 @@
 // blocks the page.
 //
 // Protocol
-//   page → worker  { id, text, view }   view: 'original' | 'simplified' | 'traditional' | 'taiwan' | 'hongkong'
-//   worker → page  { id, text, config, tokens, tags, words, ms }   or   { id, error }
+//   page → worker  { id, text, view, referenceDate }
+//                  view: 'original' | 'simplified' | 'traditional' | 'taiwan' | 'hongkong'
+//   worker → page  { id, text, config, tokens, tags, words, figures, ms }   or   { id, error }
 //   worker → page  { id: 0, ready: true, ms }         once, when init() resolved
 //                  { id: 0, error }                   once, if it failed
 //
@@ -17,8 +18,9 @@
 // Its buffer is transferred: structured-cloning one object per token would
 // cost the main thread hundreds of milliseconds on a 1 MB article.
 // `words` counts the tokens that are not whitespace or punctuation (pos 'x').
-// `ms` is the time segment() took.
-import init, { segment, detectScript, convertWithMap } from '/pkg/zhlens.js';
+// `figures` are analyze()'s figures, their offsets moved into `text` like the
+// tokens'. `ms` is the time analysis (and conversion) took.
+import init, { analyze, detectScript, convertWithMap } from '/pkg/zhlens.js';
 
 const WHITESPACE = /^\s+$/u;
 
@@ -30,7 +32,7 @@ ready.then(
 );
 
 self.addEventListener('message', async (event) => {
-  const { id, text, view = 'original' } = event.data ?? {};
+  const { id, text, view = 'original', referenceDate } = event.data ?? {};
   try {
     await ready;
   } catch (error) {
@@ -39,13 +41,20 @@ self.addEventListener('message', async (event) => {
   }
   try {
     const t0 = performance.now();
-    const list = segment(text);
+    const analysis = analyze(text, referenceDate ? { referenceDate } : undefined);
     const config = configFor(detectScript(text), view);
     const converted = config ? convertWithMap(text, config) : null;
     const ms = performance.now() - t0;
-    const { tokens, tags, words } = pack(list);
-    const shown = converted ? remap(tokens, converted.map) : tokens;
-    self.postMessage({ id, text: converted ? converted.text : text, config, tokens: shown, tags, words, ms }, [shown.buffer]);
+    const { tokens, tags, words } = pack(analysis.tokens);
+    const figures = analysis.figures.map(({ text: _, ...figure }) => figure);
+    if (converted) {
+      remap(tokens, 3, converted.map);
+      const spans = new Uint32Array(figures.flatMap((f) => [f.start, f.end]));
+      remap(spans, 2, converted.map);
+      figures.forEach((f, i) => Object.assign(f, { start: spans[2 * i], end: spans[2 * i + 1] }));
+    }
+    const shown = converted ? converted.text : text;
+    self.postMessage({ id, text: shown, config, tokens, tags, words, figures, ms }, [tokens.buffer]);
   } catch (error) {
     self.postMessage({ id, error: message(error) });
   }
@@ -93,27 +102,25 @@ function configFor(report, view) {
 }
 
 /**
- * Moves packed token offsets from the original text to the converted one,
- * through the map's pieces ([inStart, inEnd, outStart, outEnd] …, ascending).
- * A token that starts or ends inside a piece (one phrase converted as a whole
- * across two words) is widened to the piece; the renderer skips a token that
- * then overlaps the one before it, so the text is still shown once.
+ * Moves packed, ascending spans ([start, end, …] every `stride` numbers) from
+ * the original text to the converted one, in place, through the map's pieces
+ * ([inStart, inEnd, outStart, outEnd] …, ascending). A span that starts or
+ * ends inside a piece (one phrase converted as a whole across two words) is
+ * widened to the piece; the renderer skips a span that then overlaps the one
+ * before it, so the text is still shown once.
  */
-function remap(tokens, map) {
-  const out = new Uint32Array(tokens.length);
+function remap(spans, stride, map) {
   let piece = 0;
   const pieces = map.length / 4;
-  for (let j = 0; j < tokens.length; j += 3) {
-    const start = tokens[j];
-    const end = tokens[j + 1];
+  for (let j = 0; j < spans.length; j += stride) {
+    const start = spans[j];
+    const end = spans[j + 1];
     while (piece < pieces - 1 && map[4 * piece + 1] <= start) piece += 1;
     let last = piece;
     while (last < pieces - 1 && map[4 * last + 1] < end) last += 1;
-    out[j] = map[4 * piece + 2];
-    out[j + 1] = map[4 * last + 3];
-    out[j + 2] = tokens[j + 2];
+    spans[j] = map[4 * piece + 2];
+    spans[j + 1] = map[4 * last + 3];
   }
-  return out;
 }
 
 function message(error) {

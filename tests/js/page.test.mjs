@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
-import init, { segment, convert } from '../../pkg/zhlens.js';
+import init, { segment, convert, analyze as analyzeText } from '../../pkg/zhlens.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -191,7 +191,7 @@ test('the page segments a pasted article into tagged word elements', { timeout: 
 
     const status = await page.textContent('#status');
     const wordCount = expected.filter((w) => w.pos !== 'x').length;
-    assert.match(status, new RegExp(`^${wordCount.toLocaleString('en-US')} words in [\\d.,]+ m?s`));
+    assert.match(status, new RegExp(`^${wordCount.toLocaleString('en-US')} words, \\d+ figures in [\\d.,]+ m?s`));
 
     // The CSS tooltip shows the tag on hover.
     const person = page.locator('#output .w', { hasText: '陳志明' });
@@ -223,8 +223,8 @@ test('pasted HTML is shown as text, never run', { timeout: TIMEOUT }, async (t) 
 
     assert.equal(await page.textContent('#output'), HOSTILE);
     assert.equal(await page.locator('#output img, #output script, #output b').count(), 0);
-    // Nothing but the page's own chunk and word elements.
-    assert.equal(await page.locator('#output :not(div.chunk, span.w)').count(), 0);
+    // Nothing but the page's own chunk, word and figure elements.
+    assert.equal(await page.locator('#output :not(div.chunk, span.w, mark.fig)').count(), 0);
     assert.equal(await page.evaluate(() => document.querySelectorAll('img, script').length), before);
     assert.deepEqual(dialogs, []);
     assert.ok(!requests.some((url) => new URL(url).pathname === '/x'), 'no request for the injected <img src=x>');
@@ -327,6 +327,54 @@ test('the script switch re-renders the article in another script with its words 
     assert.equal(await page.textContent('#output'), convert(simplified, 's2t'));
     await showIn(page, 'simplified');
     assert.equal(await page.textContent('#output'), simplified, 'already Simplified: shown as it is');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('figures are marked by kind, listed in a table with readable values, toggled per kind and found from the table', { timeout: TIMEOUT }, async (t) => {
+  if (!haveChromium) {
+    t.skip(SKIP);
+    return;
+  }
+  const { page, context, problems } = await openPage();
+  try {
+    const article = '今年1至7月，園區完成規模工業總產值218.8億元，同比增長5.25%；引進項目11個，外資到位2000萬美元。去年12月簽約。';
+    await page.fill('#refdate', '2025-09-15');
+    await analyze(page, article);
+    assert.equal(await page.textContent('#output'), article, 'labels are drawn by CSS, not text');
+    const expected = analyzeText(article, { referenceDate: '2025-09-15' }).figures;
+    const marks = await page.$$eval('#output mark.fig', (els) => els.map((el) => [el.dataset.kind, el.textContent]));
+    assert.deepEqual(marks, expected.map((f) => [f.kind, f.text]));
+    assert.deepEqual(marks.slice(0, 3), [['period', '今年1至7月'], ['money', '218.8億元'], ['percent', '5.25%']]);
+    // Words stay word elements inside the figure.
+    assert.ok(await page.locator('#output mark.fig[data-kind="money"] span.w', { hasText: '218.8' }).count());
+
+    const rows = await page.$$eval('#figures tbody tr', (trs) => trs.map((tr) => Array.from(tr.cells, (td) => td.textContent)));
+    assert.equal(rows.length, expected.length);
+    assert.deepEqual(rows[1], ['money', '218.8億元', '218.8億 CNY', '21,880,000,000']);
+    assert.deepEqual(rows[0], ['period', '今年1至7月', '2025-01 → 2025-07', '']);
+    assert.ok(rows.some((r) => r[2] === '2000萬 USD'));
+    assert.ok(rows.some((r) => r[1] === '去年12月' && r[2] === '2024-12'));
+
+    // A kind's toggle hides its marks' highlight.
+    const money = page.locator('#output mark.fig[data-kind="money"]').first();
+    const tinted = await money.evaluate((el) => getComputedStyle(el).backgroundColor);
+    await page.uncheck('#figure-kinds input[value="money"]');
+    assert.equal(await money.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgba(0, 0, 0, 0)');
+    await page.check('#figure-kinds input[value="money"]');
+    assert.equal(await money.evaluate((el) => getComputedStyle(el).backgroundColor), tinted);
+
+    // A row click scrolls to its figure and flashes it.
+    await page.click('#figures tbody tr[data-fig="2"]');
+    assert.equal(await page.locator('#output mark.fig[data-fig="2"].flash').count(), 1);
+
+    // In another script, the figures follow the text.
+    await showIn(page, 'simplified');
+    const converted = await page.$$eval('#output mark.fig', (els) => els.map((el) => el.textContent));
+    assert.ok(converted.includes('218.8亿元') && converted.includes('今年1至7月'), converted.join(' '));
+    await page.screenshot({ path: SCREENSHOT.replace('page.png', 'figures.png'), fullPage: true });
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
