@@ -11,7 +11,10 @@
 //
 // Evaluations: sighan2005 (word segmentation F1), opencc (conversion pass rate
 // per OpenCC config on OpenCC's test cases; its gate holds only the configs
-// zhlens runs, and eval/baseline.json only the keys it lists).
+// zhlens runs, and eval/baseline.json only the keys it lists), figures (pass
+// rate per file on Recognizers-Text's Chinese number and number-with-unit
+// specs, JioNLP money and cn2an, zhlens vs Recognizers-Text JS; its gate
+// holds the files where zhlens ran).
 //
 // To add an evaluation (Recognizers-Text numbers and dates…), write a module
 // like scripts/lib/sighan.mjs that exports `name`, `dataDir`, `available()`,
@@ -21,10 +24,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { machine, rel, root, writeJson } from './lib/common.mjs';
+import * as figures from './lib/figures.mjs';
 import * as opencc from './lib/opencc.mjs';
 import * as sighan from './lib/sighan.mjs';
 
-const EVALUATIONS = [sighan, opencc];
+const EVALUATIONS = [sighan, opencc, figures];
 const BASELINE = join(root, 'eval', 'baseline.json');
 const SLACK = 0.002;
 
