@@ -274,26 +274,84 @@ fn push_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
-/// Layout (see `src/convert.rs`): the text length as 4 bytes little-endian;
-/// the text, every dictionary's keys and values in turn, key then value,
-/// keys sorted; then per dictionary its entry count and per entry the key's
-/// and the value's length in bytes, as varints.
+/// The value `key` gets from converting it one character at a time with
+/// `chars` (a dictionary of one-character keys).
+fn by_characters(chars: &Dict, key: &str) -> String {
+    let mut buf = [0u8; 4];
+    key.chars()
+        .map(|c| {
+            let c: &str = c.encode_utf8(&mut buf);
+            chars.get(c).map_or(c, |v| v.as_str()).to_string()
+        })
+        .collect()
+}
+
+/// The dictionary of one-character keys that gives most of `dict`'s values
+/// from their keys, among the `used` ones, and how many.
+fn derive_from(dicts: &BTreeMap<String, Dict>, used: &[String], dict: &Dict) -> Option<usize> {
+    if dict.keys().all(|k| k.chars().nth(1).is_none()) {
+        return None;
+    }
+    used.iter()
+        .enumerate()
+        .filter(|(_, n)| dicts[*n].keys().all(|k| k.chars().nth(1).is_none()))
+        .map(|(i, n)| {
+            let chars = &dicts[n];
+            let hits = dict
+                .iter()
+                .filter(|(k, v)| by_characters(chars, k) == **v)
+                .count();
+            (hits, std::cmp::Reverse(i))
+        })
+        .max()
+        .filter(|&(hits, _)| hits > 0)
+        .map(|(_, std::cmp::Reverse(i))| i)
+}
+
+/// Layout (see `src/convert.rs`'s `tables`): two columns of text, each as
+/// its length (4 bytes little-endian) and its bytes: the keys, each without
+/// the bytes it shares with the previous key of its dictionary; then the
+/// values that cannot be derived. Then per dictionary, as varints: its entry
+/// count; 0, or 1 + the index of the dictionary of one-character keys its
+/// values are derived from; and per entry (keys sorted) the bytes shared with
+/// the previous key, the length of the rest, and the value's length, or 0
+/// when the value is the key converted one character at a time (most
+/// phrases: 一丝不挂 → 一絲不掛).
 pub fn encode(dicts: &BTreeMap<String, Dict>, used: &[String]) -> Vec<u8> {
-    let (mut text, mut lengths) = (Vec::new(), Vec::new());
+    let (mut keys, mut values, mut lengths) = (Vec::new(), Vec::new(), Vec::new());
     for name in used {
         let dict = dicts
             .get(name)
             .unwrap_or_else(|| panic!("no dictionary {name}"));
+        let derive = derive_from(dicts, used, dict);
         push_varint(&mut lengths, dict.len() as u64);
+        push_varint(&mut lengths, derive.map_or(0, |i| i as u64 + 1));
+        let mut previous = "";
         for (k, v) in dict {
-            text.extend_from_slice(k.as_bytes());
-            text.extend_from_slice(v.as_bytes());
-            push_varint(&mut lengths, k.len() as u64);
-            push_varint(&mut lengths, v.len() as u64);
+            assert!(!v.is_empty(), "{name}: empty value for {k}");
+            let shared = k
+                .char_indices()
+                .zip(previous.chars())
+                .take_while(|((_, a), b)| a == b)
+                .last()
+                .map_or(0, |((i, a), _)| i + a.len_utf8());
+            keys.extend_from_slice(&k.as_bytes()[shared..]);
+            push_varint(&mut lengths, shared as u64);
+            push_varint(&mut lengths, (k.len() - shared) as u64);
+            if derive.is_some_and(|d| by_characters(&dicts[&used[d]], k) == *v) {
+                push_varint(&mut lengths, 0);
+            } else {
+                values.extend_from_slice(v.as_bytes());
+                push_varint(&mut lengths, v.len() as u64);
+            }
+            previous = k;
         }
     }
-    let mut out = (text.len() as u32).to_le_bytes().to_vec();
-    out.extend(text);
+    let mut out = Vec::new();
+    for column in [keys, values] {
+        out.extend((column.len() as u32).to_le_bytes());
+        out.extend(column);
+    }
     out.extend(lengths);
     out
 }

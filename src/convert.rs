@@ -287,37 +287,106 @@ fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
         // Layout: see `build/opencc.rs`'s `encode`.
-        let len = u32::from_le_bytes(DATA[..4].try_into().unwrap()) as usize;
-        let text = std::str::from_utf8(&DATA[4..4 + len]).expect("build.rs writes UTF-8");
-        let mut at = 4 + len;
-        let mut offset = 0u32;
-        let mut dicts = Vec::new();
+        let mut at = 0;
+        let mut column = || {
+            let len = u32::from_le_bytes(DATA[at..at + 4].try_into().unwrap()) as usize;
+            let bytes = &DATA[at + 4..at + 4 + len];
+            at += 4 + len;
+            std::str::from_utf8(bytes).expect("build.rs writes UTF-8")
+        };
+        let (keys, values) = (column(), column());
+        // Each dictionary: whether its values derive from a dictionary of
+        // one-character keys, and per entry its key and value (None:
+        // derived) as ranges of the columns.
+        type Raw = (Option<usize>, Vec<(Range<usize>, Option<Range<usize>>)>);
+        let mut raw: Vec<Raw> = Vec::new();
+        let (mut key_at, mut value_at) = (0, 0);
+        let mut key = String::new();
+        let mut owned_keys = String::with_capacity(keys.len() * 2);
         while at < DATA.len() {
             let count = read_varint(DATA, &mut at);
-            let mut dict = Dict {
-                entries: Vec::with_capacity(count as usize),
-                first: Index::default(),
-                pairs: Index::default(),
-            };
-            for i in 0..count {
-                let key = read_varint(DATA, &mut at);
-                let value = read_varint(DATA, &mut at);
-                let (start, mid, end) = (offset, offset + key, offset + key + value);
-                offset = end;
-                dict.entries.push((start, mid, end));
-                let k = &text[start as usize..mid as usize];
-                let chars = k.chars().count() as u32;
-                let mut key = k.chars();
-                let a = key.next().expect("keys are not empty");
-                dict.first.extend(a as u64, i, chars);
-                if let Some(b) = key.next() {
-                    dict.pairs.extend(pair_key(a, b), i, chars);
-                }
+            let derive = read_varint(DATA, &mut at)
+                .checked_sub(1)
+                .map(|d| d as usize);
+            let mut entries = Vec::with_capacity(count as usize);
+            key.clear();
+            for _ in 0..count {
+                let shared = read_varint(DATA, &mut at) as usize;
+                let rest = read_varint(DATA, &mut at) as usize;
+                let value = read_varint(DATA, &mut at) as usize;
+                key.truncate(shared);
+                key.push_str(&keys[key_at..key_at + rest]);
+                key_at += rest;
+                let k = owned_keys.len()..owned_keys.len() + key.len();
+                owned_keys.push_str(&key);
+                let v = (value > 0).then(|| value_at..value_at + value);
+                value_at += value;
+                entries.push((k, v));
             }
-            dict.first.build_slots();
-            dict.pairs.build_slots();
-            dicts.push(dict);
+            raw.push((derive, entries));
         }
+        // Keys and values, each key followed by its value.
+        let mut text = String::with_capacity(owned_keys.len() + values.len() * 3);
+        let mut dicts = Vec::with_capacity(raw.len());
+        for (derive, entries) in &raw {
+            let chars: Option<std::collections::HashMap<char, &str>> = derive.map(|d| {
+                raw[d]
+                    .1
+                    .iter()
+                    .map(|(k, v)| {
+                        let c = owned_keys[k.clone()].chars().next().expect("one character");
+                        let v = v.clone().expect("one-character values are stored");
+                        (c, &values[v])
+                    })
+                    .collect()
+            });
+            let mut triples = Vec::with_capacity(entries.len());
+            for (k, v) in entries {
+                let start = text.len() as u32;
+                text.push_str(&owned_keys[k.clone()]);
+                let mid = text.len() as u32;
+                match v {
+                    Some(v) => text.push_str(&values[v.clone()]),
+                    None => {
+                        let chars = chars
+                            .as_ref()
+                            .expect("derived values name their dictionary");
+                        for c in owned_keys[k.clone()].chars() {
+                            match chars.get(&c) {
+                                Some(v) => text.push_str(v),
+                                None => text.push(c),
+                            }
+                        }
+                    }
+                }
+                triples.push((start, mid, text.len() as u32));
+            }
+            dicts.push(triples);
+        }
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        let dicts = dicts
+            .into_iter()
+            .map(|entries| {
+                let mut dict = Dict {
+                    first: Index::default(),
+                    pairs: Index::default(),
+                    entries,
+                };
+                for (i, &(start, mid, _)) in dict.entries.iter().enumerate() {
+                    let k = &text[start as usize..mid as usize];
+                    let chars = k.chars().count() as u32;
+                    let mut key = k.chars();
+                    let a = key.next().expect("keys are not empty");
+                    dict.first.extend(a as u64, i as u32, chars);
+                    if let Some(b) = key.next() {
+                        dict.pairs.extend(pair_key(a, b), i as u32, chars);
+                    }
+                }
+                dict.first.build_slots();
+                dict.pairs.build_slots();
+                dict
+            })
+            .collect();
         Tables { text, dicts }
     })
 }
