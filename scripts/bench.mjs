@@ -2,7 +2,7 @@
 // and its peers, all in one Node process; load times in fresh child
 // processes; download sizes.
 //
-//   node scripts/bench.mjs [--budget SECONDS] [--runs N] [--only segmentation|conversion]
+//   node scripts/bench.mjs [--budget SECONDS] [--runs N] [--only segmentation|conversion|figures]
 //
 // Texts: ~1 MB (UTF-8) of Simplified news (the SIGHAN 2005 PKU + MSR test
 // inputs) and ~1 MB of Traditional news (CityU + AS test inputs), from
@@ -13,6 +13,14 @@
 // across machines or runs. Conversion: zhlens `convert(text, config)` against
 // opencc-js 1.4.2 (`Converter({ from, to })`) for s2t and s2twp on the
 // Simplified text and t2s on the Traditional text, the same way.
+// Figures: (a) the cost of figure extraction, zhlens analyze(text) against
+// segment(text) on the seed article (../shared/fixtures/seed/article.txt,
+// SEED_REPEAT calls per run) and on the Simplified text; (b) zhlens against
+// Recognizers-Text JS 1.3.1 on the inputs of the Recognizers-Text cases that
+// `npm run eval` scores (scripts/lib/figures.mjs): zhlens analyze (and
+// numbers, once exported) on each input, against the peer's number,
+// percentage, ordinal, currency, dimension, temperature and age recognizers
+// on each input. Both with FIGURES_BUDGET seconds per variant.
 // Writes target/bench/bench.json.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
@@ -36,6 +44,11 @@ const runs = (section) => ONLY === null || ONLY === section;
 const TEXT_BYTES = 1_000_000;
 const CHILD_RUNS = 5;
 
+const SEED_REPEAT = 100;
+const FIGURES_BUDGET = Math.min(BUDGET_SECONDS, 2);
+const ANALYZE_TARGET = 1.5; // analyze time ≤ 1.5 × segment time
+const RECOGNIZERS_TARGET = 50; // zhlens ≥ 50 × faster than Recognizers-Text JS
+const REFERENCE_DATE = '2025-09-15';
 const sighan = join(corporaDir, 'sighan2005');
 requireDir(sighan, 'bench');
 if (!existsSync(join(root, 'pkg', 'zhlens.js'))) {
@@ -124,13 +137,13 @@ function conversionThroughput() {
   return out;
 }
 
-function throughput(textName, variants = VARIANTS, ratios = RATIOS) {
-  const t = texts[textName];
+function throughput(textName, variants = VARIANTS, ratios = RATIOS, budget = BUDGET_SECONDS) {
+  const t = typeof textName === 'string' ? texts[textName] : textName;
   const state = variants.map((v) => ({ v, times: [], spent: 0, tokens: 0 }));
   for (const s of state) s.tokens = s.v.fn(t); // warm-up (and jieba's lazy dictionary load)
   for (let round = 0; round < MAX_RUNS; round++) {
     for (const s of state) {
-      if (s.times.length >= MIN_RUNS && s.spent >= BUDGET_SECONDS) continue;
+      if (s.times.length >= MIN_RUNS && s.spent >= budget) continue;
       const t0 = performance.now();
       s.v.fn(t);
       const seconds = (performance.now() - t0) / 1000;
@@ -254,6 +267,81 @@ if (runs('conversion')) console.log(table(['config', 'text', 'MB', 'zhlens MB/s'
     return [config, r.text, (r.bytes / 1e6).toFixed(2), r.results.zhlens.MBps.toFixed(2), r.results['opencc-js'].MBps.toFixed(2),
       `${ratio.toFixed(2)}×`, ratio >= CONVERSION_TARGET ? 'PASS' : 'FAIL'];
   })));
+
+/** Figure extraction: analyze vs segment, and zhlens vs Recognizers-Text JS on the Recognizers cases. */
+async function figuresBench() {
+  const started = performance.now();
+  const out = { overhead: {}, recognizers: null };
+  const seedPath = join(corporaDir, '..', 'fixtures', 'seed', 'article.txt');
+  const overheadTexts = {};
+  if (existsSync(seedPath)) {
+    const article = readText(seedPath);
+    overheadTexts.seed = {
+      text: article, lines: Array(SEED_REPEAT).fill(article), bytes: Buffer.byteLength(article) * SEED_REPEAT,
+      chars: article.length * SEED_REPEAT, sources: [`seed/article.txt × ${SEED_REPEAT} calls`], repeat: SEED_REPEAT,
+    };
+  }
+  overheadTexts.simplified = { ...texts.simplified, repeat: 1 };
+  for (const [name, t] of Object.entries(overheadTexts)) {
+    const repeat = (f) => (x) => {
+      let n = 0;
+      for (let i = 0; i < x.repeat; i++) n += f(x.text);
+      return n;
+    };
+    const variants = [
+      { id: 'segment', label: 'zhlens segment(text)', feed: 'whole', fn: repeat((x) => zhlens.segment(x).length) },
+      { id: 'analyze', label: `zhlens analyze(text, { referenceDate: '${REFERENCE_DATE}' })`, feed: 'whole', fn: repeat((x) => zhlens.analyze(x, { referenceDate: REFERENCE_DATE }).figures.length) },
+    ];
+    const r = throughput(t, variants, [['segment', 'analyze']], FIGURES_BUDGET);
+    const ratio = round(r.results.analyze.medianSeconds / r.results.segment.medianSeconds, 2);
+    out.overhead[name] = { ...r, analyzeOverSegment: ratio, target: ANALYZE_TARGET, pass: ratio <= ANALYZE_TARGET };
+  }
+
+  const { loadFigureInputs } = await import('./lib/figures.mjs');
+  const inputs = loadFigureInputs();
+  if (inputs.length) {
+    const number = await import('@microsoft/recognizers-text-number');
+    const unit = await import('@microsoft/recognizers-text-number-with-unit');
+    const c = number.Culture.Chinese;
+    const peers = [number.recognizeNumber, number.recognizePercentage, number.recognizeOrdinal,
+      unit.recognizeCurrency, unit.recognizeDimension, unit.recognizeTemperature, unit.recognizeAge];
+    const hasNumbers = typeof zhlens.numbers === 'function';
+    const t = { text: '', lines: inputs, bytes: inputs.reduce((n, x) => n + Buffer.byteLength(x), 0), chars: inputs.reduce((n, x) => n + x.length, 0), sources: ['Recognizers-Text case inputs'] };
+    const variants = [
+      { id: 'zhlens', label: `zhlens analyze(input)${hasNumbers ? ' + numbers(input)' : ''}`, feed: 'lines', fn: eachLine((x) => {
+        const a = zhlens.analyze(x, { referenceDate: REFERENCE_DATE }).figures;
+        return hasNumbers ? [...a, ...zhlens.numbers(x)] : a;
+      }) },
+      { id: 'recognizers', label: 'Recognizers-Text JS: number, percentage, ordinal, currency, dimension, temperature, age', feed: 'lines',
+        fn: eachLine((x) => peers.flatMap((recognize) => recognize(x, c))) },
+    ];
+    const r = throughput(t, variants, [['zhlens', 'recognizers']], FIGURES_BUDGET);
+    // From the median times: the inputs are too short for MB/s rounded to 2 decimals.
+    const ratio = round(r.results.recognizers.medianSeconds / r.results.zhlens.medianSeconds, 1);
+    r.ratios = { 'zhlens / recognizers': ratio };
+    out.recognizers = { inputs: inputs.length, ...r, speedup: ratio, target: RECOGNIZERS_TARGET, pass: ratio >= RECOGNIZERS_TARGET };
+  }
+  out.seconds = round((performance.now() - started) / 1000, 1);
+  return out;
+}
+
+if (runs('figures')) {
+  report.figures = await figuresBench();
+  console.log('\n== figures: extraction overhead, zhlens analyze vs segment (median run) ==');
+  console.log(table(['text', 'MB per run', 'segment s', 'analyze s', 'analyze / segment', `target ≤ ${ANALYZE_TARGET}×`],
+    Object.entries(report.figures.overhead).map(([name, r]) => [
+      `${name} (${r.sources.join(' + ')})`, (r.bytes / 1e6).toFixed(2), r.results.segment.medianSeconds.toFixed(3),
+      r.results.analyze.medianSeconds.toFixed(3), `${r.analyzeOverSegment.toFixed(2)}×`, r.pass ? 'PASS' : 'FAIL'])));
+  const rr = report.figures.recognizers;
+  if (rr) {
+    console.log(`\n== figures: zhlens vs Recognizers-Text JS 1.3.1 on the ${rr.inputs} Recognizers-Text case inputs, one input per call (median run) ==`);
+    console.log(table(['variant', 'total s', 'ms per input', 'runs'], Object.entries(rr.results).map(([, x]) => [x.label, x.medianSeconds.toFixed(4), (1000 * x.medianSeconds / rr.inputs).toFixed(4), x.runs])));
+    console.log(`  zhlens is ${rr.speedup.toFixed(1)}× faster (target ≥ ${rr.target}×: ${rr.pass ? 'PASS' : 'FAIL'})`);
+  } else {
+    console.log('\nfigures: ../shared/corpora/recognizers-text not found; zhlens vs Recognizers-Text skipped.');
+  }
+  console.log(`(figures section: ${report.figures.seconds} s)`);
+}
 
 console.log(`\n== load time in a fresh Node process (median of ${CHILD_RUNS}, ms) ==`);
 report.load = loadTimes();

@@ -242,6 +242,12 @@ function loadRecognizers(file) {
   });
 }
 
+/** Every input of the scored Recognizers-Text files, in file order (for scripts/bench.mjs); [] without the data. */
+export function loadFigureInputs() {
+  if (!existsSync(recognizersDir)) return [];
+  return FILES.flatMap((file) => loadRecognizers(file).map((c) => c.input));
+}
+
 function scoreSystem(cases, extract, keep) {
   const out = { status: 'ran', passed: 0, total: cases.length, spanPassed: 0, jsPassed: 0, jsTotal: 0, failures: 0, examples: [] };
   const t0 = performance.now();
