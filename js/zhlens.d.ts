@@ -129,3 +129,20 @@ export interface Analysis {
  * @throws Error when `text` is not a string or too long, an option is unknown or mistyped, or `referenceDate` is not a calendar date.
  */
 export function analyze(text: string, options?: AnalyzeOptions): Analysis;
+
+/** A number expression of the input. Offsets are UTF-16 code units: `input.slice(start, end) === text`. */
+export interface NumberSpan {
+  /** The expression as written (一百 五 十 二, 1,234.5, 三分之一, 十余万). */
+  text: string;
+  start: number;
+  end: number;
+  /** Its value: 152, 1234.5, 0.333…, 100000; Infinity past the range of a double. */
+  value: number;
+}
+
+/**
+ * Every number expression of `text` as written, whatever it measures (十斤 → 十 = 10), in order;
+ * numerals that are part of words (一切, 四川, 队伍) are not numbers.
+ * @throws Error when `text` is not a string or is longer than `maxLength()`.
+ */
+export function numbers(text: string): NumberSpan[];

@@ -3,7 +3,7 @@
 // its packed results into plain objects. Types: zhlens.d.ts.
 import initWasm, {
   prepare, posTags, maxTextLength, segmentPacked,
-  analyzePacked,
+  analyzePacked, numbersPacked,
   convert as convertWasm, convertWithMap as convertWithMapWasm, detectScript as detectScriptWasm,
 } from './zhlens_wasm.js';
 
@@ -90,6 +90,23 @@ export function analyze(text, options) {
     tokens: unpackTokens(text, packed),
     figures: JSON.parse(figures).map(({ kind, start, end, ...rest }) => ({ kind, text: text.slice(start, end), start, end, ...rest })),
   };
+}
+
+/**
+ * Every number expression of `text` as written, whatever it measures:
+ * `[{ text, start, end, value }]` with UTF-16 offsets (十斤 → 十 = 10,
+ * 三分之一 → 1/3, 2e5 → 200000). One wasm call.
+ */
+export function numbers(text) {
+  ready('numbers');
+  const [offsets, values] = numbersPacked(text);
+  const found = new Array(values.length);
+  for (let i = 0; i < values.length; i += 1) {
+    const start = offsets[2 * i];
+    const end = offsets[2 * i + 1];
+    found[i] = { text: text.slice(start, end), start, end, value: values[i] };
+  }
+  return found;
 }
 
 /** The options with `referenceDate` as 'YYYY-MM-DD': today when absent. */

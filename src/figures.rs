@@ -1036,6 +1036,39 @@ fn is_excluded(text: &str, tokens: &[Token], f: &Figure) -> bool {
     in_longer_word || in_short_quote(text, &f.range)
 }
 
+/// Whether a number of [`crate::Analyzer::numbers`] is part of a longer
+/// word (一切, 四川, 隊伍, 收拾): a word of the segmentation that overlaps it
+/// and reaches outside it, other than a numeral or measure word (十个,
+/// 一只). Only Chinese numerals are words; digits are always numbers.
+pub(crate) fn numeral_in_word(
+    text: &str,
+    tokens: &[Token],
+    range: &Range<usize>,
+    chinese: bool,
+) -> bool {
+    if !chinese {
+        return false;
+    }
+    let first = tokens.partition_point(|t| t.end() <= range.start);
+    tokens[first..]
+        .iter()
+        .take_while(|t| t.start() < range.end)
+        .any(|t| {
+            (t.start() < range.start || t.end() > range.end)
+                && !matches!(t.pos().as_str(), "m" | "mq" | "q" | "t")
+                && !text[t.range()].contains(['分', '之'])
+        })
+}
+
+/// A lone Chinese numeral before a currency or 折 (一美元, 一折) is part
+/// of an amount or discount, not a number of its own.
+pub(crate) fn lone_numeral_of_amount(text: &str, range: &Range<usize>, chinese: bool) -> bool {
+    let rest = &text[range.end..];
+    chinese
+        && text[range.clone()].chars().count() == 1
+        && (starts_with_any(rest, CURRENCIES).is_some() || rest.starts_with(['折', '美']))
+}
+
 fn in_short_quote(text: &str, range: &Range<usize>) -> bool {
     const LIMIT: usize = 12;
     let before: Vec<char> = text[..range.start].chars().rev().take(LIMIT).collect();

@@ -104,6 +104,28 @@ Numerals that measure nothing are not figures: those inside words and
 idioms (統一, 一成不變), quoted slogans (“三會一課”), codes (5G) and the
 indefinite article (一場勝仗).
 
+# Numbers
+
+[`Analyzer::numbers`] is the layer under figures: every number expression
+as written, whatever it measures, the way Recognizers-Text's NumberModel
+reads text: digits (1,234.5, 2e5, 40k), Chinese numerals with spaces or
+approximations inside (一百 五 十 二, 十余万), fractions (三分之一, 3/5,
+一又二分之一) and dozens (十打). Numerals that are part of words (一切, 四川,
+隊伍) are not numbers.
+
+```
+use zhlens::Analyzer;
+
+let analyzer = Analyzer::new();
+let text = "十斤苹果，四百多人，三分之一，一切";
+let numbers: Vec<(&str, f64)> = analyzer
+    .numbers(text)
+    .iter()
+    .map(|n| (&text[n.range()], n.value()))
+    .collect();
+assert_eq!(numbers, [("十", 10.0), ("四百", 400.0), ("三分之一", 1.0 / 3.0)]);
+```
+
 # Options
 
 Characters outside the dictionary can be joined into new words by jieba's
@@ -150,6 +172,25 @@ use crate::pos_model::PosModel;
 pub use crate::convert::{Config, Converted};
 pub use crate::error::Error;
 pub use crate::figures::{Approx, Date, Figure, FigureKind, FigureValue};
+
+/// A number expression of the text, as [`Analyzer::numbers`] finds it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NumberSpan {
+    range: Range<usize>,
+    value: f64,
+}
+
+impl NumberSpan {
+    /// The expression's byte range in the input.
+    pub fn range(&self) -> Range<usize> {
+        self.range.clone()
+    }
+
+    /// Its value (infinite past f64's range).
+    pub fn value(&self) -> f64 {
+        self.value
+    }
+}
 
 /// What [`Analyzer::analyze`] finds in a text.
 #[derive(Clone, Debug, PartialEq)]
@@ -352,6 +393,23 @@ impl Analyzer {
         let tokens = self.segment_with(text, options.segment);
         let figures = figures::find(text, &tokens, options.reference_date);
         Analysis { tokens, figures }
+    }
+
+    /// Every number expression of `text`, as written, whatever it measures;
+    /// see the crate documentation's *Numbers*.
+    pub fn numbers(&self, text: &str) -> Vec<NumberSpan> {
+        let tokens = self.segment(text);
+        numbers::scan(text)
+            .into_iter()
+            .filter(|f| {
+                !figures::numeral_in_word(text, &tokens, &f.range, f.chinese)
+                    && !figures::lone_numeral_of_amount(text, &f.range, f.chinese)
+            })
+            .map(|f| NumberSpan {
+                range: f.range,
+                value: f.value,
+            })
+            .collect()
     }
 
     /// Splits `text` into words.

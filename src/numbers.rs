@@ -99,7 +99,7 @@ pub(crate) fn digit(c: char) -> Option<u8> {
         '０'..='９' => (c as u32 - '０' as u32) as u8,
         '〇' | '零' | '○' | 'Ｏ' => 0,
         '一' | '壹' | '幺' => 1,
-        '二' | '貳' | '贰' | '兩' | '两' => 2,
+        '二' | '貳' | '贰' | '兩' | '两' | '倆' | '俩' => 2,
         '三' | '參' | '叁' | '叄' => 3,
         '四' | '肆' => 4,
         '五' | '伍' => 5,
@@ -160,11 +160,7 @@ fn parse_arabic(text: &str) -> Option<Decimal> {
             if in_fraction {
                 exponent -= 1;
             }
-        } else if is_point(c)
-            && !in_fraction
-            && !mantissa.is_empty()
-            && chars.peek().is_some_and(|&n| is_arabic(n))
-        {
+        } else if is_point(c) && !in_fraction && chars.peek().is_some_and(|&n| is_arabic(n)) {
             in_fraction = true;
         } else if !(matches!(c, ',' | '，')
             && !in_fraction
@@ -199,9 +195,17 @@ fn parse_arabic(text: &str) -> Option<Decimal> {
     )
 }
 
+fn is_liang(c: char) -> bool {
+    matches!(c, '两' | '兩' | '倆' | '俩')
+}
+
 fn parse_unsigned(text: &str) -> Option<Decimal> {
     if text.is_empty() {
         return None;
+    }
+    // 萬萬 is an old way to write 億: 四萬萬 = 4億.
+    if text.contains("万万") || text.contains("萬萬") {
+        return parse_unsigned(&text.replace("万万", "亿").replace("萬萬", "億"));
     }
     if text
         .chars()
@@ -214,8 +218,10 @@ fn parse_unsigned(text: &str) -> Option<Decimal> {
         Some((i, c)) => (&text[..i], Some(&text[i + c.len_utf8()..])),
         None => (text, None),
     };
+    // 两 counts things (两百, 两个); digit by digit, 2 is 二 (二〇二五).
     let mut value = if whole.chars().count() >= 2
         && whole.chars().all(|c| digit(c).is_some() && !is_arabic(c))
+        && !whole.contains(is_liang)
     {
         digit_sequence(whole)?
     } else {
@@ -227,7 +233,7 @@ fn parse_unsigned(text: &str) -> Option<Decimal> {
         digits.peek()?;
         for c in digits {
             power -= 1;
-            let d = digit(c)?;
+            let d = digit(c).filter(|_| !is_liang(c))?;
             value = value.plus(Decimal::integer(u128::from(d)).scaled(power))?;
         }
     }
@@ -253,6 +259,8 @@ fn with_units(text: &str) -> Option<Decimal> {
     // The power of the last unit, for 三萬五 (= 三萬五千) and 一百二 (= 一百二十).
     let mut last_unit: Option<i32> = None;
     let mut after_zero = false;
+    // The power of the last 億 or 兆, for 五兆六十二億 (not 五兆六十二 億).
+    let mut high_power = i32::MAX;
     // Whether `pending` is one Chinese digit, the only thing 三萬五 shortens.
     let mut pending_is_numeral = false;
     let mut chars = text.char_indices().peekable();
@@ -306,9 +314,11 @@ fn with_units(text: &str) -> Option<Decimal> {
                     }
                     // 十 alone means 一十, and so does 零百 in 一萬零百一十一;
                     // other units need their digit.
+                    // 百三, 千三: a leading 百 or 千 with a digit after it.
+                    let leads = i == 0 && text[c.len_utf8()..].starts_with(|d| digit(d).is_some());
                     let n = match n {
                         Some(n) => n,
-                        None if power == 1 || after_zero => Decimal::integer(1),
+                        None if power == 1 || after_zero || leads => Decimal::integer(1),
                         None => return None,
                     };
                     section = section.plus(n.scaled(power))?;
@@ -326,7 +336,12 @@ fn with_units(text: &str) -> Option<Decimal> {
                     if group == Decimal::ZERO && high == Decimal::ZERO {
                         return None;
                     }
-                    high = high.plus(group)?.scaled(power);
+                    high = if power < high_power {
+                        high.plus(group.scaled(power))?
+                    } else {
+                        high.plus(group)?.scaled(power)
+                    };
+                    high_power = power;
                     wan = Decimal::ZERO;
                     section = Decimal::ZERO;
                 }
@@ -348,6 +363,348 @@ fn with_units(text: &str) -> Option<Decimal> {
         (None, Some(_)) => Decimal::ZERO,
     };
     high.plus(wan)?.plus(section)?.plus(tail)
+}
+
+/// A number expression found in running text: its byte range and value.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Found {
+    pub(crate) range: std::ops::Range<usize>,
+    pub(crate) value: f64,
+    /// Written in Chinese numerals only.
+    pub(crate) chinese: bool,
+}
+
+/// No Chinese numeral is longer than this: longer runs are cut, which keeps
+/// the shrinking of a run that does not parse linear in the text.
+const MAX_RUN_CHARS: usize = 48;
+
+fn is_chinese_numeral(c: char) -> bool {
+    (digit(c).is_some() && !is_arabic(c)) || unit(c).is_some() || matches!(c, '廿' | '卅')
+}
+
+fn is_big_unit(c: char) -> bool {
+    matches!(c, '万' | '萬' | '亿' | '億' | '兆')
+}
+
+fn is_sign(c: char) -> bool {
+    matches!(c, '负' | '負' | '-' | '－' | '−')
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{3000}'
+}
+
+/// The first character at or after byte `at` that is not a space, and where.
+fn after_spaces(text: &str, at: usize) -> Option<(usize, char)> {
+    text[at..]
+        .char_indices()
+        .find(|&(_, c)| !is_space(c))
+        .map(|(i, c)| (at + i, c))
+}
+
+/// Every number expression of `text`, as written, whatever it measures:
+/// digits (with separators, decimals, exponents, k and M), Chinese numerals
+/// (spaces inside them too: 一百 五 十 二), mixtures, fractions (三分之一,
+/// 3/5, 一又二分之一), dozens (十打) and approximations before a unit
+/// (十余万, 二十几万). Linear in the text.
+pub(crate) fn scan(text: &str) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let c = text[at..].chars().next().unwrap_or(' ');
+        if let Some(f) = expression_at(text, at) {
+            at = f.range.end.max(at + c.len_utf8());
+            found.push(f);
+        } else {
+            at += c.len_utf8();
+            // Digits glued to Latin letters are a code (A2021…): skip it whole.
+            if c.is_ascii_alphabetic() {
+                while let Some(n) = text[at..]
+                    .chars()
+                    .next()
+                    .filter(|n| n.is_ascii_alphanumeric())
+                {
+                    at += n.len_utf8();
+                }
+            }
+        }
+    }
+    found
+}
+
+/// A signed number at `at`: the sign's length and whether it negates.
+fn sign_at(text: &str, at: usize) -> (usize, bool) {
+    let mut chars = text[at..].chars();
+    match chars.next() {
+        Some(c)
+            if is_sign(c)
+                && chars
+                    .next()
+                    .is_some_and(|n| is_arabic(n) || is_chinese_numeral(n) || n == '.') =>
+        {
+            (c.len_utf8(), true)
+        }
+        _ => (0, false),
+    }
+}
+
+/// A whole expression at `at`: a signed number, a fraction, a mixed number.
+fn expression_at(text: &str, at: usize) -> Option<Found> {
+    let (sign_len, negative) = sign_at(text, at);
+    let (mut end, mut value, chinese) = simple_at(text, at + sign_len)?;
+    // 五分之一 (denominator first), 三 分之 一.
+    if let Some((e, v)) = fraction_after(text, end, value) {
+        end = e;
+        value = v;
+    } else if let Some((e, v)) = slash_fraction_after(text, end, value) {
+        end = e;
+        value = v;
+    } else if let Some((e, v)) = mixed_after(text, end) {
+        // 三百五又三分之一, 1 3/5.
+        end = e;
+        value += v;
+    }
+    Some(Found {
+        range: at..end,
+        value: if negative { -value } else { value },
+        chinese,
+    })
+}
+
+/// `分之` (spaces around allowed) and a signed numerator after a
+/// denominator ending at `end`.
+fn fraction_after(text: &str, end: usize, denominator: f64) -> Option<(usize, f64)> {
+    let (i, c) = after_spaces(text, end)?;
+    if c != '分' {
+        return None;
+    }
+    let (j, c) = after_spaces(text, i + c.len_utf8())?;
+    if c != '之' {
+        return None;
+    }
+    let (k, _) = after_spaces(text, j + c.len_utf8())?;
+    let (sign_len, negative) = sign_at(text, k);
+    let (e, numerator, _) = simple_at(text, k + sign_len)?;
+    let value = numerator / denominator;
+    Some((e, if negative { -value } else { value }))
+}
+
+/// `/5` after Arabic digits: 3/5, １６/5.
+fn slash_fraction_after(text: &str, end: usize, numerator: f64) -> Option<(usize, f64)> {
+    let before = text[..end].chars().next_back()?;
+    let slash = text[end..]
+        .chars()
+        .next()
+        .filter(|&c| c == '/' || c == '／')?;
+    let start = end + slash.len_utf8();
+    if !is_arabic(before) || !text[start..].starts_with(is_arabic) {
+        return None;
+    }
+    let (e, denominator) = arabic_at(text, start)?;
+    (denominator != 0.0).then(|| (e, numerator / denominator))
+}
+
+/// The fraction of a mixed number: 又三分之一, 又 3分之1, or ` 3/5` after
+/// Arabic digits.
+fn mixed_after(text: &str, end: usize) -> Option<(usize, f64)> {
+    let (i, c) = after_spaces(text, end)?;
+    if c == '又' {
+        let (j, _) = after_spaces(text, i + c.len_utf8())?;
+        let (e, denominator, _) = simple_at(text, j)?;
+        return fraction_after(text, e, denominator)
+            .or_else(|| slash_fraction_after(text, e, denominator));
+    }
+    let before = text[..end].chars().next_back()?;
+    if is_arabic(before) && i > end && is_arabic(c) {
+        let (e, numerator) = arabic_at(text, i)?;
+        return slash_fraction_after(text, e, numerator);
+    }
+    None
+}
+
+/// Plain Arabic digits (no separators): the denominators of 3/5.
+fn arabic_at(text: &str, at: usize) -> Option<(usize, f64)> {
+    let len = text[at..]
+        .char_indices()
+        .find(|&(_, c)| !is_arabic(c))
+        .map_or(text.len() - at, |(i, _)| i);
+    let value = parse_arabic(&text[at..at + len])?.to_f64();
+    Some((at + len, value))
+}
+
+/// A number without sign or fraction at `at`: its end, value, and whether
+/// it is written in Chinese numerals only.
+fn simple_at(text: &str, at: usize) -> Option<(usize, f64, bool)> {
+    let first = text[at..].chars().next()?;
+    let leading_point = matches!(first, '.' | '．')
+        && text[at + first.len_utf8()..].starts_with(is_arabic)
+        && !text[..at].ends_with(is_arabic);
+    if !(is_arabic(first) || is_chinese_numeral(first) || leading_point || first == '半') {
+        return None;
+    }
+    // 半百: half a hundred.
+    if first == '半' {
+        let rest = &text[at + first.len_utf8()..];
+        return rest
+            .starts_with(['百', '佰'])
+            .then(|| (at + first.len_utf8() + '百'.len_utf8(), 50.0, true));
+    }
+    let run_end = run_end(text, at);
+    let mut end = run_end;
+    // Shrink from the right until the run reads as a number (三會 → 三).
+    let (mut end, value) = loop {
+        if end <= at {
+            return None;
+        }
+        let written = &text[at..end];
+        if !written.ends_with(is_space) {
+            if let Some(v) = parse_written(written) {
+                break (end, v);
+            }
+        }
+        end -= written.chars().next_back().map_or(1, char::len_utf8);
+    };
+    // 二三十, 三四百: two digits before a unit are an approximation.
+    if end < run_end {
+        let written = &text[at..end];
+        let next = text[end..].chars().find(|&c| !is_space(c));
+        if written.chars().count() == 2
+            && written.chars().all(|c| digit(c).is_some() && !is_arabic(c))
+            && next.is_some_and(|n| unit(n).is_some())
+        {
+            return None;
+        }
+    }
+    let chinese = !text[at..end].contains(is_arabic);
+    let mut value = value.to_f64();
+    // Arabic tails: 2e5, 2^5, 40k, -2.5 M.
+    if text[..end].ends_with(is_arabic) {
+        if let Some((e, v)) = arabic_tail(text, end, value) {
+            end = e;
+            value = v;
+        }
+    }
+    // 十打: dozens.
+    if text[end..].starts_with('打') {
+        end += '打'.len_utf8();
+        value *= 12.0;
+    }
+    Some((end, value, chinese))
+}
+
+/// Exponents, powers and k/M after Arabic digits.
+fn arabic_tail(text: &str, end: usize, value: f64) -> Option<(usize, f64)> {
+    let rest = &text[end..];
+    let mut chars = rest.char_indices().peekable();
+    let (_, c) = *chars.peek()?;
+    if matches!(c, 'e' | 'E' | '^') {
+        chars.next();
+        let mut negative = false;
+        let mut digits_start = None;
+        for (i, n) in chars.by_ref() {
+            if matches!(n, '+' | '-' | '－') && digits_start.is_none() {
+                negative ^= n != '+';
+            } else if is_arabic(n) {
+                digits_start = Some(i);
+                break;
+            } else {
+                return None;
+            }
+        }
+        let start = end + digits_start?;
+        let (e, mut power) = arabic_at(text, start)?;
+        if negative {
+            power = -power;
+        }
+        if text[e..].starts_with(|n: char| n.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let v = if c == '^' {
+            value.powf(power)
+        } else {
+            value * 10f64.powf(power)
+        };
+        return Some((e, v));
+    }
+    let (i, c) = after_spaces(text, end)?;
+    let scale = match c {
+        'k' | 'K' | 'Ｋ' | 'ｋ' => 1e3,
+        'M' | 'Ｍ' => 1e6,
+        _ => return None,
+    };
+    let e = i + c.len_utf8();
+    if text[e..].starts_with(|n: char| n.is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some((e, value * scale))
+}
+
+/// Reads a run as written: spaces, and 余/多/几 before a unit, dropped.
+fn parse_written(written: &str) -> Option<Decimal> {
+    if !written.contains(|c: char| is_space(c) || matches!(c, '余' | '餘' | '多' | '几' | '幾'))
+    {
+        return parse_unsigned(written);
+    }
+    let kept: String = written
+        .chars()
+        .filter(|&c| !is_space(c) && !matches!(c, '余' | '餘' | '多' | '几' | '幾'))
+        .collect();
+    parse_unsigned(&kept)
+}
+
+/// The end of the longest run at `at` that may be a number.
+fn run_end(text: &str, at: usize) -> usize {
+    let mut end = at;
+    let mut count = 0;
+    let mut prev: Option<char> = None;
+    let mut i = at;
+    while i < text.len() && count < MAX_RUN_CHARS {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let next_at = i + c.len_utf8();
+        let next = after_spaces(text, next_at).map(|(_, n)| n);
+        let right_after = text[next_at..].chars().next();
+        let joins = match c {
+            c if is_arabic(c) => true,
+            c if is_chinese_numeral(c) => true,
+            '.' | '．' => right_after.is_some_and(is_arabic) && (prev.is_none_or(is_arabic)),
+            ',' | '，' => {
+                prev.is_some_and(is_arabic) && {
+                    let mut d = text[next_at..].chars();
+                    (0..3).all(|_| d.next().is_some_and(is_arabic))
+                        && !d.next().is_some_and(is_arabic)
+                }
+            }
+            '点' | '點' => {
+                prev.is_some() && next.is_some_and(|n| digit(n).is_some() && !is_liang(n))
+            }
+            '余' | '餘' | '多' => prev.is_some() && next.is_some_and(is_big_unit),
+            '几' | '幾' => prev.is_some() && next.is_some_and(|n| unit(n).is_some()),
+            c if is_space(c) => match (prev, next) {
+                // 一百 五 十, 7 万, 7万 5千; not 667.123 五点八.
+                (Some(p), Some(n)) => {
+                    (is_chinese_numeral(p) || matches!(p, '点' | '點' | '余' | '餘'))
+                        && (is_chinese_numeral(n)
+                            || matches!(n, '点' | '點' | '余' | '餘' | '几' | '幾'))
+                        || is_arabic(p) && unit(n).is_some()
+                        || unit(p).is_some() && is_arabic(n)
+                }
+                _ => false,
+            },
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        if !is_space(c) {
+            end = next_at;
+        }
+        if !is_arabic(c) {
+            count += 1;
+        }
+        prev = if is_space(c) { prev } else { Some(c) };
+        i = next_at;
+    }
+    end
 }
 
 #[cfg(test)]
@@ -378,6 +735,10 @@ mod tests {
             ("100萬三千", 1_003_000.0),
             ("200亿零四千230", 20_000_004_230.0),
             ("1百01", 101.0),
+            ("五兆六十二亿四万五千二", 5_006_200_045_200.0),
+            ("四萬萬", 400_000_000.0),
+            ("百三", 130.0),
+            ("倆千两百贰拾二", 2222.0),
         ] {
             assert_eq!(value(text), Some(expected), "{text}");
         }
@@ -395,6 +756,8 @@ mod tests {
             "10..1万",
             "元",
             "負",
+            "两两",
+            "千万",
         ] {
             assert_eq!(value(text), None, "{text}");
         }

@@ -33,6 +33,7 @@ fn analyzer() -> &'static Analyzer {
 /// pays for them and not the first call.
 #[wasm_bindgen]
 pub fn prepare() {
+    install_panic_hook();
     analyzer();
     crate::convert::prepare();
 }
@@ -183,6 +184,26 @@ pub fn analyze_packed(text: JsValue, options: JsValue) -> Result<Array, JsError>
     Ok(Array::of2(&tokens, &figures))
 }
 
+/// `[start, end, …]` in UTF-16 code units and the values, for every number
+/// expression of `text` (`Analyzer::numbers`): two arrays, one crossing each.
+#[wasm_bindgen(js_name = numbersPacked)]
+pub fn numbers_packed(text: JsValue) -> Result<Array, JsError> {
+    let text = text_argument("numbers", &text)?;
+    let numbers = analyzer().numbers(&text);
+    let mut offsets = Vec::with_capacity(numbers.len() * 2);
+    let mut values = Vec::with_capacity(numbers.len());
+    let mut cursor = Utf16Cursor::new(&text);
+    for n in &numbers {
+        offsets.push(cursor.advance_to(n.range().start) as u32);
+        offsets.push(cursor.advance_to(n.range().end) as u32);
+        values.push(n.value());
+    }
+    Ok(Array::of2(
+        &Uint32Array::from(&offsets[..]),
+        &js_sys::Float64Array::from(&values[..]),
+    ))
+}
+
 /// JSON has no infinity (a number past f64's range); `1e999` parses as one.
 fn json_number(n: f64) -> String {
     match n {
@@ -275,20 +296,128 @@ pub fn convert_with_map(text: JsValue, config: JsValue) -> Result<JsValue, JsErr
     ]))
 }
 
+fn script_name(script: Script) -> &'static str {
+    match script {
+        Script::Simplified => "simplified",
+        Script::Traditional => "traditional",
+        Script::Mixed => "mixed",
+        Script::None => "none",
+    }
+}
+
 /// `{ script, traditional, simplified }` (`detect_script`).
 #[wasm_bindgen(js_name = detectScript)]
 pub fn detect_script_js(text: JsValue) -> Result<JsValue, JsError> {
     let text = text_argument("detectScript", &text)?;
     let report = detect_script(&text);
-    let script = match report.script() {
-        Script::Simplified => "simplified",
-        Script::Traditional => "traditional",
-        Script::Mixed => "mixed",
-        Script::None => "none",
-    };
     Ok(object(&[
-        ("script", JsValue::from_str(script)),
+        ("script", JsValue::from_str(script_name(report.script()))),
         ("traditional", JsValue::from(report.traditional() as u32)),
         ("simplified", JsValue::from(report.simplified() as u32)),
     ]))
+}
+
+/// The message of the last Rust panic, kept by the hook `prepare` installs.
+/// A panic aborts the call as a `WebAssembly.RuntimeError` ("unreachable"),
+/// which says nothing; `zhlens.js` catches that error, takes the message
+/// with `takePanic` and throws an `Error` carrying it. Nothing is unwound, so
+/// the module stays usable afterwards: only the call's own memory is lost.
+static LAST_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+fn install_panic_hook() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let payload = info.payload();
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".into());
+            let at = info
+                .location()
+                .map(|l| format!(" at {}:{}", l.file(), l.line()))
+                .unwrap_or_default();
+            if let Ok(mut last) = LAST_PANIC.try_lock() {
+                *last = Some(format!("{message}{at}"));
+            }
+        }));
+    });
+}
+
+/// Takes the last panic's message (see `LAST_PANIC`), if any.
+#[wasm_bindgen(js_name = takePanic)]
+pub fn take_panic() -> Option<String> {
+    LAST_PANIC.try_lock().ok().and_then(|mut last| last.take())
+}
+
+/// Panics with `message`. Not API: the only way to test, from JavaScript,
+/// that a panic becomes an `Error` and that the module keeps working after
+/// one, since no other export is known to panic.
+#[wasm_bindgen(js_name = panicForTests)]
+pub fn panic_for_tests(message: String) {
+    panic!("{message}");
+}
+
+/// The names the declarations (`zhlens.d.ts`) spell out as string unions,
+/// from the Rust types themselves, so that a test can compare the two:
+/// `{ figureKinds, approx, configs, posTags, scripts }`.
+#[wasm_bindgen]
+pub fn vocabulary() -> JsValue {
+    use crate::{Approx, FigureKind};
+    // Exhaustive matches: a new variant does not compile until it is listed.
+    let kinds = [
+        FigureKind::Money,
+        FigureKind::Percent,
+        FigureKind::Quantity,
+        FigureKind::Number,
+        FigureKind::Ordinal,
+        FigureKind::Date,
+        FigureKind::Period,
+    ];
+    for kind in kinds {
+        match kind {
+            FigureKind::Money
+            | FigureKind::Percent
+            | FigureKind::Quantity
+            | FigureKind::Number
+            | FigureKind::Ordinal
+            | FigureKind::Date
+            | FigureKind::Period => {}
+        }
+    }
+    let approx = [Approx::Over, Approx::Under, Approx::About];
+    for a in approx {
+        match a {
+            Approx::Over | Approx::Under | Approx::About => {}
+        }
+    }
+    let scripts = [
+        Script::Simplified,
+        Script::Traditional,
+        Script::Mixed,
+        Script::None,
+    ];
+    let names = |list: Vec<&str>| -> JsValue {
+        list.into_iter()
+            .map(JsValue::from_str)
+            .collect::<Array>()
+            .into()
+    };
+    object(&[
+        (
+            "figureKinds",
+            names(kinds.iter().map(|k| k.as_str()).collect()),
+        ),
+        ("approx", names(approx.iter().map(|a| a.as_str()).collect())),
+        (
+            "configs",
+            names(Config::ALL.iter().map(|c| c.name()).collect()),
+        ),
+        ("posTags", names(Pos::all().to_vec())),
+        (
+            "scripts",
+            names(scripts.iter().map(|&s| script_name(s)).collect()),
+        ),
+    ])
 }

@@ -5,6 +5,7 @@
 //! through the group's dictionaries one by one (`Tables::matches`), so the
 //! result is the group's exactly.
 
+use std::collections::HashSet;
 use std::sync::Mutex;
 
 use super::{Group, Guard, Index, Tables, decode, pair_key, unmatched_end};
@@ -184,12 +185,15 @@ impl Stage {
 }
 
 /// The keys of two or more characters whose value differs from their
-/// characters' values one by one (`头发` → `頭髮`, not `頭發`), by their first
-/// two characters: where none starts, how a text is cut into phrases does
-/// not change what it converts to.
+/// characters' values one by one (`头发` → `頭髮`, not `頭發`), with a
+/// pair index of their first two characters to find them quickly: where
+/// none is in a text, every way of cutting it into phrases converts it alike.
 pub(super) struct Consequential {
     pub(super) stage: &'static Stage,
     pub(super) pairs: Index,
+    keys: HashSet<&'static str>,
+    /// The longest key, in characters.
+    longest: usize,
 }
 
 impl Consequential {
@@ -202,6 +206,7 @@ impl Consequential {
             dicts(g, &mut ds);
         }
         let mut pairs = Vec::new();
+        let (mut keys, mut longest) = (HashSet::new(), 0);
         let mut by_chars = String::new();
         for d in ds {
             for &(s, m, e) in &tables.dicts[d].entries {
@@ -214,6 +219,8 @@ impl Consequential {
                 stage.by_characters(tables, key, &mut by_chars);
                 if by_chars != tables.text[m as usize..e as usize] {
                     pairs.push(pair_key(a, b));
+                    keys.insert(key);
+                    longest = longest.max(key.chars().count());
                 }
             }
         }
@@ -227,20 +234,28 @@ impl Consequential {
         Consequential {
             stage,
             pairs: index,
+            keys,
+            longest,
         }
     }
 
-    /// Whether a consequential key may start somewhere in `text`.
+    /// Whether a consequential key is somewhere in `text`.
     pub(super) fn any_in(&self, text: &str) -> bool {
-        let mut chars = text.chars();
-        let Some(mut a) = chars.next() else {
+        let mut chars = text.char_indices();
+        let Some((mut at, mut a)) = chars.next() else {
             return false;
         };
-        for b in chars {
+        for (i, b) in chars {
             if self.pairs.get(pair_key(a, b)).is_some() {
-                return true;
+                let mut end = at;
+                for c in text[at..].chars().take(self.longest) {
+                    end += c.len_utf8();
+                    if self.keys.contains(&text[at..end]) {
+                        return true;
+                    }
+                }
             }
-            a = b;
+            (at, a) = (i, b);
         }
         false
     }

@@ -285,3 +285,24 @@ test('pathological numerals stay linear: long runs of units, long range chains',
     for (const f of figures) assert.equal(text.slice(f.start, f.end), f.text);
   }
 });
+
+test('numbers finds every number expression as written, with UTF-16 offsets and values', () => {
+  const text = '😀十斤，𠀀一百 五 十 二，三分之一，2e5，一切';
+  const found = zhlens.numbers(text);
+  for (const n of found) assert.equal(text.slice(n.start, n.end), n.text);
+  assert.deepEqual(found.map((n) => [n.text, n.value]), [
+    ['十', 10], ['一百 五 十 二', 152], ['三分之一', 1 / 3], ['2e5', 200000],
+  ]);
+  assert.deepEqual(zhlens.numbers(''), []);
+  assert.throws(() => zhlens.numbers(42), { name: 'Error', message: 'zhlens.numbers: text must be a string, got a number' });
+  assert.equal(zhlens.numbers('四百多').length, 1, 'the module keeps working');
+});
+
+test('numbers stays linear on pathological input', () => {
+  for (const text of ['十'.repeat(200_000), '一十'.repeat(100_000), '1'.repeat(1_000_000), '一又'.repeat(100_000), '1/'.repeat(100_000), '五分之'.repeat(50_000)]) {
+    const started = performance.now();
+    const found = zhlens.numbers(text);
+    assert.ok(performance.now() - started < 20_000, `${text.slice(0, 10)}… took too long`);
+    for (const n of found) assert.equal(text.slice(n.start, n.end), n.text);
+  }
+});

@@ -1,7 +1,8 @@
 // Type-checked by tests/js/package.test.mjs (`tsc --noEmit --strict`) against
 // the installed package, so the published declarations cannot drift from use.
 import init, {
-  segment, maxLength, convert, convertWithMap, detectScript, analyze,
+  segment, maxLength, convert, convertWithMap, detectScript, analyze, numbers,
+  type NumberSpan,
   type Analysis, type Figure, type FigureKind,
   type Token, type SegmentOptions, type InitOptions, type Config, type ConvertedWithMap, type ScriptReport,
 } from 'zhlens';
@@ -44,3 +45,12 @@ if (figure) {
 analyze('今年', { referenceDate: new Date() });
 // @ts-expect-error referenceDate is a string or a Date
 analyze('今年', { referenceDate: 20250915 });
+
+const spans: NumberSpan[] = numbers('十斤，三分之一');
+const firstSpan: NumberSpan | undefined = spans[0];
+if (firstSpan) {
+  const n: number = firstSpan.value;
+  console.log(firstSpan.text, firstSpan.start, firstSpan.end, n);
+}
+// @ts-expect-error text must be a string
+numbers(42);
