@@ -681,6 +681,12 @@ impl Tables {
             // Text left as it is, copied in one piece when alignment is off.
             let mut kept = at;
             while at < segment.end {
+                if !align {
+                    at = stage.skip(text.as_bytes(), at, segment.end);
+                    if at == segment.end {
+                        break;
+                    }
+                }
                 let (end, value) = stage.step(self, text, at, segment.end, guard);
                 match value {
                     Some(value) => {

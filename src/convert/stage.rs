@@ -6,6 +6,7 @@
 //! result is the group's exactly.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Mutex;
 
 use super::{Group, Guard, Index, Tables, decode, pair_key, unmatched_end};
@@ -27,6 +28,24 @@ pub(super) struct Stage {
     singles: Vec<Single>,
     /// The first two characters of every key of two or more characters.
     pairs: Index,
+    /// By a character's first two UTF-8 bytes, a bit: whether it may start
+    /// a key (or a description sequence). Skips most unchanged text without
+    /// decoding it.
+    leads: Vec<u64>,
+}
+
+fn set_lead(leads: &mut [u64], c: char) {
+    let mut buf = [0u8; 4];
+    let bytes = c.encode_utf8(&mut buf).as_bytes();
+    let seconds = if bytes.len() == 1 {
+        0..=255
+    } else {
+        bytes[1]..=bytes[1]
+    };
+    for b in seconds {
+        let i = (bytes[0] as usize) << 8 | b as usize;
+        leads[i / 64] |= 1 << (i % 64);
+    }
 }
 
 pub(super) fn dicts(group: &Group, out: &mut Vec<usize>) {
@@ -51,12 +70,17 @@ impl Stage {
         let mut bmp = vec![0u32; 0x10000];
         let mut singles: Vec<Single> = Vec::new();
         let mut pairs = Vec::new();
+        let mut leads = vec![0u64; 0x10000 / 64];
+        for c in '\u{2ff0}'..='\u{2fff}' {
+            set_lead(&mut leads, c);
+        }
         let bytes = tables.text.as_bytes();
         for d in ds {
             for &(s, m, _) in &tables.dicts[d].entries {
                 let key = &tables.text[s as usize..m as usize];
                 let a = decode(&bytes[s as usize..]);
                 let second = key[a.len_utf8()..].chars().next();
+                set_lead(&mut leads, a);
                 if let Some(b) = second {
                     pairs.push(pair_key(a, b));
                 }
@@ -92,7 +116,28 @@ impl Stage {
             bmp,
             singles,
             pairs: index,
+            leads,
         }
+    }
+
+    /// The first character boundary from `at` on, before `end`, where a key
+    /// may start; `end` if none.
+    #[inline]
+    pub(super) fn skip(&self, bytes: &[u8], mut at: usize, end: usize) -> usize {
+        while at + 1 < end {
+            let (b0, b1) = (bytes[at], bytes[at + 1]);
+            let i = (b0 as usize) << 8 | b1 as usize;
+            if self.leads[i / 64] >> (i % 64) & 1 == 1 {
+                return at;
+            }
+            at += match b0 {
+                0..0x80 => 1,
+                0xc0..0xe0 => 2,
+                0xe0..0xf0 => 3,
+                _ => 4,
+            };
+        }
+        at.min(end)
     }
 
     /// The group compiled, once per group.
@@ -191,9 +236,33 @@ impl Stage {
 pub(super) struct Consequential {
     pub(super) stage: &'static Stage,
     pub(super) pairs: Index,
-    keys: HashSet<&'static str>,
+    keys: HashSet<&'static str, BuildHasherDefault<Fnv>>,
     /// The longest key, in characters.
     longest: usize,
+    /// Whether a key starts with a BMP character, a bit per code point.
+    firsts: Vec<u64>,
+}
+
+/// FNV-1a: short keys, hashed often.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 impl Consequential {
@@ -206,7 +275,8 @@ impl Consequential {
             dicts(g, &mut ds);
         }
         let mut pairs = Vec::new();
-        let (mut keys, mut longest) = (HashSet::new(), 0);
+        let (mut keys, mut longest) = (HashSet::default(), 0);
+        let mut firsts = vec![0u64; 0x10000 / 64];
         let mut by_chars = String::new();
         for d in ds {
             for &(s, m, e) in &tables.dicts[d].entries {
@@ -220,6 +290,9 @@ impl Consequential {
                 if by_chars != tables.text[m as usize..e as usize] {
                     pairs.push(pair_key(a, b));
                     keys.insert(key);
+                    if (a as u32) < 0x10000 {
+                        firsts[a as usize / 64] |= 1 << (a as u32 % 64);
+                    }
                     longest = longest.max(key.chars().count());
                 }
             }
@@ -236,6 +309,7 @@ impl Consequential {
             pairs: index,
             keys,
             longest,
+            firsts,
         }
     }
 
@@ -246,7 +320,9 @@ impl Consequential {
             return false;
         };
         for (i, b) in chars {
-            if self.pairs.get(pair_key(a, b)).is_some() {
+            let first =
+                (a as u32) >= 0x10000 || self.firsts[a as usize / 64] >> (a as u32 % 64) & 1 == 1;
+            if first && self.pairs.get(pair_key(a, b)).is_some() {
                 let mut end = at;
                 for c in text[at..].chars().take(self.longest) {
                     end += c.len_utf8();
