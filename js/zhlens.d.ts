@@ -16,6 +16,17 @@ export interface SegmentOptions {
   hmm?: boolean;
 }
 
+/**
+ * jieba's part-of-speech tags (ICTCLAS): `n` noun, `nr` person, `ns` place, `nt` organization, `nz` other proper
+ * noun, `v` verb, `vn` verbal noun, `a` adjective, `d` adverb, `m` numeral, `q` measure word, `t` time, `eng`
+ * Latin-script word, `x` punctuation, whitespace and other symbols …
+ */
+export type PosTag =
+  | 'a' | 'ad' | 'ag' | 'an' | 'b' | 'bg' | 'c' | 'd' | 'df' | 'dg' | 'e' | 'en' | 'eng' | 'f' | 'g' | 'h' | 'i'
+  | 'in' | 'j' | 'jn' | 'k' | 'l' | 'ln' | 'm' | 'mg' | 'mq' | 'n' | 'ng' | 'nr' | 'nrfg' | 'nrt' | 'ns' | 'nt'
+  | 'nz' | 'o' | 'p' | 'q' | 'qe' | 'qg' | 'r' | 'rg' | 'rr' | 'rz' | 's' | 't' | 'tg' | 'u' | 'ud' | 'ug' | 'uj'
+  | 'ul' | 'uv' | 'uz' | 'v' | 'vd' | 'vg' | 'vi' | 'vn' | 'vq' | 'w' | 'x' | 'y' | 'yg' | 'z' | 'zg';
+
 /** A word of the input. Offsets are UTF-16 code units: `input.slice(start, end) === text`. */
 export interface Token {
   /** The word, as it stands in the input. */
@@ -25,7 +36,7 @@ export interface Token {
   /** Offset just past the word. */
   end: number;
   /** jieba's part-of-speech tag: `n`, `v`, `nr` (person), `ns` (place), `nt` (organization), `m` (numeral), `x` (punctuation) … */
-  pos: string;
+  pos: PosTag;
 }
 
 /**
@@ -71,10 +82,13 @@ export interface ConvertedWithMap {
  */
 export function convertWithMap(text: string, config: Config): ConvertedWithMap;
 
+/** The scripts `detectScript` tells apart. */
+export type Script = 'simplified' | 'traditional' | 'mixed' | 'none';
+
 /** What `detectScript` found. */
 export interface ScriptReport {
   /** `none` without distinctive characters; `mixed` when the minority script has 20% or more of them; otherwise the majority. */
-  script: 'simplified' | 'traditional' | 'mixed' | 'none';
+  script: Script;
   /** Characters only Traditional writing uses. */
   traditional: number;
   /** Characters only Simplified writing uses. */
@@ -92,6 +106,9 @@ export interface AnalyzeOptions extends SegmentOptions {
   /** The date relative dates (今年, 去年12月, 上半年) resolve against: 'YYYY-MM-DD' or a Date. Default: today. */
   referenceDate?: string | Date;
 }
+
+/** How a qualifier bounds a figure's value. */
+export type Approx = 'over' | 'under' | 'about';
 
 /** What a figure measures. */
 export type FigureKind = 'money' | 'percent' | 'quantity' | 'number' | 'ordinal' | 'date' | 'period';
@@ -113,7 +130,7 @@ export interface Figure {
   /** money: ISO 4217 code (CNY, USD, HKD, TWD, EUR, JPY, GBP …); percent: '%' or 'pp'; quantity: the unit as written (個, 畝, 公里); number: '倍' for multiples; otherwise null. */
   unit: string | null;
   /** The qualifier's bound: 以上/超/逾/余/多 'over', 近/不到/以下 'under', 約/左右 'about'. */
-  approx?: 'over' | 'under' | 'about';
+  approx?: Approx;
   /** [low, high] of a range: 3至5億元, 10%～20%. */
   range?: [number, number];
 }

@@ -5,10 +5,12 @@ import initWasm, {
   prepare, posTags, maxTextLength, segmentPacked,
   analyzePacked, numbersPacked,
   convert as convertWasm, convertWithMap as convertWithMapWasm, detectScript as detectScriptWasm,
+  takePanic, panicForTests, vocabulary,
 } from './zhlens_wasm.js';
 
 let loading = null;
 let tags = null;
+let wasmExports = null;
 
 /**
  * Loads the WebAssembly module and the dictionary inside it. Idempotent:
@@ -37,7 +39,7 @@ async function load(options) {
     const { readFile } = await import(/* @vite-ignore */ 'node:fs/promises');
     source = await readFile(source);
   }
-  await initWasm({ module_or_path: source });
+  wasmExports = await initWasm({ module_or_path: source });
   prepare();
   tags = posTags();
 }
@@ -52,10 +54,37 @@ function ready(fn) {
   if (tags === null) throw new Error(`zhlens.${fn}: call \`await init()\` first`);
 }
 
+/**
+ * Runs `call` (a wasm call) for export `fn`. A Rust panic, were one left,
+ * traps as a `WebAssembly.RuntimeError` ("unreachable"): it becomes an
+ * `Error` with the panic's message, and the module keeps working.
+ */
+function guard(fn, call) {
+  ready(fn);
+  try {
+    return call();
+  } catch (error) {
+    if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+    const message = takePanic() ?? error.message;
+    throw new Error(`zhlens.${fn}: internal error, please report it: ${message}`, { cause: error });
+  }
+}
+
+/**
+ * Not API (not in zhlens.d.ts): for the package's own tests. `panic` makes
+ * Rust panic (no export is known to), `vocabulary` lists the names the
+ * declarations spell out (figure kinds, configs, POS tags …) from the Rust
+ * types, `memoryBytes` is the size of the wasm memory.
+ */
+export const __internals = Object.freeze({
+  panic: (message) => guard('__internals.panic', () => panicForTests(message)),
+  vocabulary: () => guard('__internals.vocabulary', () => vocabulary()),
+  memoryBytes: () => guard('__internals.memoryBytes', () => wasmExports.memory.buffer.byteLength),
+});
+
 /** The longest text `segment` accepts, in UTF-16 code units. */
 export function maxLength() {
-  ready('maxLength');
-  return maxTextLength();
+  return guard('maxLength', () => maxTextLength());
 }
 
 /**
@@ -63,8 +92,7 @@ export function maxLength() {
  * `end` in UTF-16 code units so that `text.slice(start, end)` is the word.
  */
 export function segment(text, options) {
-  ready('segment');
-  return unpackTokens(text, segmentPacked(text, options));
+  return unpackTokens(text, guard('segment', () => segmentPacked(text, options)));
 }
 
 function unpackTokens(text, packed) {
@@ -85,7 +113,7 @@ function unpackTokens(text, packed) {
  */
 export function analyze(text, options) {
   ready('analyze');
-  const [packed, figures] = analyzePacked(text, withReferenceDate(options));
+  const [packed, figures] = guard('analyze', () => analyzePacked(text, withReferenceDate(options)));
   return {
     tokens: unpackTokens(text, packed),
     figures: JSON.parse(figures).map(({ kind, start, end, ...rest }) => ({ kind, text: text.slice(start, end), start, end, ...rest })),
@@ -130,8 +158,7 @@ function isoDate(date) {
  * ('s2t', 't2s', 's2twp', …), keeping OpenCC's phrases from crossing words.
  */
 export function convert(text, config) {
-  ready('convert');
-  return convertWasm(text, config);
+  return guard('convert', () => convertWasm(text, config));
 }
 
 /**
@@ -139,12 +166,10 @@ export function convert(text, config) {
  * per piece, in UTF-16 code units, ascending and covering both strings.
  */
 export function convertWithMap(text, config) {
-  ready('convertWithMap');
-  return convertWithMapWasm(text, config);
+  return guard('convertWithMap', () => convertWithMapWasm(text, config));
 }
 
 /** Which script `text` is in: `{ script, traditional, simplified }`. */
 export function detectScript(text) {
-  ready('detectScript');
-  return detectScriptWasm(text);
+  return guard('detectScript', () => detectScriptWasm(text));
 }

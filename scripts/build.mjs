@@ -26,7 +26,20 @@ if (existsSync(wasmOpt) && process.env.ZHLENS_WASM_OPT !== '0') {
     '--enable-mutable-globals', wasm, '-o', wasm]);
 }
 
-for (const file of ['zhlens.js', 'zhlens.d.ts']) copyFileSync(join(root, 'js', file), join(pkg, file));
+for (const file of ['zhlens.js', 'zhlens.d.ts', 'worker.js', 'worker.d.ts', 'zhlens_worker.js']) {
+  copyFileSync(join(root, 'js', file), join(pkg, file));
+}
+// The CommonJS entry forwards every function zhlens.js exports.
+const esmNames = [...readFileSync(join(root, 'js', 'zhlens.js'), 'utf8').matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+const cjs = readFileSync(join(root, 'js', 'zhlens.cjs'), 'utf8');
+if (!cjs.includes('/* exports of zhlens.js */ []')) throw new Error('js/zhlens.cjs: the NAMES placeholder is missing');
+writeFileSync(join(pkg, 'zhlens.cjs'), cjs.replace('/* exports of zhlens.js */ []', JSON.stringify(esmNames)));
+// The CommonJS entry's declarations are the ESM ones (zhlens.cjs exports the
+// same names, and `default` is init too), plus init by name.
+writeFileSync(join(pkg, 'zhlens.d.cts'), `${readFileSync(join(root, 'js', 'zhlens.d.ts'), 'utf8')}
+/** The same function as the default export: \`await require('zhlens').init()\`. */
+export { init };
+`);
 for (const file of ['README.md', 'LICENSE-MIT', 'LICENSE-APACHE']) copyFileSync(join(root, file), join(pkg, file));
 const version = /^version = "(.+)"$/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
 const manifest = JSON.parse(readFileSync(join(root, 'js/package.json'), 'utf8'));

@@ -1,5 +1,8 @@
-// zhlens demo page. The worker (worker.js) segments; this module renders the
-// words as <span class="w …" data-pos="…" title="…"> elements.
+// zhlens demo page. zhlens runs in a Web Worker through the package's own
+// helper, zhlens/worker (/pkg/worker.js): analysis, script detection and
+// conversion off the main thread, tokens transferred packed (analyzePacked).
+// This module renders the words as <span class="w …" data-pos="…" title="…">
+// elements.
 //
 // The DOM is built with createElement/cloneNode + textContent only: the text
 // is the user's and is never parsed as HTML. Rendering is one cursor pass over
@@ -12,6 +15,8 @@
 // block "chunks" of a few thousand tokens, cut after a newline; chunks use
 // `content-visibility: auto`, so the browser lays out only what is on screen.
 // Analyzing again cancels the render in progress.
+
+import { createWorker } from '/pkg/worker.js';
 
 const SLICE_MS = 8; // main-thread budget per slice
 const BATCH = 3000; // spans per DocumentFragment
@@ -30,7 +35,7 @@ const figureTable = document.getElementById('figures');
 const figureNote = document.getElementById('figures-note');
 const figureToggles = document.getElementById('figure-kinds');
 
-const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+const zhlens = createWorker();
 
 let nextId = 1;
 /** The request whose answer we want; answers to older ones are dropped. */
@@ -38,32 +43,23 @@ let latest = null;
 /** The render in progress: `{ cancelled }`. */
 let rendering = null;
 
-worker.addEventListener('message', ({ data }) => {
-  if (data.id === 0) {
-    // Loading finished (or failed) before any answer: say so unless a result is showing.
-    if (data.error) fail(data.error);
-    else if (latest && output.dataset.state === 'busy') setStatus('Analyzing…');
-    return;
-  }
-  if (!latest || data.id !== latest.id) return;
-  latest = null;
-  if (data.error) {
-    fail(data.error);
-    return;
-  }
-  show(data);
-});
+zhlens.ready.then(
+  // Loading finished before any answer: say so unless a result is showing.
+  () => {
+    if (latest && output.dataset.state === 'busy') setStatus('Analyzing…');
+  },
+  (error) => {
+    latest = null;
+    fail(describeError(error));
+  },
+);
 
-worker.addEventListener('error', (event) => {
-  event.preventDefault();
-  latest = null;
-  fail(`The analysis worker failed${event.message ? `: ${event.message}` : ' to load (worker.js or /pkg/zhlens.js)'}`);
-});
-
-worker.addEventListener('messageerror', () => {
-  latest = null;
-  fail('The analysis worker sent a message that could not be read.');
-});
+/** The status line's words for a failed request or a worker that failed to load. */
+function describeError(error) {
+  if (error.name === 'ZhlensLoadError') return `Could not load the segmenter: ${error.message}`;
+  if (error.name === 'ZhlensWorkerError') return `The analysis worker ${error.message.replace(/^the zhlens worker /, '')}`;
+  return error.message;
+}
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -122,7 +118,117 @@ function analyze() {
   output.dataset.state = 'busy';
   output.setAttribute('aria-busy', 'true');
   setStatus(nextId === 2 ? 'Loading the segmenter…' : 'Analyzing…');
-  worker.postMessage({ id, text, view: view.value, referenceDate: referenceDate.value || undefined });
+  request(text, view.value, referenceDate.value || undefined).then(
+    (result) => {
+      if (!latest || id !== latest.id) return; // an older request: dropped
+      latest = null;
+      show(result);
+    },
+    (error) => {
+      if (!latest || id !== latest.id) return;
+      latest = null;
+      fail(describeError(error));
+    },
+  );
+}
+
+const WHITESPACE = /^\s+$/u;
+
+/**
+ * Analyzes `text` in the worker and, when `view` asks for another script,
+ * converts it there too. Returns what `show` renders: `{ text, config,
+ * tokens, tags, words, figures, ms }`, where `text` is the text in the script
+ * asked for, `config` the OpenCC configuration that converted it (null when
+ * none did), `tokens` a packed Uint32Array [start, end, tag, …] of UTF-16
+ * offsets into `text` (carried over from the original's words through the
+ * conversion's map) with `tag` indexing `tags`, and `tags[0]` '' for
+ * whitespace tokens, which are rendered as plain text; `words` counts the
+ * tokens that are not whitespace or punctuation (pos 'x'), and `ms` is the
+ * time the worker's answers took.
+ */
+async function request(text, view, referenceDate) {
+  const started = performance.now();
+  const [analysis, report] = await Promise.all([
+    zhlens.analyzePacked(text, referenceDate ? { referenceDate } : undefined),
+    zhlens.detectScript(text),
+  ]);
+  const config = configFor(report, view);
+  const converted = config ? await zhlens.convertWithMap(text, config) : null;
+  const ms = performance.now() - started;
+  const { tokens } = analysis;
+  const { tags, words } = retag(text, tokens, analysis.tags);
+  const figures = analysis.figures.map(({ text: _, ...figure }) => figure);
+  if (converted) {
+    remap(tokens, 3, converted.map);
+    const spans = new Uint32Array(figures.flatMap((f) => [f.start, f.end]));
+    remap(spans, 2, converted.map);
+    figures.forEach((f, i) => Object.assign(f, { start: spans[2 * i], end: spans[2 * i + 1] }));
+  }
+  return { text: converted ? converted.text : text, config, tokens, tags, words, figures, ms };
+}
+
+/**
+ * Rewrites the packed tokens' tag column, in place, to index the tags this
+ * text uses, with tag 0 ('') for whitespace; counts the words.
+ */
+function retag(text, tokens, all) {
+  const tags = [''];
+  const index = new Map();
+  const x = all.indexOf('x');
+  let words = 0;
+  for (let j = 0; j < tokens.length; j += 3) {
+    const pos = tokens[j + 2];
+    if (pos === x && WHITESPACE.test(text.slice(tokens[j], tokens[j + 1]))) {
+      tokens[j + 2] = 0;
+      continue;
+    }
+    let tag = index.get(pos);
+    if (tag === undefined) {
+      tag = tags.push(all[pos]) - 1;
+      index.set(pos, tag);
+    }
+    if (pos !== x) words += 1;
+    tokens[j + 2] = tag;
+  }
+  return { tags, words };
+}
+
+/**
+ * The OpenCC configuration that shows a text in `view`, or null when the text
+ * is already in that script. A mixed text counts as the script most of its
+ * distinctive characters are in.
+ */
+function configFor(report, view) {
+  const traditional = report.traditional > report.simplified;
+  switch (view) {
+    case 'simplified': return traditional ? 't2s' : null;
+    case 'traditional': return traditional ? null : 's2t';
+    case 'taiwan': return traditional ? 't2tw' : 's2twp';
+    case 'hongkong': return traditional ? 't2hk' : 's2hk';
+    default: return null;
+  }
+}
+
+/**
+ * Moves packed, ascending spans ([start, end, …] every `stride` numbers) from
+ * the original text to the converted one, in place, through the map's pieces
+ * ([inStart, inEnd, outStart, outEnd] …, ascending). A span that starts or
+ * ends inside a piece (one phrase converted as a whole across two words) is
+ * widened to the piece; the renderer skips a span that then overlaps the one
+ * before it, so the text is still shown once.
+ */
+function remap(spans, stride, map) {
+  let piece = 0;
+  const pieces = map.length / 4;
+  for (let j = 0; j < spans.length; j += stride) {
+    const start = spans[j];
+    const end = spans[j + 1];
+    while (piece < pieces - 1 && map[4 * piece + 1] <= start) piece += 1;
+    let last = piece;
+    while (last < pieces - 1 && map[4 * last + 1] < end) last += 1;
+    spans[j] = map[4 * piece + 2];
+    spans[j + 1] = map[4 * last + 3];
+  }
 }
 
 function cancelRender() {

@@ -1,40 +1,41 @@
 // Tests the npm package the way users get it: `npm pack` of pkg/, installed
-// into a temporary project, imported as 'zhlens'. Runs the shared TOML
+// into a temporary project (tests/js/lib/consumer.mjs), imported as 'zhlens'. Runs the shared TOML
 // fixtures, the bad-input contract, and `tsc` over the declarations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'smol-toml';
+import { installPackedPackage, root } from './lib/consumer.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+let consumer;
 let project;
 let zhlens;
 
 before(() => {
-  project = mkdtempSync(join(tmpdir(), 'zhlens-consumer-'));
-  const packed = JSON.parse(execFileSync('npm', ['pack', join(root, 'pkg'), '--json', '--pack-destination', project], { encoding: 'utf8' }));
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', join(project, packed[0].filename)], { cwd: project, stdio: 'pipe' });
+  consumer = installPackedPackage();
+  project = consumer.project;
   // Re-exported from inside the project so that 'zhlens' resolves as it does for a user.
   writeFileSync(join(project, 'entry.mjs'), "export * from 'zhlens';\nexport { default } from 'zhlens';\n");
 });
 
-after(() => rmSync(project, { recursive: true, force: true }));
+after(() => consumer?.remove());
 
 test('the tarball holds the package and its manifest', () => {
   const installed = join(project, 'node_modules', 'zhlens');
   const files = readdirSync(installed).sort();
-  assert.deepEqual(files, ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'package.json', 'zhlens.d.ts', 'zhlens.js', 'zhlens_wasm.js', 'zhlens_wasm_bg.wasm']);
+  assert.deepEqual(files, ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'package.json', 'worker.d.ts', 'worker.js',
+    'zhlens.cjs', 'zhlens.d.cts', 'zhlens.d.ts', 'zhlens.js', 'zhlens_wasm.js', 'zhlens_wasm_bg.wasm', 'zhlens_worker.js']);
   const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
   assert.equal(manifest.name, 'zhlens');
   assert.equal(manifest.type, 'module');
   assert.equal(manifest.license, 'MIT OR Apache-2.0');
   assert.equal(manifest.types, './zhlens.d.ts');
-  assert.equal(manifest.exports['.'].default, './zhlens.js');
+  assert.equal(manifest.exports['.'].import.default, './zhlens.js');
+  assert.equal(manifest.exports['.'].require.default, './zhlens.cjs');
+  assert.equal(manifest.exports['./worker'].default, './worker.js');
   assert.ok(manifest.repository.url);
   assert.equal(manifest.version, /^version = "(.+)"$/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1]);
 });

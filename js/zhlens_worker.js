@@ -1,0 +1,64 @@
+// The module worker behind `zhlens/worker` (worker.js starts it): loads
+// zhlens off the main thread and answers worker.js's requests.
+//
+//   caller → worker  { id, method, args }      method: analyze | convert | convertWithMap | detectScript
+//   worker → caller  { id, result }  or  { id, error: { name, message } }
+//                    { id: 0, ready: true, tags }   once init() resolved (tags: every POS tag, by index)
+//                    { id: 0, error }               once, if init() failed
+//
+// analyze's result is packed: { tokens: Uint32Array [start, end, tag, …],
+// figures }, and its buffer (and convertWithMap's map) is transferred, not
+// copied: cloning one object per token costs the caller's thread far more
+// than unpacking them where they are used.
+import init, { analyze, convert, convertWithMap, detectScript, __internals } from './zhlens.js';
+
+const ready = init();
+ready.then(
+  () => self.postMessage({ id: 0, ready: true, tags: __internals.vocabulary().posTags }),
+  (error) => self.postMessage({ id: 0, error: describe(error) }),
+);
+
+let tagIndex = null;
+
+const METHODS = {
+  analyze(text, options) {
+    tagIndex ??= new Map(__internals.vocabulary().posTags.map((tag, i) => [tag, i]));
+    const { tokens: list, figures } = analyze(text, options);
+    const tokens = new Uint32Array(list.length * 3);
+    for (let i = 0, j = 0; i < list.length; i += 1, j += 3) {
+      tokens[j] = list[i].start;
+      tokens[j + 1] = list[i].end;
+      tokens[j + 2] = tagIndex.get(list[i].pos);
+    }
+    return [{ tokens, figures }, [tokens.buffer]];
+  },
+  convert: (text, config) => [convert(text, config), []],
+  convertWithMap(text, config) {
+    const converted = convertWithMap(text, config);
+    return [converted, [converted.map.buffer]];
+  },
+  detectScript: (text) => [detectScript(text), []],
+};
+
+self.addEventListener('message', async (event) => {
+  const { id, method, args = [] } = event.data ?? {};
+  try {
+    await ready;
+  } catch (error) {
+    self.postMessage({ id, error: describe(error) });
+    return;
+  }
+  try {
+    if (!Object.hasOwn(METHODS, method)) throw new Error(`zhlens/worker: unknown method ${JSON.stringify(method)}`);
+    const [result, transfer] = METHODS[method](...args);
+    self.postMessage({ id, result }, transfer);
+  } catch (error) {
+    self.postMessage({ id, error: describe(error) });
+  }
+});
+
+function describe(error) {
+  return error instanceof Error
+    ? { name: error.name, message: error.message }
+    : { name: 'Error', message: String(error) };
+}
