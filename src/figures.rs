@@ -21,7 +21,7 @@ use std::str::FromStr;
 
 use crate::Token;
 use crate::error::{Error, ErrorKind};
-use crate::numbers::{self, Decimal};
+use crate::numbers::{self, Decimal, Found};
 
 /// What a figure measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -207,7 +207,21 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("新台幣元", "TWD"),
     ("新台币元", "TWD"),
     ("美元", "USD"),
+    ("美圆", "USD"),
+    ("美圓", "USD"),
     ("美金", "USD"),
+    ("奈拉", "NGN"),
+    ("泰銖", "THB"),
+    ("泰铢", "THB"),
+    ("越南盾", "VND"),
+    ("印度盧比", "INR"),
+    ("印度卢比", "INR"),
+    ("新西蘭元", "NZD"),
+    ("新西兰元", "NZD"),
+    ("瑞典克朗", "SEK"),
+    ("挪威克朗", "NOK"),
+    ("丹麥克朗", "DKK"),
+    ("丹麦克朗", "DKK"),
     ("港元", "HKD"),
     ("港幣", "HKD"),
     ("港币", "HKD"),
@@ -237,6 +251,7 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("人民币", "CNY"),
     ("元", "CNY"),
     ("圓", "CNY"),
+    ("圆", "CNY"),
     ("块钱", "CNY"),
     ("塊錢", "CNY"),
 ];
@@ -271,6 +286,20 @@ const UNITS: &[&str] = &[
     "立方米",
     "千瓦時",
     "千瓦时",
+    "千字節",
+    "千字节",
+    "兆字節",
+    "兆字节",
+    "千比特",
+    "兆赫茲",
+    "兆赫兹",
+    "赫茲",
+    "赫兹",
+    "千卡",
+    "千米",
+    "千克",
+    "微克",
+    "毫克",
     "萬千瓦",
     "万千瓦",
     "千瓦",
@@ -316,6 +345,11 @@ const UNITS: &[&str] = &[
     "标箱",
     "攝氏度",
     "摄氏度",
+    "華氏度",
+    "华氏度",
+    "周歲",
+    "周岁",
+    "度",
     "℃",
     "°C",
     "個",
@@ -384,6 +418,10 @@ const UNITS: &[&str] = &[
     "种",
     "kg",
     "km",
+    "cm",
+    "CM",
+    "mm",
+    "m",
     "GW",
     "MW",
     "kW",
@@ -421,7 +459,7 @@ const APPROX_AFTER: &[(&str, Approx)] = &[
     ("上下", Approx::About),
 ];
 
-const RANGE_LINKS: &[&str] = &["至", "到", "-", "—", "–", "－", "~", "～", "〜"];
+const RANGE_LINKS: &[&str] = &["至", "到", "--", "——", "-", "—", "–", "－", "~", "～", "〜"];
 
 /// A number found in the text before its meaning is decided.
 #[derive(Clone, Debug)]
@@ -434,10 +472,9 @@ struct Number {
 
 /// A `-` right after a number is a range dash (1-7月), not a sign.
 fn is_range_dash(text: &str, at: usize) -> bool {
-    text[..at]
-        .chars()
-        .next_back()
-        .is_some_and(|c| numbers::digit(c).is_some() || c == '月' || c == '%')
+    text[..at].chars().next_back().is_some_and(|c| {
+        is_number_char(c) || matches!(c, '月' | '%' | '元' | '-' | '—' | '~' | '～')
+    })
 }
 
 fn is_number_char(c: char) -> bool {
@@ -463,7 +500,10 @@ fn find_numbers(text: &str) -> Vec<Number> {
                 .is_some_and(|d| numbers::digit(d).is_some());
             let joins = is_number_char(n)
                 || matches!(n, '.' | '．' | '点' | '點' | ',') && next_is_digit
-                || n == '，' && is_full_width_group(&text[i + n.len_utf8()..]);
+                || n == '，' && is_full_width_group(&text[i + n.len_utf8()..])
+                || n == '，'
+                    && text[..i].ends_with(|c: char| c.is_ascii_digit())
+                    && is_ascii_group(&text[i + n.len_utf8()..]);
             if !joins {
                 break;
             }
@@ -471,6 +511,17 @@ fn find_numbers(text: &str) -> Vec<Number> {
             chars.next();
         }
         let mut span = start..end;
+        // 12千米, 五十兆字节: 千 and 兆 begin the unit (kilo-, mega-).
+        if let Some(last) = text[span.clone()]
+            .chars()
+            .next_back()
+            .filter(|_| end > start)
+        {
+            let at = end - last.len_utf8();
+            if at > start && matches!(last, '千' | '兆') && unit_at(&text[at..]).is_some() {
+                span.end = at;
+            }
+        }
         // No Chinese numeral is longer than this; cutting longer runs keeps
         // the shrinking below linear in the text.
         if let Some((cut, _)) = text[span.clone()].char_indices().nth(MAX_NUMERAL_CHARS) {
@@ -552,6 +603,13 @@ fn is_full_width_group(rest: &str) -> bool {
         && !chars.next().is_some_and(|c| ('０'..='９').contains(&c))
 }
 
+/// `，` between ASCII digits separates thousands when three digits and then
+/// a decimal point or another group follow (82，225.00, 233,333，333,434).
+fn is_ascii_group(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    b.len() > 3 && b[..3].iter().all(u8::is_ascii_digit) && matches!(b[3], b'.' | b',')
+}
+
 fn is_financial(c: char) -> bool {
     matches!(
         c,
@@ -596,8 +654,247 @@ pub(crate) fn find(text: &str, tokens: &[Token], today: Date) -> Vec<Figure> {
     }
     figures.extend(find_half_years(text, today));
     figures.sort_by_key(|f| f.range.start);
+    merge_percents(&mut figures, find_percents(text));
+    drop_in_urls(text, &mut figures);
     figures.retain(|f| !is_excluded(text, tokens, f));
     figures
+}
+
+/// Percentages, discounts and percentage points read from
+/// [`numbers::scan`]'s numbers, which keep spaces inside (陆 点 五 折,
+/// 一 百 五 十 个 百 分 点), fractions of a thousand (千分之二) and k
+/// (百分之15k). They replace the figures of the first reading they overlap,
+/// unless one of those holds them whole (不到10%, 10%～20%).
+fn merge_percents(figures: &mut Vec<Figure>, percents: Vec<Figure>) {
+    if percents.is_empty() {
+        return;
+    }
+    let overlapping = |figures: &[Figure], p: &Figure| {
+        let first = figures.partition_point(|f| f.range.end <= p.range.start);
+        first
+            ..first
+                + figures[first..]
+                    .iter()
+                    .take_while(|f| f.range.start < p.range.end)
+                    .count()
+    };
+    let mut dropped = vec![false; figures.len()];
+    let mut added = Vec::new();
+    for p in percents {
+        let range = overlapping(figures, &p);
+        let held = figures[range.clone()]
+            .iter()
+            .any(|f| f.range.start <= p.range.start && p.range.end <= f.range.end);
+        if !held {
+            dropped[range].iter_mut().for_each(|d| *d = true);
+            added.push(p);
+        }
+    }
+    let mut i = 0;
+    figures.retain(|_| {
+        i += 1;
+        !dropped[i - 1]
+    });
+    figures.extend(added);
+    figures.sort_by_key(|f| f.range.start);
+}
+
+/// The digits of a web address (https://…?q=30%25) are not figures.
+fn drop_in_urls(text: &str, figures: &mut Vec<Figure>) {
+    let mut urls = Vec::new();
+    for scheme in ["http://", "https://"] {
+        for (at, _) in text.match_indices(scheme) {
+            let len = text[at..]
+                .find(|c: char| c.is_whitespace() || !c.is_ascii())
+                .unwrap_or(text.len() - at);
+            urls.push(at..at + len);
+        }
+    }
+    if urls.is_empty() {
+        return;
+    }
+    urls.sort_by_key(|u| u.start);
+    figures.retain(|f| {
+        // The last address starting before the figure ends.
+        let i = urls.partition_point(|u| u.start < f.range.end);
+        !(i > 0 && urls[i - 1].end > f.range.start)
+    });
+}
+
+fn skip_spaces(text: &str, at: usize) -> usize {
+    at + text[at..].len() - text[at..].trim_start_matches([' ', '\u{3000}']).len()
+}
+
+fn skip_spaces_back(text: &str, at: usize) -> usize {
+    text[..at].trim_end_matches([' ', '\u{3000}']).len()
+}
+
+/// The words of `text` from `at` in order, spaces between them allowed: the
+/// end of the last, or `None`.
+fn spaced_words(text: &str, at: usize, words: &[&[char]]) -> Option<usize> {
+    let mut at = at;
+    for (i, choices) in words.iter().enumerate() {
+        if i > 0 {
+            at = skip_spaces(text, at);
+        }
+        let c = text[at..].chars().next().filter(|c| choices.contains(c))?;
+        at += c.len_utf8();
+    }
+    Some(at)
+}
+
+/// `百分之`, `千分之`, `万分之` (spaces allowed) ending at `end`: where it
+/// starts and the percent one part is worth (1, 0.1, 0.01).
+fn per_before(text: &str, end: usize) -> Option<(usize, f64)> {
+    let mut at = skip_spaces_back(text, end);
+    let expect = |at: &mut usize, chars: &[char]| -> bool {
+        let c = text[..*at].chars().next_back();
+        if c.is_some_and(|c| chars.contains(&c)) {
+            *at -= c.map_or(0, char::len_utf8);
+            *at = skip_spaces_back(text, *at);
+            true
+        } else {
+            false
+        }
+    };
+    if !expect(&mut at, &['之']) || !expect(&mut at, &['分']) {
+        return None;
+    }
+    // The denominator: units only (百, 千, 万, 百万, 万万); after a numeral
+    // it is a fraction (五百分之二).
+    let mut power = 0;
+    let mut start = at;
+    while let Some(c) = text[..start].chars().next_back() {
+        match numbers::unit(c) {
+            Some(p) if (2..=8).contains(&p) => {
+                power += p;
+                start -= c.len_utf8();
+            }
+            _ => break,
+        }
+    }
+    if power == 0 || text[..start].ends_with(is_number_char) {
+        return None;
+    }
+    Some((start, 100.0 / 10f64.powi(power)))
+}
+
+/// Whether the numeral `written` is two digits written one by one (三八,
+/// 九 九, 75): the form of a discount of 75%.
+fn two_digits(written: &str) -> bool {
+    let digits: Vec<char> = written.chars().filter(|c| !c.is_whitespace()).collect();
+    digits.len() == 2 && digits.iter().all(|&c| numbers::digit(c).is_some())
+}
+
+fn find_percents(text: &str) -> Vec<Figure> {
+    let found = numbers::scan(text);
+    let mut out = Vec::new();
+    let percent = |range: Range<usize>, value: f64, unit: &str| {
+        number_figure(FigureKind::Percent, range, value, Some(unit))
+    };
+    for (i, n) in found.iter().enumerate() {
+        let Found { range, value, .. } = n;
+        let (start, end) = (range.start, range.end);
+        let written = &text[range.clone()];
+        if let Some((head, part)) = per_before(text, start) {
+            out.push(percent(head..end, value * part, "%"));
+            continue;
+        }
+        let after = skip_spaces(text, end);
+        let rest = &text[after..];
+        if rest.starts_with(['%', '％']) && after == end {
+            out.push(percent(
+                start..end + rest.chars().next().map_or(0, char::len_utf8),
+                *value,
+                "%",
+            ));
+        } else if let Some(e) = spaced_words(
+            text,
+            after,
+            &[&['个', '個'], &['百'], &['分'], &['点', '點']],
+        )
+        .or_else(|| spaced_words(text, after, &[&['百'], &['分'], &['点', '點']]))
+        {
+            out.push(percent(start..e, *value, "pp"));
+        } else if rest.starts_with('成') && *value <= 10.0 && *value > 0.0 {
+            let mut e = after + '成'.len_utf8();
+            let mut v = value * 10.0;
+            // 七成六, 七成 六: and six tenths; 三成半: and a half.
+            let next_at = skip_spaces(text, e);
+            let next = text[next_at..].chars().next();
+            if next == Some('半') {
+                e = next_at + '半'.len_utf8();
+                v += 5.0;
+            } else if let Some(d) = next
+                .and_then(numbers::digit)
+                .filter(|_| !text[next_at..].chars().nth(1).is_some_and(is_number_char))
+                .filter(|&d| d > 0)
+            {
+                e = next_at + next.map_or(0, char::len_utf8);
+                v += f64::from(d);
+            }
+            out.push(percent(start..e, v, "%"));
+        } else if rest.starts_with('折') {
+            let e = after + '折'.len_utf8();
+            // 7 2 折: two digits written apart.
+            if let Some(prev) = i.checked_sub(1).map(|j| &found[j]) {
+                let gap = &text[prev.range.end..start];
+                if !gap.is_empty()
+                    && gap.chars().all(|c| c == ' ')
+                    && two_digits(&format!("{}{}", &text[prev.range.clone()], written))
+                {
+                    if out.last().is_some_and(|f| f.range.end > prev.range.start) {
+                        out.pop();
+                    }
+                    out.push(percent(prev.range.start..e, prev.value * 10.0 + value, "%"));
+                    continue;
+                }
+            }
+            let v = if *value > 0.0 && *value < 10.0 {
+                Some(value * 10.0)
+            } else if two_digits(written) && value.fract() == 0.0 {
+                Some(*value)
+            } else {
+                None
+            };
+            if let Some(v) = v {
+                out.push(percent(start..e, v, "%"));
+            }
+        }
+    }
+    // 百分之百; 半成, 半折; 打对折.
+    for (word, value) in [
+        ("百分之百", 100.0),
+        ("百分之佰", 100.0),
+        ("半成", 5.0),
+        ("半折", 50.0),
+        ("打对折", 50.0),
+        ("打對折", 50.0),
+    ] {
+        for (at, _) in text.match_indices(word) {
+            let end = at + word.len();
+            if text[end..].starts_with(is_number_char) {
+                continue;
+            }
+            let start = if word.starts_with('打') {
+                at + '打'.len_utf8()
+            } else {
+                at
+            };
+            out.push(percent(start..end, value, "%"));
+        }
+    }
+    out.sort_by_key(|f| f.range.start);
+    // Overlaps: the first, longest reading wins.
+    let mut last_end = 0;
+    out.retain(|f| {
+        let keep = f.range.start >= last_end;
+        if keep {
+            last_end = f.range.end;
+        }
+        keep
+    });
+    out
 }
 
 /// Reads the figure that starts with `numbers[i]`, if any; returns how many
@@ -657,8 +954,12 @@ fn read_figure(
         return 1;
     }
 
-    // 百分之十二.
-    if let Some(head) = before.strip_suffix("百分之") {
+    // 百分之十二; not 百分之二三 of 百分之二三十 (an approximation), nor the
+    // fraction 五百分之2.2.
+    if let Some(head) = before
+        .strip_suffix("百分之")
+        .filter(|h| !h.ends_with(is_number_char) && !after.starts_with(is_number_char))
+    {
         out.push(number_figure(
             FigureKind::Percent,
             head.len()..n.range.end,
@@ -720,14 +1021,52 @@ fn read_figure(
             n.value.to_f64(),
             Some(code),
         )
-    } else if let Some(unit) = unit_at(rest).filter(|_| !is_article(text, n)) {
+    } else if let Some(unit) = unit_at(rest).filter(|u| !is_article(text, n, u)) {
         end += unit.len();
+        let mut value = n.value.to_f64();
+        // 三斤半, 两米半: and a half.
+        if text[end..].starts_with('半')
+            && is_measure(unit)
+            && unit_at(&text[end + '半'.len_utf8()..]).is_none()
+        {
+            end += '半'.len_utf8();
+            value += 0.5;
+        }
+        // 十个月大, 三周大: an age.
+        if matches!(unit, "個月" | "个月" | "周" | "週" | "天")
+            && text[end..].starts_with('大')
+            && text[end + '大'.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, '的' | '了' | '，' | '。' | ',' | '.'))
+        {
+            end += '大'.len_utf8();
+        }
+        // 华氏温度98.6度: the scale before the number.
+        let mut start = n.range.start;
+        if unit == "度" {
+            for scale in [
+                "華氏溫度",
+                "华氏温度",
+                "攝氏溫度",
+                "摄氏温度",
+                "華氏",
+                "华氏",
+                "攝氏",
+                "摄氏",
+            ] {
+                if before.ends_with(scale) {
+                    start -= scale.len();
+                    break;
+                }
+            }
+        }
         let kind = if unit == "倍" {
             FigureKind::Number
         } else {
             FigureKind::Quantity
         };
-        number_figure(kind, n.range.start..end, n.value.to_f64(), Some(unit))
+        number_figure(kind, start..end, value, Some(unit))
     } else if n.arabic && !is_code(text, &n.range) {
         number_figure(FigureKind::Number, n.range.clone(), n.value.to_f64(), None)
     } else {
@@ -735,13 +1074,26 @@ fn read_figure(
     };
     figure.approx = approx;
 
-    // Currency before the number: 人民幣300萬元, US$5.
-    if let Some((word, code)) = ends_with_any(before, CURRENCY_PREFIXES) {
-        if figure.kind == FigureKind::Number || figure.kind == FigureKind::Money {
-            figure.range.start -= word.len();
+    // Currency before the number: 人民幣300萬元, US$5, 人民币 8千元; not
+    // the currency of an amount before it (4人民币5美元).
+    let spaced = before.trim_end_matches([' ', '\u{3000}']);
+    let prefix = ends_with_any(before, CURRENCY_PREFIXES)
+        .or_else(|| ends_with_any(spaced, CURRENCY_PREFIXES).filter(|(w, _)| !w.is_ascii()));
+    if let Some((word, code)) = prefix {
+        let head = if ends_with_any(before, CURRENCY_PREFIXES).is_some() {
+            before
+        } else {
+            spaced
+        };
+        let owned = text[..head.len() - word.len()].ends_with(is_number_char);
+        if !owned && (figure.kind == FigureKind::Number || figure.kind == FigureKind::Money) {
+            figure.range.start = head.len() - word.len();
             figure.kind = FigureKind::Money;
             figure.unit = Some(code.to_string());
         }
+    }
+    if figure.kind == FigureKind::Money {
+        extend_money(text, numbers, i, &mut figure);
     }
     let head = &text[..figure.range.start];
     if let Some((word, a)) = ends_with_any(head, APPROX_BEFORE) {
@@ -757,10 +1109,75 @@ fn read_figure(
     1
 }
 
+/// The rest of an amount after its currency: 8亿元人民币, 五元三毛,
+/// 50元6角三分, 两美元又三美分.
+fn extend_money(text: &str, numbers: &[Number], i: usize, figure: &mut Figure) {
+    let Value::Number(mut value) = figure.value else {
+        return;
+    };
+    let unit = figure.unit.clone().unwrap_or_default();
+    if unit == "CNY" {
+        for word in ["人民币", "人民幣"] {
+            if text[figure.range.end..].starts_with(word) {
+                figure.range.end += word.len();
+                return;
+            }
+        }
+    }
+    let yuan = text[..figure.range.end].ends_with(['元', '圆', '圓', '块', '塊']);
+    // 壹仟玖佰圆整: a round amount, as cheques write it.
+    if yuan && text[figure.range.end..].starts_with(['整', '正']) {
+        figure.range.end += '整'.len_utf8();
+        return;
+    }
+    let subunits: &[(&str, f64)] = match unit.as_str() {
+        "CNY" if yuan => &[("角", 0.1), ("毛", 0.1), ("分", 0.01)],
+        "USD" => &[("美分", 0.01)],
+        "JPY" => &[
+            ("日本銭", 0.01),
+            ("日本钱", 0.01),
+            ("钱", 0.01),
+            ("銭", 0.01),
+        ],
+        _ => &[],
+    };
+    let mut j = i + 1;
+    let mut place = 0;
+    while let Some(n) = numbers.get(j) {
+        let gap = &text[figure.range.end..n.range.start];
+        if !(gap.is_empty() || gap == "又") {
+            break;
+        }
+        let after = &text[n.range.end..];
+        let Some(k) = subunits[place..]
+            .iter()
+            .position(|(w, _)| after.starts_with(w))
+        else {
+            break;
+        };
+        let (word, scale) = subunits[place + k];
+        value += n.value.to_f64() * scale;
+        figure.range.end = n.range.end + word.len();
+        place += k + 1;
+        j += 1;
+    }
+    if place > 0 {
+        figure.value = Value::Number((value * 100.0).round() / 100.0);
+    }
+}
+
 /// 一 before a measure word is mostly the indefinite article (一個重要的,
 /// 一場勝仗), not a count; a count of one is written 1個.
-fn is_article(text: &str, n: &Number) -> bool {
-    matches!(&text[n.range.clone()], "一" | "壹")
+fn is_article(text: &str, n: &Number, unit: &str) -> bool {
+    matches!(&text[n.range.clone()], "一" | "壹") && !is_measure(unit)
+}
+
+/// Units of measurement, as opposed to classifiers: 一噸 is a ton, while
+/// 一個 is "a".
+fn is_measure(unit: &str) -> bool {
+    unit.contains([
+        '米', '克', '噸', '吨', '斤', '畝', '亩', '頃', '顷', '里', '瓦', '度', '℃',
+    ]) || unit.is_ascii()
 }
 
 fn number_figure(kind: FigureKind, range: Range<usize>, value: f64, unit: Option<&str>) -> Figure {
@@ -785,8 +1202,13 @@ fn iso(kind: FigureKind, range: Range<usize>, value: String) -> Figure {
     }
 }
 
+/// The longest unit at the start of `text` (周岁 over 周).
 fn unit_at(text: &str) -> Option<&'static str> {
-    UNITS.iter().copied().find(|u| text.starts_with(u))
+    UNITS
+        .iter()
+        .copied()
+        .filter(|u| text.starts_with(u))
+        .max_by_key(|u| u.len())
 }
 
 /// `5G`, `A4`, `G60`: digits glued to Latin letters are codes, not numbers.
@@ -807,7 +1229,7 @@ fn is_range_start(text: &str, numbers: &[Number], i: usize) -> bool {
     RANGE_LINKS.iter().any(|link| {
         between
             .strip_suffix(link)
-            .is_some_and(|head| matches!(head, "" | "%" | "％" | "月"))
+            .is_some_and(|head| matches!(head, "" | "%" | "％" | "月" | "元" | "萬元" | "万元"))
     })
 }
 
@@ -840,19 +1262,20 @@ fn widen_range(text: &str, first: &Number, high: Figure) -> Option<Figure> {
         (_, Value::Number(high_value)) => {
             // The multiplier of the second number applies to the first when
             // the first has none: 3至5億元 is 3億 to 5億.
+            // 两到三仟 is 2千 to 3千; 8500到3万 is 8500 to 3万.
             let high_text = &text[high.range.clone()];
+            let first_text = &text[first.range.clone()];
             let mut low = first.value.to_f64();
-            if let Some(scale) = ["億", "亿", "萬", "万"]
-                .iter()
-                .find(|u| high_text.contains(**u))
-            {
-                let first_text = &text[first.range.clone()];
-                if !first_text.contains(*scale) {
-                    low *= if matches!(*scale, "億" | "亿") {
-                        1e8
-                    } else {
-                        1e4
-                    };
+            let last_unit = high_text
+                .chars()
+                .rev()
+                .find_map(numbers::unit)
+                .filter(|p| *p >= 2);
+            if let Some(power) = last_unit {
+                let scaled = low * 10f64.powi(power);
+                if !first_text.chars().any(|c| numbers::unit(c).is_some()) && scaled <= *high_value
+                {
+                    low = scaled;
                 }
             }
             Some(Figure {
@@ -1022,6 +1445,10 @@ fn is_year(text: &str, n: &Number) -> bool {
 /// Chinese numerals that are part of a longer word (統一, 一成不變) or of a
 /// quoted slogan (“兩個覆蓋”).
 fn is_excluded(text: &str, tokens: &[Token], f: &Figure) -> bool {
+    // 第一名, 第三方: 第 makes a rank, also inside a word.
+    if f.kind == FigureKind::Ordinal {
+        return false;
+    }
     let inner = &text[f.range.clone()];
     if inner
         .chars()

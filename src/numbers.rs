@@ -412,7 +412,9 @@ pub(crate) fn scan(text: &str) -> Vec<Found> {
     let mut at = 0;
     while at < text.len() {
         let c = text[at..].chars().next().unwrap_or(' ');
-        if let Some(f) = expression_at(text, at) {
+        let may_start =
+            is_arabic(c) || is_chinese_numeral(c) || is_sign(c) || matches!(c, '.' | '．' | '半');
+        if let Some(f) = may_start.then(|| expression_at(text, at)).flatten() {
             at = f.range.end.max(at + c.len_utf8());
             found.push(f);
         } else {
@@ -435,9 +437,16 @@ pub(crate) fn scan(text: &str) -> Vec<Found> {
 /// A signed number at `at`: the sign's length and whether it negates.
 fn sign_at(text: &str, at: usize) -> (usize, bool) {
     let mut chars = text[at..].chars();
+    // 5-20, 1万-5万: a dash after a number is a range, not a sign.
+    let after_number = text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|p| is_arabic(p) || is_chinese_numeral(p));
     match chars.next() {
         Some(c)
             if is_sign(c)
+                && (!after_number || matches!(c, '负' | '負'))
+                && !text[..at].ends_with(is_sign)
                 && chars
                     .next()
                     .is_some_and(|n| is_arabic(n) || is_chinese_numeral(n) || n == '.') =>
@@ -538,7 +547,7 @@ fn simple_at(text: &str, at: usize) -> Option<(usize, f64, bool)> {
     let first = text[at..].chars().next()?;
     let leading_point = matches!(first, '.' | '．')
         && text[at + first.len_utf8()..].starts_with(is_arabic)
-        && !text[..at].ends_with(is_arabic);
+        && !text[..at].ends_with(|c| is_arabic(c) || is_point(c));
     if !(is_arabic(first) || is_chinese_numeral(first) || leading_point || first == '半') {
         return None;
     }
@@ -549,7 +558,19 @@ fn simple_at(text: &str, at: usize) -> Option<(usize, f64, bool)> {
             .starts_with(['百', '佰'])
             .then(|| (at + first.len_utf8() + '百'.len_utf8(), 50.0, true));
     }
-    let run_end = run_end(text, at);
+    let mut run_end = run_end(text, at);
+    // 2222.2222.222: numbers joined by points are a dotted sequence (a
+    // version, an address), each part a number of its own.
+    let dotted = |at: usize| {
+        let mut chars = text[at..].chars();
+        chars.next().is_some_and(is_point) && chars.next().is_some_and(is_arabic)
+    };
+    let before_point = text[..at].strip_suffix(['.', '．']);
+    if dotted(run_end) || before_point.is_some_and(|b| b.ends_with(is_arabic)) {
+        if let Some(p) = text[at..run_end].find(['.', '．']) {
+            run_end = at + p;
+        }
+    }
     let mut end = run_end;
     // Shrink from the right until the run reads as a number (三會 → 三).
     let (mut end, value) = loop {
