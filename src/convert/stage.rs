@@ -5,7 +5,7 @@
 //! through the group's dictionaries one by one (`Tables::matches`), so the
 //! result is the group's exactly.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Mutex;
 
@@ -32,6 +32,27 @@ pub(super) struct Stage {
     /// a key (or a description sequence). Skips most unchanged text without
     /// decoding it.
     leads: Vec<u64>,
+    /// When only the group's first member has keys of two or more
+    /// characters, and it is one dictionary or a union of dictionaries, the
+    /// group's match at a pair is simply its longest such key there (the
+    /// first dictionary's value on ties), or else the character's value:
+    /// these keys, with that value.
+    flat: Option<HashMap<&'static str, &'static str, BuildHasherDefault<Fnv>>>,
+}
+
+/// The dictionaries of `group` if it is one or a union of them.
+fn union_of_dicts(group: &Group) -> Option<Vec<usize>> {
+    match group {
+        Group::Dict(d) => Some(vec![*d]),
+        Group::Union(members) => members
+            .iter()
+            .map(|g| match g {
+                Group::Dict(d) => Some(*d),
+                _ => None,
+            })
+            .collect(),
+        Group::ShortCircuit(_) => None,
+    }
 }
 
 fn set_lead(leads: &mut [u64], c: char) {
@@ -82,7 +103,7 @@ impl Stage {
                 let second = key[a.len_utf8()..].chars().next();
                 set_lead(&mut leads, a);
                 if let Some(b) = second {
-                    pairs.push(pair_key(a, b));
+                    pairs.push((pair_key(a, b), key.chars().count() as u32));
                 }
                 if (a as u32) < 0x10000 {
                     let slot = &mut bmp[a as usize];
@@ -105,13 +126,37 @@ impl Stage {
             }
         }
         pairs.sort_unstable();
-        pairs.dedup();
         let mut index = Index::default();
-        for (i, &p) in pairs.iter().enumerate() {
-            index.extend(p, i as u32, 0);
+        for (i, &(p, chars)) in pairs.iter().enumerate() {
+            index.extend(p, i as u32, chars);
         }
         index.build_slots();
+        let has_multi = |g: &Group| {
+            let mut ds = Vec::new();
+            dicts(g, &mut ds);
+            ds.iter().any(|&d| !tables.dicts[d].pairs.keys.is_empty())
+        };
+        let (head, rest): (&Group, &[Group]) = match &group {
+            Group::ShortCircuit([head, rest @ ..]) => (head, rest),
+            other => (other, &[]),
+        };
+        let flat = union_of_dicts(head)
+            .filter(|_| !rest.iter().any(has_multi))
+            .map(|ds| {
+                let mut keys = HashMap::default();
+                for d in ds {
+                    for &(s, m, e) in &tables.dicts[d].entries {
+                        let key = &tables.text[s as usize..m as usize];
+                        if key.chars().nth(1).is_some() {
+                            keys.entry(key)
+                                .or_insert(&tables.text[m as usize..e as usize]);
+                        }
+                    }
+                }
+                keys
+            });
         Stage {
+            flat,
             group,
             bmp,
             singles,
@@ -173,13 +218,31 @@ impl Stage {
                 return (unmatched(text, c, at, next, limit), None);
             }
             let single = self.singles[i as usize - 1];
-            let continues = single.multi
-                && next < limit
-                && self
-                    .pairs
+            let longest = if single.multi && next < limit {
+                self.pairs
                     .get(pair_key(c, decode(&bytes[next..])))
-                    .is_some();
-            if !continues {
+                    .map_or(0, |(_, _, chars)| chars as usize)
+            } else {
+                0
+            };
+            if let (Some(keys), 1..=32) = (&self.flat, longest) {
+                let mut ends = [0usize; 32];
+                let mut n = 0;
+                let mut end = at;
+                for c in text[at..limit].chars().take(longest.min(ends.len())) {
+                    end += c.len_utf8();
+                    ends[n] = end;
+                    n += 1;
+                }
+                for &end in ends[1..n].iter().rev() {
+                    if let Some(&v) = keys.get(&text[at..end]) {
+                        if guard.is_none_or(|g| !g.crosses(text, at, end)) {
+                            return (end, Some(v));
+                        }
+                    }
+                }
+            }
+            if longest == 0 || self.flat.is_some() && longest <= 32 {
                 return match single.value {
                     Some(v) => (next, Some(v)),
                     None => (unmatched(text, c, at, next, limit), None),
