@@ -610,7 +610,7 @@ fn is_ascii_group(rest: &str) -> bool {
     b.len() > 3 && b[..3].iter().all(u8::is_ascii_digit) && matches!(b[3], b'.' | b',')
 }
 
-fn is_financial(c: char) -> bool {
+pub(crate) fn is_financial(c: char) -> bool {
     matches!(
         c,
         '壹' | '貳'
@@ -1467,6 +1467,39 @@ fn is_excluded(text: &str, tokens: &[Token], f: &Figure) -> bool {
 /// word (一切, 四川, 隊伍, 收拾): a word of the segmentation that overlaps it
 /// and reaches outside it, other than a numeral or measure word (十个,
 /// 一只). Only Chinese numerals are words; digits are always numbers.
+/// Whether a lone numeral of [`crate::Analyzer::numbers`] is a word of its
+/// own rather than a number: 一 before a verb is "once, as soon as" (一看就
+/// 懂; but 一是, 一打), 两两 is "in pairs", and a financial numeral the
+/// segmenter tags as another part of speech is its other meaning (拾 "pick
+/// up", 伍 "troop").
+pub(crate) fn lone_numeral_word(text: &str, tokens: &[Token], range: &Range<usize>) -> bool {
+    let written = &text[range.clone()];
+    if written.chars().count() != 1 {
+        return false;
+    }
+    let c = written.chars().next().unwrap_or(' ');
+    if c == '两' && (text[range.end..].starts_with('两') || text[..range.start].ends_with('两'))
+    {
+        return true;
+    }
+    let at = tokens.partition_point(|t| t.end() <= range.start);
+    let Some(token) = tokens.get(at) else {
+        return false;
+    };
+    // 拾 of 小明拾起石子; not 壹 standing alone.
+    let han_beside = text[..range.start].chars().next_back().is_some_and(is_han)
+        || text[range.end..].chars().next().is_some_and(is_han);
+    if is_financial(c) && token.range() == *range && token.pos().as_str() != "m" && han_beside {
+        return true;
+    }
+    c == '一'
+        && tokens.get(at + 1).is_some_and(|next| {
+            next.start() == range.end
+                && next.pos().as_str() == "v"
+                && !matches!(&text[next.range()], "是" | "为" | "為" | "有")
+        })
+}
+
 pub(crate) fn numeral_in_word(
     text: &str,
     tokens: &[Token],
@@ -1494,6 +1527,10 @@ pub(crate) fn lone_numeral_of_amount(text: &str, range: &Range<usize>, chinese: 
     chinese
         && text[range.clone()].chars().count() == 1
         && (starts_with_any(rest, CURRENCIES).is_some() || rest.starts_with(['折', '美']))
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}')
 }
 
 fn in_short_quote(text: &str, range: &Range<usize>) -> bool {

@@ -110,8 +110,11 @@ indefinite article (一場勝仗).
 as written, whatever it measures, the way Recognizers-Text's NumberModel
 reads text: digits (1,234.5, 2e5, 40k), Chinese numerals with spaces or
 approximations inside (一百 五 十 二, 十余万), fractions (三分之一, 3/5,
-一又二分之一) and dozens (十打). Numerals that are part of words (一切, 四川,
-隊伍) are not numbers.
+一又二分之一), dozens (十打), and amounts in financial numerals read through
+their places (壹佰捌拾壹圆柒角 = 181.7). Numerals that are part of words
+(一切, 四川, 隊伍), 一 before a verb (一看就懂), 两两 ("in pairs"), a lone
+numeral of an amount or discount (一美元, 一折) and a number before `%`
+(a percentage) are not numbers.
 
 ```
 use zhlens::Analyzer;
@@ -402,8 +405,12 @@ impl Analyzer {
         numbers::scan(text)
             .into_iter()
             .filter(|f| {
-                !figures::numeral_in_word(text, &tokens, &f.range, f.chinese)
-                    && !figures::lone_numeral_of_amount(text, &f.range, f.chinese)
+                // 5%: a percentage, as Recognizers-Text's NumberModel has it.
+                let word_or_part = figures::numeral_in_word(text, &tokens, &f.range, f.chinese)
+                    || figures::lone_numeral_of_amount(text, &f.range, f.chinese)
+                    || f.chinese && figures::lone_numeral_word(text, &tokens, &f.range)
+                    || text[f.range.end..].starts_with(['%', '％']);
+                !word_or_part
             })
             .map(|f| NumberSpan {
                 range: f.range,

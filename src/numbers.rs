@@ -376,7 +376,7 @@ pub(crate) struct Found {
 
 /// No Chinese numeral is longer than this: longer runs are cut, which keeps
 /// the shrinking of a run that does not parse linear in the text.
-const MAX_RUN_CHARS: usize = 48;
+const MAX_RUN_CHARS: usize = 32;
 
 fn is_chinese_numeral(c: char) -> bool {
     (digit(c).is_some() && !is_arabic(c)) || unit(c).is_some() || matches!(c, '廿' | '卅')
@@ -461,6 +461,14 @@ fn sign_at(text: &str, at: usize) -> (usize, bool) {
 fn expression_at(text: &str, at: usize) -> Option<Found> {
     let (sign_len, negative) = sign_at(text, at);
     let (mut end, mut value, chinese) = simple_at(text, at + sign_len)?;
+    // 壹佰捌拾壹圆柒角: financial numerals, the form of amounts on cheques,
+    // read through 圆 (元), 角 and 分 as places of one number, and 整.
+    if chinese && text[at + sign_len..end].contains(is_financial) {
+        if let Some((e, v)) = yuan_places(text, end, value) {
+            end = e;
+            value = v;
+        }
+    }
     // 五分之一 (denominator first), 三 分之 一.
     if let Some((e, v)) = fraction_after(text, end, value) {
         end = e;
@@ -478,6 +486,62 @@ fn expression_at(text: &str, at: usize) -> Option<Found> {
         value: if negative { -value } else { value },
         chinese,
     })
+}
+
+/// Financial numerals: the forms that cannot be altered on a cheque.
+fn is_financial(c: char) -> bool {
+    matches!(
+        c,
+        '壹' | '貳'
+            | '贰'
+            | '參'
+            | '叁'
+            | '叄'
+            | '肆'
+            | '伍'
+            | '陸'
+            | '陆'
+            | '柒'
+            | '捌'
+            | '玖'
+            | '拾'
+            | '佰'
+            | '仟'
+    )
+}
+
+/// 圆 and what follows it in an amount of financial numerals: 圆整, 圆柒角,
+/// 元壹角捌分.
+fn yuan_places(text: &str, end: usize, yuan: f64) -> Option<(usize, f64)> {
+    let c = text[end..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '元' | '圆' | '圓'))?;
+    let mut end = end + c.len_utf8();
+    if let Some(c) = text[end..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '整' | '正'))
+    {
+        return Some((end + c.len_utf8(), yuan));
+    }
+    let mut value = yuan;
+    let mut places = [('角', 0.1), ('分', 0.01)].iter();
+    let mut chars = text[end..].char_indices();
+    while let Some((_, d)) = chars.next() {
+        let Some(n) = digit(d).filter(|_| !is_arabic(d)) else {
+            break;
+        };
+        let Some((_, place)) = chars.next() else {
+            break;
+        };
+        let Some(&(_, scale)) = places.by_ref().find(|(p, _)| *p == place) else {
+            break;
+        };
+        value += f64::from(n) * scale;
+        end += d.len_utf8() + place.len_utf8();
+    }
+    Some((end, (value * 100.0).round() / 100.0))
 }
 
 /// `分之` (spaces around allowed) and a signed numerator after a
@@ -678,6 +742,7 @@ fn run_end(text: &str, at: usize) -> usize {
     let mut end = at;
     let mut count = 0;
     let mut prev: Option<char> = None;
+    let mut seen_point = false;
     let mut i = at;
     while i < text.len() && count < MAX_RUN_CHARS {
         let c = text[i..].chars().next().unwrap_or(' ');
@@ -687,7 +752,9 @@ fn run_end(text: &str, at: usize) -> usize {
         let joins = match c {
             c if is_arabic(c) => true,
             c if is_chinese_numeral(c) => true,
-            '.' | '．' => right_after.is_some_and(is_arabic) && (prev.is_none_or(is_arabic)),
+            '.' | '．' => {
+                right_after.is_some_and(is_arabic) && prev.is_none_or(is_arabic) && !seen_point
+            }
             ',' | '，' => {
                 prev.is_some_and(is_arabic) && {
                     let mut d = text[next_at..].chars();
@@ -722,6 +789,7 @@ fn run_end(text: &str, at: usize) -> usize {
         if !is_arabic(c) {
             count += 1;
         }
+        seen_point |= is_point(c);
         prev = if is_space(c) { prev } else { Some(c) };
         i = next_at;
     }
