@@ -2,7 +2,7 @@
 // and its peers, all in one Node process; load times in fresh child
 // processes; download sizes.
 //
-//   node scripts/bench.mjs [--budget SECONDS] [--runs N] [--only segmentation|conversion|figures]
+//   node scripts/bench.mjs [--budget SECONDS] [--runs N] [--only segmentation|conversion|figures|scale]
 //
 // Texts: ~1 MB (UTF-8) of Simplified news (the SIGHAN 2005 PKU + MSR test
 // inputs) and ~1 MB of Traditional news (CityU + AS test inputs), from
@@ -341,6 +341,53 @@ if (runs('figures')) {
     console.log('\nfigures: ../shared/corpora/recognizers-text not found; zhlens vs Recognizers-Text skipped.');
   }
   console.log(`(figures section: ${report.figures.seconds} s)`);
+}
+
+/**
+ * Scale: analyze() on 1 MB and on 10 MB (the same news, ten times) should take
+ * time linear in the size. One warm-up on 10 MB (the wasm memory grows once),
+ * then SCALE_RUNS runs of each size, interleaved so that machine noise hits
+ * both alike; the fastest run of each (the least disturbed) gives the ratio.
+ * Also for the wasm call alone (tokens still packed), which shows how much of
+ * the time is building the JS token objects.
+ */
+async function scaleBench() {
+  const SCALE_RUNS = 5;
+  const TARGET_RATIO = 11;
+  const { analyzePacked } = await import(pathToFileURL(join(root, 'pkg', 'zhlens_wasm.js')));
+  const one = texts.simplified.text;
+  const ten = Array(10).fill(one).join('\n');
+  const options = { referenceDate: '2025-09-15' };
+  const variants = {
+    'analyze(text)': (text) => zhlens.analyze(text, options).tokens.length,
+    'wasm analyzePacked(text) alone': (text) => analyzePacked(text, options)[0].length,
+  };
+  const out = {};
+  for (const [name, fn] of Object.entries(variants)) {
+    fn(ten);
+    const seconds = { one: [], ten: [] };
+    for (let i = 0; i < SCALE_RUNS; i++) {
+      for (const [size, text] of [['one', one], ['ten', ten]]) {
+        const t0 = performance.now();
+        fn(text);
+        seconds[size].push((performance.now() - t0) / 1000);
+      }
+    }
+    const oneSeconds = Math.min(...seconds.one);
+    const tenSeconds = Math.min(...seconds.ten);
+    out[name] = { oneSeconds, tenSeconds, ratio: tenSeconds / oneSeconds, seconds };
+  }
+  const ratio = out['analyze(text)'].ratio;
+  return { oneMB: Buffer.byteLength(one), tenMB: Buffer.byteLength(ten), variants: out, ratio, target: TARGET_RATIO, pass: ratio <= TARGET_RATIO, runs: SCALE_RUNS };
+}
+
+if (runs('scale')) {
+  report.scale = await scaleBench();
+  const r = report.scale;
+  console.log(`\n== scale: zhlens on ${(r.oneMB / 1e6).toFixed(2)} MB vs ${(r.tenMB / 1e6).toFixed(2)} MB of Simplified news (fastest of ${r.runs} interleaved runs) ==`);
+  console.log(table(['call', '1 MB s', '10 MB s', '10 MB / 1 MB'], Object.entries(r.variants).map(([name, v]) =>
+    [name, v.oneSeconds.toFixed(3), v.tenSeconds.toFixed(3), v.ratio.toFixed(2)])));
+  console.log(`  analyze 10 MB / 1 MB time ratio ${r.ratio.toFixed(2)} (target ≤ ${r.target}: ${r.pass ? 'PASS' : 'FAIL'})`);
 }
 
 console.log(`\n== load time in a fresh Node process (median of ${CHILD_RUNS}, ms) ==`);
