@@ -503,7 +503,11 @@ fn find_numbers(text: &str) -> Vec<Number> {
                 || n == '，' && is_full_width_group(&text[i + n.len_utf8()..])
                 || n == '，'
                     && text[..i].ends_with(|c: char| c.is_ascii_digit())
-                    && is_ascii_group(&text[i + n.len_utf8()..]);
+                    && is_ascii_group(&text[i + n.len_utf8()..])
+                // 177.1 亿元: a space before 亿; 两个亿: 个 before 亿 or 万.
+                || (n == ' ' && text[..i].ends_with(|c: char| c.is_ascii_digit())
+                    || matches!(n, '个' | '個') && text[..i].ends_with(|c| numbers::digit(c).is_some()))
+                    && text[i + n.len_utf8()..].starts_with(['亿', '億', '万', '萬']);
             if !joins {
                 break;
             }
@@ -565,15 +569,22 @@ fn find_numbers(text: &str) -> Vec<Number> {
         // Trailing 十/百 of a run like 一百 stay; a trailing big unit of a
         // run is kept (218.8億).
         while !span.is_empty() {
-            if let Some(value) = numbers::parse(&text[span.clone()]) {
+            let written = &text[span.clone()];
+            let parsed = if written.contains([' ', '个', '個']) {
+                let loose: String = written
+                    .chars()
+                    .filter(|c| !matches!(c, ' ' | '个' | '個'))
+                    .collect();
+                numbers::parse(&loose).filter(|_| !written.ends_with([' ', '个', '個']))
+            } else {
+                numbers::parse(written)
+            };
+            if let Some(value) = parsed {
                 let arabic = text[span.clone()]
                     .chars()
                     .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
                 let (range, value) = if sign > 0 && !is_range_dash(text, start - sign) {
-                    (
-                        span.start - sign..span.end,
-                        numbers::parse(&format!("-{}", &text[span.clone()])).unwrap_or(value),
-                    )
+                    (span.start - sign..span.end, value.negated())
                 } else {
                     (span.clone(), value)
                 };
@@ -1013,8 +1024,17 @@ fn read_figure(
             n.value.to_f64() * 10.0,
             Some("%"),
         )
-    } else if let Some((word, code)) = starts_with_any(rest, CURRENCIES) {
-        end += word.len();
+    } else if let Some((gap, word, code)) = starts_with_any(rest, CURRENCIES)
+        .map(|(w, c)| (0, w, c))
+        .or_else(|| {
+            // 300 美元: digits, a space, a currency.
+            let spaced = rest.strip_prefix(' ').filter(|_| n.arabic)?;
+            starts_with_any(spaced, CURRENCIES)
+                .filter(|(w, _)| *w != "元")
+                .map(|(w, c)| (1, w, c))
+        })
+    {
+        end += gap + word.len();
         number_figure(
             FigureKind::Money,
             n.range.start..end,
@@ -1092,8 +1112,9 @@ fn read_figure(
             figure.unit = Some(code.to_string());
         }
     }
+    let mut used = 1;
     if figure.kind == FigureKind::Money {
-        extend_money(text, numbers, i, &mut figure);
+        used += extend_money(text, numbers, i, &mut figure);
     }
     let head = &text[..figure.range.start];
     if let Some((word, a)) = ends_with_any(head, APPROX_BEFORE) {
@@ -1106,21 +1127,21 @@ fn read_figure(
         figure.approx = Some(a);
     }
     out.push(figure);
-    1
+    used
 }
 
 /// The rest of an amount after its currency: 8亿元人民币, 五元三毛,
 /// 50元6角三分, 两美元又三美分.
-fn extend_money(text: &str, numbers: &[Number], i: usize, figure: &mut Figure) {
+fn extend_money(text: &str, numbers: &[Number], i: usize, figure: &mut Figure) -> usize {
     let Value::Number(mut value) = figure.value else {
-        return;
+        return 0;
     };
     let unit = figure.unit.clone().unwrap_or_default();
     if unit == "CNY" {
         for word in ["人民币", "人民幣"] {
             if text[figure.range.end..].starts_with(word) {
                 figure.range.end += word.len();
-                return;
+                return 0;
             }
         }
     }
@@ -1128,7 +1149,7 @@ fn extend_money(text: &str, numbers: &[Number], i: usize, figure: &mut Figure) {
     // 壹仟玖佰圆整: a round amount, as cheques write it.
     if yuan && text[figure.range.end..].starts_with(['整', '正']) {
         figure.range.end += '整'.len_utf8();
-        return;
+        return 0;
     }
     let subunits: &[(&str, f64)] = match unit.as_str() {
         "CNY" if yuan => &[("角", 0.1), ("毛", 0.1), ("分", 0.01)],
@@ -1164,6 +1185,7 @@ fn extend_money(text: &str, numbers: &[Number], i: usize, figure: &mut Figure) {
     if place > 0 {
         figure.value = Value::Number((value * 100.0).round() / 100.0);
     }
+    j - i - 1
 }
 
 /// 一 before a measure word is mostly the indefinite article (一個重要的,

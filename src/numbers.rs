@@ -61,7 +61,7 @@ impl Decimal {
         )
     }
 
-    fn negated(self) -> Decimal {
+    pub(crate) fn negated(self) -> Decimal {
         Decimal {
             negative: !self.negative && self.mantissa != 0,
             ..self
