@@ -1025,6 +1025,7 @@ fn read_figure(
             Some("%"),
         )
     } else if let Some((gap, word, code)) = starts_with_any(rest, CURRENCIES)
+        .or_else(|| yuan_with_jiao(text, numbers, i, rest))
         .map(|(w, c)| (0, w, c))
         .or_else(|| {
             // 300 美元: digits, a space, a currency.
@@ -1130,6 +1131,22 @@ fn read_figure(
     used
 }
 
+/// 块 is 元 when 毛 or 角 follow it (十块三毛); alone it is mostly a
+/// measure word (一块土地).
+fn yuan_with_jiao(
+    text: &str,
+    numbers: &[Number],
+    i: usize,
+    rest: &str,
+) -> Option<(&'static str, &'static str)> {
+    let kuai = ["块", "塊"].into_iter().find(|k| rest.starts_with(k))?;
+    let at = numbers[i].range.end + kuai.len();
+    numbers
+        .get(i + 1)
+        .filter(|n| n.range.start == at && text[n.range.end..].starts_with(['毛', '角']))
+        .map(|_| (kuai, "CNY"))
+}
+
 /// The rest of an amount after its currency: 8亿元人民币, 五元三毛,
 /// 50元6角三分, 两美元又三美分.
 fn extend_money(text: &str, numbers: &[Number], i: usize, figure: &mut Figure) -> usize {
@@ -1184,6 +1201,10 @@ fn extend_money(text: &str, numbers: &[Number], i: usize, figure: &mut Figure) -
     }
     if place > 0 {
         figure.value = Value::Number((value * 100.0).round() / 100.0);
+        // 六角七分钱.
+        if text[figure.range.end..].starts_with(['钱', '錢']) {
+            figure.range.end += '钱'.len_utf8();
+        }
     }
     j - i - 1
 }
@@ -1284,7 +1305,10 @@ fn widen_range(text: &str, first: &Number, high: Figure) -> Option<Figure> {
         (_, Value::Number(high_value)) => {
             // The multiplier of the second number applies to the first when
             // the first has none: 3至5億元 is 3億 to 5億.
-            // 两到三仟 is 2千 to 3千; 8500到3万 is 8500 to 3万.
+            // The high end's last unit applies to the low end when the low
+            // end has no unit as large and stays below the high end:
+            // 两到三仟 is 2千 to 3千, 十八至三十万 18万 to 30万, while
+            // 8500到3万 is 8500 to 3万.
             let high_text = &text[high.range.clone()];
             let first_text = &text[first.range.clone()];
             let mut low = first.value.to_f64();
@@ -1295,8 +1319,8 @@ fn widen_range(text: &str, first: &Number, high: Figure) -> Option<Figure> {
                 .filter(|p| *p >= 2);
             if let Some(power) = last_unit {
                 let scaled = low * 10f64.powi(power);
-                if !first_text.chars().any(|c| numbers::unit(c).is_some()) && scaled <= *high_value
-                {
+                let largest = first_text.chars().filter_map(numbers::unit).max();
+                if largest.is_none_or(|p| p < power) && scaled <= *high_value {
                     low = scaled;
                 }
             }

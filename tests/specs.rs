@@ -283,7 +283,7 @@ fn spec_pass_rates() {
             jionlp_extractor as fn(&Analyzer, &mut Vec<String>) -> Option<(usize, usize)>,
             0.85,
         ),
-        ("jionlp money_parser", jionlp_parser, 0.61),
+        ("jionlp money_parser", jionlp_parser, 0.74),
         ("cn2an", cn2an, 1.0),
     ] {
         if let Some((pass, total)) = run(&analyzer, &mut failures) {
