@@ -21,7 +21,7 @@ export async function run({ init, analyze, convert, createWorker }) {
     const converted = await worker.convert(TEXT, 't2s');
     worker.terminate();
     document.getElementById('result').textContent = JSON.stringify({
-      main, worker: inWorker, convert: convert(TEXT, 't2s'), workerConvert: converted,
+      main, worker: inWorker, convert: convert(TEXT, 't2s'), workerConvert: converted, workerMembers: Object.keys(worker).sort(),
     });
     state.textContent = 'done';
   } catch (error) {

@@ -10,7 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NO_CHROMIUM, haveChromium, installPackedPackage, launchChromium, openPage, root, serveStatic } from './lib/consumer.mjs';
@@ -92,6 +92,13 @@ test('plain browser ESM: the installed files imported through an import map, no 
   }
 });
 
+/** The members of the ZhlensWorker interface in the installed worker.d.ts. */
+function workerMembers() {
+  const source = readFileSync(join(consumer.installed, 'worker.d.ts'), 'utf8');
+  const body = /export interface ZhlensWorker \{([^}]*)\}/.exec(source)[1];
+  return [...body.matchAll(/^ {2}(?:readonly )?(\w+)[(:]/gm)].map((m) => m[1]).sort();
+}
+
 /** Serves `dir`, opens `path` in Chromium, and checks what the app put in the DOM. Returns the paths requested. */
 async function checkInBrowser(dir, path) {
   const served = await serveStatic(dir);
@@ -106,6 +113,7 @@ async function checkInBrowser(dir, path) {
     assert.deepEqual(result.worker, expected.analysis, 'zhlens/worker');
     assert.equal(result.convert, expected.convert);
     assert.equal(result.workerConvert, expected.convert);
+    assert.deepEqual(result.workerMembers, workerMembers(), 'createWorker() returns what worker.d.ts declares');
     assert.deepEqual(problems, []);
     return served.requests;
   } finally {
