@@ -136,9 +136,41 @@ export interface Figure {
 }
 
 /** The result of `analyze`. */
+/** A span of the input: `input.slice(start, end) === text`. */
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** How a metric changed: 同比增長5.25% (amount), 由6個精簡至5個 (from). */
+export interface Change extends Span {
+  direction: 'up' | 'down' | 'flat';
+  /** The amount of change (5.25 for 同比增長5.25%): the value of `figures[amount]`. */
+  value?: number | string;
+  /** Index into `figures` of the amount of change. */
+  amount?: number;
+  /** 'yoy' for 同比/比上年, 'mom' for 環比/比上月. */
+  basis?: 'yoy' | 'mom';
+  /** Index into `figures` of the value changed from (6個 in 由6個精簡至5個). */
+  from?: number;
+}
+
+/** An indicator and the figures it links: 規模工業總產值 = 218.8億元 for 今年1至7月, 同比增長5.25%. */
+export interface Metric {
+  /** The noun phrase the value measures. */
+  indicator: Span;
+  /** Index into `figures` of the value. */
+  value: number;
+  /** Index into `figures` of the period (or date) that governs the value. */
+  period?: number;
+  change?: Change;
+}
+
 export interface Analysis {
   tokens: Token[];
   figures: Figure[];
+  metrics: Metric[];
 }
 
 /**

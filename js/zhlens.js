@@ -106,18 +106,31 @@ function unpackTokens(text, packed) {
 }
 
 /**
- * Segments `text` and finds its figures in one call: `{ tokens, figures }`.
+ * Segments `text` and finds its figures and metrics in one call:
+ * `{ tokens, figures, metrics }`.
  * A figure is `{ kind, text, start, end, value, unit, approx?, range? }`
  * with UTF-16 offsets. `options.referenceDate` ('YYYY-MM-DD' or a Date;
  * default: today) resolves relative dates such as 今年 and 去年12月.
  */
 export function analyze(text, options) {
   ready('analyze');
-  const [packed, figures] = guard('analyze', () => analyzePacked(text, withReferenceDate(options)));
-  return {
-    tokens: unpackTokens(text, packed),
-    figures: JSON.parse(figures).map(({ kind, start, end, ...rest }) => ({ kind, text: text.slice(start, end), start, end, ...rest })),
-  };
+  const [packed, figuresJson, metricsJson] = guard('analyze', () => analyzePacked(text, withReferenceDate(options)));
+  const figures = JSON.parse(figuresJson).map(({ kind, start, end, ...rest }) => ({ kind, text: text.slice(start, end), start, end, ...rest }));
+  const span = ([start, end]) => ({ text: text.slice(start, end), start, end });
+  const metrics = JSON.parse(metricsJson).map(({ indicator, change, ...rest }) => ({
+    indicator: span(indicator),
+    ...rest,
+    ...(change && {
+      change: {
+        direction: change.direction,
+        ...span(change.span),
+        ...(change.amount !== undefined && { value: figures[change.amount].value, amount: change.amount }),
+        ...(change.basis && { basis: change.basis }),
+        ...(change.from !== undefined && { from: change.from }),
+      },
+    }),
+  }));
+  return { tokens: unpackTokens(text, packed), figures, metrics };
 }
 
 /**

@@ -104,6 +104,32 @@ Numerals that measure nothing are not figures: those inside words and
 idioms (統一, 一成不變), quoted slogans (“三會一課”), codes (5G) and the
 indefinite article (一場勝仗).
 
+# Metrics
+
+A figure alone says little. [`Analysis::metrics`] ties each value to the
+indicator it measures, the period a sentence states at its head and the
+change stated with it (see [`Metric`] for the rules):
+
+```
+use zhlens::{AnalyzeOptions, Analyzer, Direction};
+
+let analyzer = Analyzer::new();
+let text = "今年1至7月，園區完成規模工業總產值218.8億元，同比增長5.25%；內設機構由6個精簡至5個。";
+let analysis = analyzer.analyze(text, &AnalyzeOptions::new("2025-09-15".parse()?));
+let figure = |i: usize| &text[analysis.figures()[i].range()];
+let output = &analysis.metrics()[0];
+assert_eq!(&text[output.indicator()], "規模工業總產值");
+assert_eq!(figure(output.value()), "218.8億元");
+assert_eq!(output.period().map(figure), Some("今年1至7月"));
+let change = output.change().unwrap();
+assert_eq!((change.direction(), change.amount().map(figure)), (Direction::Up, Some("5.25%")));
+let offices = &analysis.metrics()[1];
+assert_eq!(&text[offices.indicator()], "內設機構");
+assert_eq!(figure(offices.value()), "5個");
+assert_eq!(offices.change().unwrap().from().map(figure), Some("6個"));
+# Ok::<(), zhlens::Error>(())
+```
+
 # Numbers
 
 [`Analyzer::numbers`] is the layer under figures: every number expression
@@ -157,6 +183,7 @@ mod convert;
 mod dictionary;
 mod error;
 mod figures;
+mod metrics;
 mod numbers;
 pub mod offsets;
 mod pos_model;
@@ -175,6 +202,7 @@ use crate::pos_model::PosModel;
 pub use crate::convert::{Config, Converted};
 pub use crate::error::Error;
 pub use crate::figures::{Approx, Date, Figure, FigureKind, FigureValue};
+pub use crate::metrics::{Basis, Change, Direction, Metric};
 
 /// A number expression of the text, as [`Analyzer::numbers`] finds it.
 #[derive(Clone, Debug, PartialEq)]
@@ -200,6 +228,7 @@ impl NumberSpan {
 pub struct Analysis {
     tokens: Vec<Token>,
     figures: Vec<Figure>,
+    metrics: Vec<Metric>,
 }
 
 impl Analysis {
@@ -211,6 +240,12 @@ impl Analysis {
     /// The figures, in the order of the text; they do not overlap.
     pub fn figures(&self) -> &[Figure] {
         &self.figures
+    }
+
+    /// The metrics: indicators with their value, period and change, which
+    /// point into [`Analysis::figures`].
+    pub fn metrics(&self) -> &[Metric] {
+        &self.metrics
     }
 }
 
@@ -395,7 +430,12 @@ impl Analyzer {
     pub fn analyze(&self, text: &str, options: &AnalyzeOptions) -> Analysis {
         let tokens = self.segment_with(text, options.segment);
         let figures = figures::find(text, &tokens, options.reference_date);
-        Analysis { tokens, figures }
+        let metrics = metrics::find(text, &tokens, &figures);
+        Analysis {
+            tokens,
+            figures,
+            metrics,
+        }
     }
 
     /// Every number expression of `text`, as written, whatever it measures;

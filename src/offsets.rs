@@ -145,6 +145,36 @@ impl<'t> Utf16Cursor<'t> {
     }
 }
 
+/// UTF-16 offsets of byte offsets that come in no particular order (a
+/// metric's indicator may follow its value): sorted and converted in one
+/// pass, then looked up.
+pub struct Utf16Offsets {
+    table: Vec<(usize, usize)>,
+}
+
+impl Utf16Offsets {
+    /// Converts `bytes`, character boundaries of `text`.
+    pub fn new(text: &str, mut bytes: Vec<usize>) -> Self {
+        bytes.sort_unstable();
+        bytes.dedup();
+        let mut cursor = Utf16Cursor::new(text);
+        let table = bytes
+            .into_iter()
+            .map(|b| (b, cursor.advance_to(b)))
+            .collect();
+        Utf16Offsets { table }
+    }
+
+    /// The UTF-16 offset of `byte`, one of the offsets given to `new`.
+    pub fn get(&self, byte: usize) -> usize {
+        let i = self.table.partition_point(|&(b, _)| b < byte);
+        self.table
+            .get(i)
+            .filter(|&&(b, _)| b == byte)
+            .map_or(0, |&(_, unit)| unit)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,5 +231,12 @@ mod tests {
             .collect();
         assert_eq!(offsets, [0, 1, 3, 4, 6, 7]);
         assert_eq!(cursor.advance_to(0), 0, "restarts when asked to go back");
+    }
+
+    #[test]
+    fn utf16_offsets_in_any_order() {
+        let text = "a😀中𠀀b";
+        let offsets = Utf16Offsets::new(text, vec![8, 1, 12, 5, 1]);
+        assert_eq!([1, 5, 8, 12].map(|b| offsets.get(b)), [1, 3, 4, 6]);
     }
 }

@@ -13,10 +13,10 @@ use std::sync::OnceLock;
 use js_sys::{Array, JsString, Object, Reflect, Uint32Array};
 use wasm_bindgen::prelude::*;
 
-use crate::offsets::Utf16Cursor;
+use crate::offsets::{Utf16Cursor, Utf16Offsets};
 use crate::{
-    AnalyzeOptions, Analyzer, Config, Date, Figure, FigureValue, Pos, Script, SegmentOptions,
-    Token, detect_script,
+    AnalyzeOptions, Analyzer, Config, Date, Figure, FigureValue, Metric, Pos, Script,
+    SegmentOptions, Token, detect_script,
 };
 
 /// The largest text accepted, in UTF-16 code units (16 Mi, 32 MiB as a JS
@@ -181,7 +181,56 @@ pub fn analyze_packed(text: JsValue, options: JsValue) -> Result<Array, JsError>
     let analysis = analyzer().analyze(&text, &AnalyzeOptions::new(date).segment(options.segment));
     let tokens = Uint32Array::from(&pack_tokens(&text, analysis.tokens())[..]);
     let figures = JsValue::from_str(&figures_json(&text, analysis.figures()));
-    Ok(Array::of2(&tokens, &figures))
+    let metrics = JsValue::from_str(&metrics_json(&text, analysis.metrics()));
+    Ok(Array::of3(&tokens, &figures, &metrics))
+}
+
+/// `[{"indicator":[start,end],"value":i,"period":j,"change":{…}}]` with
+/// UTF-16 offsets; `value`, `period`, `amount` and `from` index the figures.
+fn metrics_json(text: &str, metrics: &[Metric]) -> String {
+    let spans = metrics.iter().flat_map(|m| {
+        let change = m.change().map(|c| c.range());
+        [Some(m.indicator()), change]
+            .into_iter()
+            .flatten()
+            .flat_map(|r| [r.start, r.end])
+    });
+    let offsets = Utf16Offsets::new(text, spans.collect());
+    let span =
+        |r: std::ops::Range<usize>| format!("{},{}", offsets.get(r.start), offsets.get(r.end));
+    let entries: Vec<String> = metrics
+        .iter()
+        .map(|m| {
+            let mut json = format!(
+                r#"{{"indicator":[{}],"value":{}"#,
+                span(m.indicator()),
+                m.value()
+            );
+            if let Some(period) = m.period() {
+                json.push_str(&format!(r#","period":{period}"#));
+            }
+            if let Some(c) = m.change() {
+                json.push_str(&format!(
+                    r#","change":{{"direction":"{}","span":[{}]"#,
+                    c.direction().as_str(),
+                    span(c.range())
+                ));
+                if let Some(amount) = c.amount() {
+                    json.push_str(&format!(r#","amount":{amount}"#));
+                }
+                if let Some(basis) = c.basis() {
+                    json.push_str(&format!(r#","basis":"{}""#, basis.as_str()));
+                }
+                if let Some(from) = c.from() {
+                    json.push_str(&format!(r#","from":{from}"#));
+                }
+                json.push('}');
+            }
+            json.push('}');
+            json
+        })
+        .collect();
+    format!("[{}]", entries.join(","))
 }
 
 /// `[start, end, …]` in UTF-16 code units and the values, for every number

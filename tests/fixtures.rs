@@ -8,7 +8,8 @@ use serde::Deserialize;
 use zhlens::{AnalyzeOptions, Analyzer, Config, FigureValue, SegmentOptions, convert};
 
 /// A fixture file: segmentation cases (`[[test]]`), conversion cases
-/// (`[[convert]]`), figure cases (`[[figures]]`), or any of them.
+/// (`[[convert]]`), figure cases (`[[figures]]`), metric cases
+/// (`[[metrics]]`), or any of them.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Fixtures {
@@ -18,6 +19,34 @@ struct Fixtures {
     convert: Vec<ConvertCase>,
     #[serde(default)]
     figures: Vec<FiguresCase>,
+    #[serde(default)]
+    metrics: Vec<MetricsCase>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MetricsCase {
+    text: String,
+    expect: Vec<ExpectedMetric>,
+}
+
+/// A metric with its figures named by their text.
+#[derive(Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct ExpectedMetric {
+    indicator: String,
+    value: String,
+    period: Option<String>,
+    change: Option<ExpectedChange>,
+}
+
+#[derive(Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct ExpectedChange {
+    direction: String,
+    amount: Option<String>,
+    basis: Option<String>,
+    from: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -67,6 +96,7 @@ fn fixtures() -> Fixtures {
         test: Vec::new(),
         convert: Vec::new(),
         figures: Vec::new(),
+        metrics: Vec::new(),
     };
     for entry in fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
@@ -78,6 +108,7 @@ fn fixtures() -> Fixtures {
             all.test.extend(file.test);
             all.convert.extend(file.convert);
             all.figures.extend(file.figures);
+            all.metrics.extend(file.metrics);
         }
     }
     all
@@ -178,5 +209,34 @@ fn figure_fixtures() {
             })
             .collect();
         assert_eq!(found, case.expect, "{}", case.name);
+    }
+}
+
+#[test]
+fn metric_fixtures() {
+    let analyzer = Analyzer::new();
+    let cases = fixtures().metrics;
+    assert!(cases.len() >= 40);
+    let options = AnalyzeOptions::new("2025-09-15".parse().unwrap());
+    for case in cases {
+        let text = &case.text;
+        let analysis = analyzer.analyze(text, &options);
+        let figure = |i: usize| text[analysis.figures()[i].range()].to_string();
+        let found: Vec<ExpectedMetric> = analysis
+            .metrics()
+            .iter()
+            .map(|m| ExpectedMetric {
+                indicator: text[m.indicator()].to_string(),
+                value: figure(m.value()),
+                period: m.period().map(figure),
+                change: m.change().map(|c| ExpectedChange {
+                    direction: c.direction().as_str().to_string(),
+                    amount: c.amount().map(figure),
+                    basis: c.basis().map(|b| b.as_str().to_string()),
+                    from: c.from().map(figure),
+                }),
+            })
+            .collect();
+        assert_eq!(found, case.expect, "{text}");
     }
 }

@@ -1,7 +1,8 @@
 //! The seed article of `../shared/fixtures/seed` (Traditional, with gold
-//! annotations): every gold figure is found with its kind and value, and no
-//! numeral of the gold negatives is reported; the same after converting the
-//! article to Simplified. Skips when `../shared` is absent.
+//! annotations): every gold figure is found with its kind and value, no
+//! numeral of the gold negatives is reported, and at least 15 of the 16 gold
+//! metrics are exact (indicator, value, period, change); the same after
+//! converting the article to Simplified. Skips when `../shared` is absent.
 
 use std::fs;
 
@@ -70,6 +71,46 @@ fn check(analyzer: &Analyzer, article: &str, gold: &Value, script: &dyn Fn(&str)
     }
 }
 
+/// How many gold metrics the analysis has exactly.
+fn exact_metrics(
+    analyzer: &Analyzer,
+    article: &str,
+    gold: &Value,
+    script: &dyn Fn(&str) -> String,
+) -> usize {
+    let date = gold["reference_date"].as_str().unwrap().parse().unwrap();
+    let analysis = analyzer.analyze(article, &AnalyzeOptions::new(date));
+    let figure = |i: usize| script(&article[analysis.figures()[i].range()]);
+    let text = |v: &Value| v.as_str().map(script);
+    let amount = |i: usize| match analysis.figures()[i].value() {
+        FigureValue::Number(n) => n,
+        FigureValue::Iso(_) => f64::NAN,
+    };
+    gold["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|want| {
+            analysis.metrics().iter().any(|m| {
+                let change_matches = match (want.get("change"), m.change()) {
+                    (None, None) => true,
+                    (Some(c), Some(got)) => {
+                        c["direction"] == got.direction().as_str()
+                            && c["basis"].as_str() == got.basis().map(|b| b.as_str())
+                            && text(&c["from"]) == got.from().map(figure)
+                            && c["value"].as_f64() == got.amount().map(amount)
+                    }
+                    _ => false,
+                };
+                Some(script(&article[m.indicator()])) == text(&want["indicator"])
+                    && Some(figure(m.value())) == text(&want["value"])
+                    && m.period().map(figure) == text(&want["period"])
+                    && change_matches
+            })
+        })
+        .count()
+}
+
 fn spans<'t>(article: &'t str, figures: &[zhlens::Figure]) -> Vec<&'t str> {
     figures.iter().map(|f| &article[f.range()]).collect()
 }
@@ -86,6 +127,14 @@ fn seed_figures_in_both_scripts() {
     let gold: Value = serde_json::from_str(&gold).unwrap();
     let analyzer = Analyzer::new();
     check(&analyzer, &article, &gold, &|t| t.to_string());
+    let traditional = exact_metrics(&analyzer, &article, &gold, &|t| t.to_string());
+    assert!(traditional >= 15, "{traditional} of 16 metrics exact");
     let simplified = convert(&article, Config::T2s);
     check(&analyzer, &simplified, &gold, &|t| convert(t, Config::T2s));
+    let in_simplified = exact_metrics(&analyzer, &simplified, &gold, &|t| convert(t, Config::T2s));
+    assert!(
+        in_simplified >= 15,
+        "{in_simplified} of 16 metrics exact in Simplified"
+    );
+    eprintln!("seed metrics exact: {traditional}/16 Traditional, {in_simplified}/16 Simplified");
 }

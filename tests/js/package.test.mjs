@@ -60,7 +60,7 @@ test('init rejects unknown options', async () => {
 // Each fixture file holds [[test]] segmentation cases, [[convert]] conversion
 // cases, [[figures]] figure cases, or several; each kind runs its own check.
 for (const fixture of readdirSync(join(root, 'tests', 'fixtures')).filter((f) => f.endsWith('.toml'))) {
-  const { test: segmentCases = [], convert: convertCases = [], figures: figureCases = [], ...rest } = parse(readFileSync(join(root, 'tests', 'fixtures', fixture), 'utf8'));
+  const { test: segmentCases = [], convert: convertCases = [], figures: figureCases = [], metrics: metricCases = [], ...rest } = parse(readFileSync(join(root, 'tests', 'fixtures', fixture), 'utf8'));
   assert.deepEqual(Object.keys(rest), [], `${fixture}: unknown tables`);
   for (const c of segmentCases) {
     test(`${fixture}: ${c.name}`, () => {
@@ -96,6 +96,29 @@ for (const fixture of readdirSync(join(root, 'tests', 'fixtures')).filter((f) =>
         text, kind, value, ...(unit === null ? {} : { unit }), ...(approx ? { approx } : {}), ...(range ? { range } : {}),
       }));
       // smol-toml's tables have no prototype; compare plain data.
+      assert.deepEqual(found, JSON.parse(JSON.stringify(c.expect)));
+    });
+  }
+  for (const c of metricCases) {
+    test(`${fixture}: ${c.text}`, () => {
+      const { figures, metrics } = zhlens.analyze(c.text, { referenceDate: '2025-09-15' });
+      const figure = (i) => figures[i].text;
+      const found = metrics.map((m) => {
+        assert.equal(c.text.slice(m.indicator.start, m.indicator.end), m.indicator.text);
+        const metric = { indicator: m.indicator.text, value: figure(m.value) };
+        if (m.period !== undefined) metric.period = figure(m.period);
+        if (m.change) {
+          assert.equal(c.text.slice(m.change.start, m.change.end), m.change.text);
+          metric.change = { direction: m.change.direction };
+          if (m.change.amount !== undefined) {
+            metric.change.amount = figure(m.change.amount);
+            assert.equal(m.change.value, figures[m.change.amount].value);
+          }
+          if (m.change.basis) metric.change.basis = m.change.basis;
+          if (m.change.from !== undefined) metric.change.from = figure(m.change.from);
+        }
+        return metric;
+      });
       assert.deepEqual(found, JSON.parse(JSON.stringify(c.expect)));
     });
   }

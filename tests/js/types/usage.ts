@@ -3,7 +3,7 @@
 import init, {
   segment, maxLength, convert, convertWithMap, detectScript, analyze, numbers,
   type NumberSpan,
-  type Analysis, type Figure, type FigureKind,
+  type Analysis, type Figure, type FigureKind, type Metric,
   type Token, type SegmentOptions, type InitOptions, type Config, type ConvertedWithMap, type ScriptReport,
 } from 'zhlens';
 
@@ -54,3 +54,11 @@ if (firstSpan) {
 }
 // @ts-expect-error text must be a string
 numbers(42);
+
+const metric: Metric | undefined = analysis.metrics[0];
+if (metric) {
+  const indicator: string = metric.indicator.text;
+  const value: Figure | undefined = analysis.figures[metric.value];
+  const direction: 'up' | 'down' | 'flat' | undefined = metric.change?.direction;
+  console.log(indicator, value, metric.period, direction, metric.change?.basis, metric.change?.from);
+}
