@@ -234,6 +234,8 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("歐元", "EUR"),
     ("欧元", "EUR"),
     ("日元", "JPY"),
+    ("日幣", "JPY"),
+    ("日币", "JPY"),
     ("日圓", "JPY"),
     ("日圆", "JPY"),
     ("英鎊", "GBP"),
@@ -1154,12 +1156,14 @@ fn extend_money(text: &str, numbers: &[Number], i: usize, figure: &mut Figure) -
         return 0;
     };
     let unit = figure.unit.clone().unwrap_or_default();
-    if unit == "CNY" {
-        for word in ["人民币", "人民幣"] {
-            if text[figure.range.end..].starts_with(word) {
-                figure.range.end += word.len();
-                return 0;
-            }
+    // 8亿元人民币, 三万元欧元: a currency named after 元 is the amount's.
+    if text[..figure.range.end].ends_with('元') {
+        if let Some((word, code)) = starts_with_any(&text[figure.range.end..], CURRENCIES)
+            .filter(|(w, _)| !matches!(*w, "元" | "圆" | "圓"))
+        {
+            figure.range.end += word.len();
+            figure.unit = Some(code.to_string());
+            return 0;
         }
     }
     let yuan = text[..figure.range.end].ends_with(['元', '圆', '圓', '块', '塊']);
