@@ -1,4 +1,4 @@
-import type { Analysis, AnalyzeOptions, Config, ConvertedWithMap, Figure, Metric, PosTag, ScriptReport } from './zhlens.js';
+import type { Analysis, AnalyzeOptions, Config, ConvertedWithMap, Entity, Figure, Metric, PosTag, ScriptReport } from './zhlens.js';
 
 /** Options of `createWorker`. */
 export interface WorkerOptions {
@@ -13,6 +13,7 @@ export interface PackedAnalysis {
   /** Every POS tag, by index. */
   tags: readonly PosTag[];
   figures: Figure[];
+  entities: Entity[];
   metrics: Metric[];
 }
 

@@ -167,9 +167,19 @@ export interface Metric {
   change?: Change;
 }
 
+/** What a named entity is. */
+export type EntityKind = 'person' | 'place' | 'org';
+
+/** A person, place or organization of the input: `input.slice(start, end) === text`. */
+export interface Entity extends Span {
+  kind: EntityKind;
+}
+
 export interface Analysis {
   tokens: Token[];
   figures: Figure[];
+  /** People, places and organizations, in order; they do not overlap. */
+  entities: Entity[];
   metrics: Metric[];
 }
 

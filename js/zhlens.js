@@ -106,15 +106,15 @@ function unpackTokens(text, packed) {
 }
 
 /**
- * Segments `text` and finds its figures and metrics in one call:
- * `{ tokens, figures, metrics }`.
+ * Segments `text` and finds its figures, entities and metrics in one call:
+ * `{ tokens, figures, entities, metrics }`.
  * A figure is `{ kind, text, start, end, value, unit, approx?, range? }`
  * with UTF-16 offsets. `options.referenceDate` ('YYYY-MM-DD' or a Date;
  * default: today) resolves relative dates such as 今年 and 去年12月.
  */
 export function analyze(text, options) {
   ready('analyze');
-  const [packed, figuresJson, metricsJson] = guard('analyze', () => analyzePacked(text, withReferenceDate(options)));
+  const [packed, figuresJson, metricsJson, entitiesJson] = guard('analyze', () => analyzePacked(text, withReferenceDate(options)));
   const figures = JSON.parse(figuresJson).map(({ kind, start, end, ...rest }) => ({ kind, text: text.slice(start, end), start, end, ...rest }));
   const span = ([start, end]) => ({ text: text.slice(start, end), start, end });
   const metrics = JSON.parse(metricsJson).map(({ indicator, change, ...rest }) => ({
@@ -130,7 +130,8 @@ export function analyze(text, options) {
       },
     }),
   }));
-  return { tokens: unpackTokens(text, packed), figures, metrics };
+  const entities = JSON.parse(entitiesJson).map(({ kind, start, end }) => ({ kind, text: text.slice(start, end), start, end }));
+  return { tokens: unpackTokens(text, packed), figures, entities, metrics };
 }
 
 /**

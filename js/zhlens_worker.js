@@ -7,7 +7,7 @@
 //                    { id: 0, error }               once, if init() failed
 //
 // analyze's result is packed: { tokens: Uint32Array [start, end, tag, …],
-// figures, metrics }, and its buffer (and convertWithMap's map) is transferred, not
+// figures, entities, metrics }, and its buffer (and convertWithMap's map) is transferred, not
 // copied: cloning one object per token costs the caller's thread far more
 // than unpacking them where they are used.
 import init, { analyze, convert, convertWithMap, detectScript, __internals } from './zhlens.js';
@@ -23,14 +23,14 @@ let tagIndex = null;
 const METHODS = {
   analyze(text, options) {
     tagIndex ??= new Map(__internals.vocabulary().posTags.map((tag, i) => [tag, i]));
-    const { tokens: list, figures, metrics } = analyze(text, options);
+    const { tokens: list, figures, entities, metrics } = analyze(text, options);
     const tokens = new Uint32Array(list.length * 3);
     for (let i = 0, j = 0; i < list.length; i += 1, j += 3) {
       tokens[j] = list[i].start;
       tokens[j + 1] = list[i].end;
       tokens[j + 2] = tagIndex.get(list[i].pos);
     }
-    return [{ tokens, figures, metrics }, [tokens.buffer]];
+    return [{ tokens, figures, entities, metrics }, [tokens.buffer]];
   },
   convert: (text, config) => [convert(text, config), []],
   convertWithMap(text, config) {

@@ -130,6 +130,25 @@ assert_eq!(offices.change().unwrap().from().map(figure), Some("6個"));
 # Ok::<(), zhlens::Error>(())
 ```
 
+# Entities
+
+[`Analysis::entities`] lists the people, places and organizations: bylines,
+lines of names, organization names up to their suffix (有限公司, 集團,
+管委會) and the segmenter's name tags (see the `entities` module's rules
+in [`EntityKind`]'s documentation).
+
+```
+use zhlens::{AnalyzeOptions, Analyzer, EntityKind};
+
+let analyzer = Analyzer::new();
+let text = "8月5日，湖南群創智能科技有限公司項目開工。\n責編：劉茜";
+let analysis = analyzer.analyze(text, &AnalyzeOptions::new("2025-09-15".parse()?));
+let found: Vec<(EntityKind, &str)> = analysis.entities().iter().map(|e| (e.kind(), &text[e.range()])).collect();
+assert!(found.contains(&(EntityKind::Org, "湖南群創智能科技有限公司")));
+assert!(found.contains(&(EntityKind::Person, "劉茜")));
+# Ok::<(), zhlens::Error>(())
+```
+
 # Numbers
 
 [`Analyzer::numbers`] is the layer under figures: every number expression
@@ -181,6 +200,7 @@ assert!(words.contains(&"杭研"));
 
 mod convert;
 mod dictionary;
+mod entities;
 mod error;
 mod figures;
 mod metrics;
@@ -200,6 +220,7 @@ use crate::convert::Words;
 use crate::pos_model::PosModel;
 
 pub use crate::convert::{Config, Converted};
+pub use crate::entities::{Entity, EntityKind};
 pub use crate::error::Error;
 pub use crate::figures::{Approx, Date, Figure, FigureKind, FigureValue};
 pub use crate::metrics::{Basis, Change, Direction, Metric};
@@ -228,6 +249,7 @@ impl NumberSpan {
 pub struct Analysis {
     tokens: Vec<Token>,
     figures: Vec<Figure>,
+    entities: Vec<Entity>,
     metrics: Vec<Metric>,
 }
 
@@ -240,6 +262,11 @@ impl Analysis {
     /// The figures, in the order of the text; they do not overlap.
     pub fn figures(&self) -> &[Figure] {
         &self.figures
+    }
+
+    /// The people, places and organizations, in the order of the text.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
     }
 
     /// The metrics: indicators with their value, period and change, which
@@ -426,14 +453,16 @@ impl Analyzer {
         self.segment_with(text, SegmentOptions::default())
     }
 
-    /// Segments `text` and finds its figures, in one pass over the text.
+    /// Segments `text` and finds its figures, entities and metrics.
     pub fn analyze(&self, text: &str, options: &AnalyzeOptions) -> Analysis {
         let tokens = self.segment_with(text, options.segment);
         let figures = figures::find(text, &tokens, options.reference_date);
+        let entities = entities::find(text, &tokens, &self.pos_model);
         let metrics = metrics::find(text, &tokens, &figures);
         Analysis {
             tokens,
             figures,
+            entities,
             metrics,
         }
     }

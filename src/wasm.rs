@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::offsets::{Utf16Cursor, Utf16Offsets};
 use crate::{
-    AnalyzeOptions, Analyzer, Config, Date, Figure, FigureValue, Metric, Pos, Script,
+    AnalyzeOptions, Analyzer, Config, Date, Entity, Figure, FigureValue, Metric, Pos, Script,
     SegmentOptions, Token, detect_script,
 };
 
@@ -182,7 +182,25 @@ pub fn analyze_packed(text: JsValue, options: JsValue) -> Result<Array, JsError>
     let tokens = Uint32Array::from(&pack_tokens(&text, analysis.tokens())[..]);
     let figures = JsValue::from_str(&figures_json(&text, analysis.figures()));
     let metrics = JsValue::from_str(&metrics_json(&text, analysis.metrics()));
-    Ok(Array::of3(&tokens, &figures, &metrics))
+    let entities = JsValue::from_str(&entities_json(&text, analysis.entities()));
+    Ok(Array::of4(&tokens, &figures, &metrics, &entities))
+}
+
+/// `[{"kind":"person","start":…,"end":…}]` with UTF-16 offsets, in order.
+fn entities_json(text: &str, entities: &[Entity]) -> String {
+    let mut cursor = Utf16Cursor::new(text);
+    let entries: Vec<String> = entities
+        .iter()
+        .map(|e| {
+            let start = cursor.advance_to(e.range().start);
+            let end = cursor.advance_to(e.range().end);
+            format!(
+                r#"{{"kind":"{}","start":{start},"end":{end}}}"#,
+                e.kind().as_str()
+            )
+        })
+        .collect();
+    format!("[{}]", entries.join(","))
 }
 
 /// `[{"indicator":[start,end],"value":i,"period":j,"change":{…}}]` with

@@ -21,6 +21,18 @@ struct Fixtures {
     figures: Vec<FiguresCase>,
     #[serde(default)]
     metrics: Vec<MetricsCase>,
+    #[serde(default)]
+    entities: Vec<EntitiesCase>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntitiesCase {
+    name: String,
+    text: String,
+    expect: Vec<String>,
+    #[serde(default)]
+    absent: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -97,6 +109,7 @@ fn fixtures() -> Fixtures {
         convert: Vec::new(),
         figures: Vec::new(),
         metrics: Vec::new(),
+        entities: Vec::new(),
     };
     for entry in fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
@@ -109,6 +122,7 @@ fn fixtures() -> Fixtures {
             all.convert.extend(file.convert);
             all.figures.extend(file.figures);
             all.metrics.extend(file.metrics);
+            all.entities.extend(file.entities);
         }
     }
     all
@@ -238,5 +252,33 @@ fn metric_fixtures() {
             })
             .collect();
         assert_eq!(found, case.expect, "{text}");
+    }
+}
+
+#[test]
+fn entity_fixtures() {
+    let analyzer = Analyzer::new();
+    let options = AnalyzeOptions::new("2025-09-15".parse().unwrap());
+    for case in fixtures().entities {
+        let analysis = analyzer.analyze(&case.text, &options);
+        let found: Vec<String> = analysis
+            .entities()
+            .iter()
+            .map(|e| format!("{}:{}", e.kind().as_str(), &case.text[e.range()]))
+            .collect();
+        for want in &case.expect {
+            assert!(
+                found.contains(want),
+                "{}: no {want} in {found:?}",
+                case.name
+            );
+        }
+        for span in &case.absent {
+            assert!(
+                !found.iter().any(|f| f.ends_with(&format!(":{span}"))),
+                "{}: {span} in {found:?}",
+                case.name
+            );
+        }
     }
 }

@@ -111,6 +111,32 @@ fn exact_metrics(
         .count()
 }
 
+/// How many gold entities are found with their kind.
+fn entities_found(
+    analyzer: &Analyzer,
+    article: &str,
+    gold: &Value,
+    script: &dyn Fn(&str) -> String,
+) -> usize {
+    let analysis = analyzer.analyze(article, &AnalyzeOptions::new("2025-09-15".parse().unwrap()));
+    let found: Vec<(String, &str)> = analysis
+        .entities()
+        .iter()
+        .map(|e| (article[e.range()].to_string(), e.kind().as_str()))
+        .collect();
+    gold["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| {
+            found.contains(&(
+                script(e["text"].as_str().unwrap()),
+                e["kind"].as_str().unwrap(),
+            ))
+        })
+        .count()
+}
+
 fn spans<'t>(article: &'t str, figures: &[zhlens::Figure]) -> Vec<&'t str> {
     figures.iter().map(|f| &article[f.range()]).collect()
 }
@@ -137,4 +163,13 @@ fn seed_figures_in_both_scripts() {
         "{in_simplified} of 16 metrics exact in Simplified"
     );
     eprintln!("seed metrics exact: {traditional}/16 Traditional, {in_simplified}/16 Simplified");
+    // Not yet all 17: 湖南皇爺 has no suffix, and jieba reads 500強光大 as
+    // 500 | 強光 | 大 (see the closing notes of the entities issue).
+    let entities = entities_found(&analyzer, &article, &gold, &|t| t.to_string());
+    let entities_simplified =
+        entities_found(&analyzer, &simplified, &gold, &|t| convert(t, Config::T2s));
+    eprintln!(
+        "seed entities found: {entities}/17 Traditional, {entities_simplified}/17 Simplified"
+    );
+    assert!(entities >= 14 && entities_simplified >= 14);
 }

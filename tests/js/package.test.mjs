@@ -60,7 +60,7 @@ test('init rejects unknown options', async () => {
 // Each fixture file holds [[test]] segmentation cases, [[convert]] conversion
 // cases, [[figures]] figure cases, or several; each kind runs its own check.
 for (const fixture of readdirSync(join(root, 'tests', 'fixtures')).filter((f) => f.endsWith('.toml'))) {
-  const { test: segmentCases = [], convert: convertCases = [], figures: figureCases = [], metrics: metricCases = [], ...rest } = parse(readFileSync(join(root, 'tests', 'fixtures', fixture), 'utf8'));
+  const { test: segmentCases = [], convert: convertCases = [], figures: figureCases = [], metrics: metricCases = [], entities: entityCases = [], ...rest } = parse(readFileSync(join(root, 'tests', 'fixtures', fixture), 'utf8'));
   assert.deepEqual(Object.keys(rest), [], `${fixture}: unknown tables`);
   for (const c of segmentCases) {
     test(`${fixture}: ${c.name}`, () => {
@@ -97,6 +97,15 @@ for (const fixture of readdirSync(join(root, 'tests', 'fixtures')).filter((f) =>
       }));
       // smol-toml's tables have no prototype; compare plain data.
       assert.deepEqual(found, JSON.parse(JSON.stringify(c.expect)));
+    });
+  }
+  for (const c of entityCases) {
+    test(`${fixture}: ${c.name}`, () => {
+      const { entities } = zhlens.analyze(c.text, { referenceDate: '2025-09-15' });
+      for (const e of entities) assert.equal(c.text.slice(e.start, e.end), e.text);
+      const found = entities.map((e) => `${e.kind}:${e.text}`);
+      for (const want of c.expect) assert.ok(found.includes(want), `no ${want} in ${found.join(' ')}`);
+      for (const span of c.absent ?? []) assert.ok(!found.some((f) => f.endsWith(`:${span}`)), `${span} in ${found.join(' ')}`);
     });
   }
   for (const c of metricCases) {

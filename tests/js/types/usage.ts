@@ -3,7 +3,7 @@
 import init, {
   segment, maxLength, convert, convertWithMap, detectScript, analyze, numbers,
   type NumberSpan,
-  type Analysis, type Figure, type FigureKind, type Metric,
+  type Analysis, type Figure, type FigureKind, type Metric, type Entity, type EntityKind,
   type Token, type SegmentOptions, type InitOptions, type Config, type ConvertedWithMap, type ScriptReport,
 } from 'zhlens';
 
@@ -61,4 +61,10 @@ if (metric) {
   const value: Figure | undefined = analysis.figures[metric.value];
   const direction: 'up' | 'down' | 'flat' | undefined = metric.change?.direction;
   console.log(indicator, value, metric.period, direction, metric.change?.basis, metric.change?.from);
+}
+
+const entity: Entity | undefined = analysis.entities[0];
+if (entity) {
+  const kind: EntityKind = entity.kind;
+  console.log(kind, entity.text, entity.start, entity.end);
 }
