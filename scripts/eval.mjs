@@ -14,7 +14,8 @@
 // zhlens runs, and eval/baseline.json only the keys it lists), figures (pass
 // rate per file on Recognizers-Text's Chinese number and number-with-unit
 // specs, JioNLP money and cn2an, zhlens vs Recognizers-Text JS; its gate
-// holds the files where zhlens ran).
+// holds the files where zhlens ran), ner (entity P/R/F1 per kind on MSRA and
+// People's Daily, zhlens vs jieba's POS tags alone).
 //
 // To add an evaluation (Recognizers-Text numbers and dates…), write a module
 // like scripts/lib/sighan.mjs that exports `name`, `dataDir`, `available()`,
@@ -25,10 +26,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { machine, rel, root, writeJson } from './lib/common.mjs';
 import * as figures from './lib/figures.mjs';
+import * as ner from './lib/ner.mjs';
 import * as opencc from './lib/opencc.mjs';
 import * as sighan from './lib/sighan.mjs';
 
-const EVALUATIONS = [sighan, opencc, figures];
+const EVALUATIONS = [sighan, opencc, figures, ner];
 const BASELINE = join(root, 'eval', 'baseline.json');
 const SLACK = 0.002;
 
