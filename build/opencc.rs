@@ -8,6 +8,8 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::push_varint;
+
 /// The configurations zhlens offers, in the order of `zhlens::Config`.
 pub const CONFIGS: [&str; 16] = [
     "s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "s2hkp", "hk2sp", "t2tw",
@@ -266,13 +268,6 @@ pub fn configs(package: &Path) -> (String, Vec<String>) {
     (src, used)
 }
 
-fn push_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
 
 /// The value `key` gets from converting it one character at a time with
 /// `chars` (a dictionary of one-character keys).
