@@ -268,7 +268,6 @@ pub fn configs(package: &Path) -> (String, Vec<String>) {
     (src, used)
 }
 
-
 /// The value `key` gets from converting it one character at a time with
 /// `chars` (a dictionary of one-character keys).
 fn by_characters(chars: &Dict, key: &str) -> String {
