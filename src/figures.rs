@@ -327,6 +327,8 @@ const UNITS: &[&str] = &[
     "公斤",
     "克",
     "斤",
+    "两",
+    "兩",
     "人次",
     "萬人",
     "个百分点",
@@ -1044,7 +1046,9 @@ fn read_figure(
             n.value.to_f64(),
             Some(code),
         )
-    } else if let Some(unit) = unit_at(rest).filter(|u| !is_article(text, n, u)) {
+    } else if let Some(unit) =
+        unit_at(rest).filter(|u| !is_article(text, n, u) && !liang_is_numeral(rest, u))
+    {
         end += unit.len();
         let mut value = n.value.to_f64();
         // 三斤半, 两米半: and a half.
@@ -1217,6 +1221,18 @@ fn extend_money(text: &str, numbers: &[Number], i: usize, figure: &mut Figure) -
 /// 一場勝仗), not a count; a count of one is written 1個.
 fn is_article(text: &str, n: &Number, unit: &str) -> bool {
     matches!(&text[n.range.clone()], "一" | "壹") && !is_measure(unit)
+}
+
+/// 两 after a number is the weight 两 (二两, 三十两), unless it begins a
+/// number or count of its own (一两个, 一两年: "one or two").
+fn liang_is_numeral(rest: &str, unit: &str) -> bool {
+    if !matches!(unit, "两" | "兩") {
+        return false;
+    }
+    let after = &rest[unit.len()..];
+    after.starts_with(is_number_char)
+        || unit_at(after).is_some()
+        || after.starts_with(['年', '月', '日', '号', '號', '岁', '歲'])
 }
 
 /// Units of measurement, as opposed to classifiers: 一噸 is a ton, while

@@ -259,6 +259,9 @@ fn with_units(text: &str) -> Option<Decimal> {
     // The power of the last unit, for 三萬五 (= 三萬五千) and 一百二 (= 一百二十).
     let mut last_unit: Option<i32> = None;
     let mut after_zero = false;
+    // 两 is said before a unit (两百, 两万两千) or for a count (两个), never
+    // in the ones place: 三十两 is 三十 and the weight 两, not 32.
+    let mut pending_is_liang = false;
     // The power of the last 億 or 兆, for 五兆六十二億 (not 五兆六十二 億).
     let mut high_power = i32::MAX;
     // Whether `pending` is one Chinese digit, the only thing 三萬五 shortens.
@@ -293,6 +296,7 @@ fn with_units(text: &str) -> Option<Decimal> {
             }
             pending = Some(Decimal::integer(u128::from(d)));
             pending_is_numeral = true;
+            pending_is_liang = is_liang(c);
         } else if matches!(c, '廿' | '卅' | '卌') {
             // 廿 is 二十: a finished tens place.
             if pending.is_some() || last_unit.is_some_and(|u| u <= 1) {
@@ -351,6 +355,9 @@ fn with_units(text: &str) -> Option<Decimal> {
         } else {
             return None;
         }
+    }
+    if pending.is_some() && pending_is_liang && (after_zero || last_unit.is_some_and(|p| p <= 1)) {
+        return None;
     }
     let tail = match (pending, last_unit) {
         // 三萬五, 一百二: a last lone digit counts in the unit below the last one.
@@ -847,6 +854,8 @@ mod tests {
             "負",
             "两两",
             "千万",
+            "三十两",
+            "一百零两",
         ] {
             assert_eq!(value(text), None, "{text}");
         }

@@ -259,7 +259,7 @@ fn spec_pass_rates() {
         (
             "NumberWithUnit/Chinese/DimensionModel.json",
             Model::Dimension,
-            0.72,
+            0.8,
         ),
         (
             "NumberWithUnit/Chinese/TemperatureModel.json",
