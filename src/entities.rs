@@ -16,6 +16,7 @@
 //! Spans never overlap; where two do, the stronger evidence, then the
 //! longer span, wins.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::Token;
@@ -188,17 +189,19 @@ pub(crate) fn find(text: &str, tokens: &[Token], model: &PosModel) -> Vec<Entity
         sb.cmp(sa)
             .then((b.range.end - b.range.start).cmp(&(a.range.end - a.range.start)))
     });
-    let mut chosen: Vec<Entity> = Vec::new();
+    // Chosen spans by start; they never overlap, so the one starting last
+    // before a candidate's end is the only one that can overlap it.
+    let mut chosen: BTreeMap<usize, Entity> = BTreeMap::new();
     for (_, e) in candidates {
-        if !chosen
-            .iter()
-            .any(|c| c.range.start < e.range.end && e.range.start < c.range.end)
-        {
-            chosen.push(e);
+        let overlaps = chosen
+            .range(..e.range.end)
+            .next_back()
+            .is_some_and(|(_, c)| c.range.end > e.range.start);
+        if !overlaps {
+            chosen.insert(e.range.start, e);
         }
     }
-    chosen.sort_by_key(|e| e.range.start);
-    chosen
+    chosen.into_values().collect()
 }
 
 /// 責編：劉茜 / 來源：華聲在線.
@@ -303,15 +306,27 @@ fn name_line(line: &str, offset: usize, model: &PosModel, out: &mut Vec<(u8, Ent
     }
 }
 
+/// Where each organization suffix occurs, in order: at one place the
+/// longest suffix, and none inside another (股份有限公司 holds 有限公司).
+fn suffix_occurrences(text: &str) -> Vec<(usize, &'static str)> {
+    let mut found: Vec<(usize, &'static str)> = ORG_SUFFIXES
+        .iter()
+        .flat_map(|&s| text.match_indices(s).map(move |(at, _)| (at, s)))
+        .collect();
+    found.sort_by_key(|&(at, s)| (at, usize::MAX - s.len()));
+    let mut kept: Vec<(usize, &'static str)> = Vec::with_capacity(found.len());
+    for (at, s) in found {
+        if kept.last().is_none_or(|&(k, ks)| at >= k + ks.len()) {
+            kept.push((at, s));
+        }
+    }
+    kept
+}
+
 /// Organizations ending in a suffix, with the words before them.
 fn organizations(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
-    let mut search = 0;
-    while let Some((at, suffix)) = ORG_SUFFIXES
-        .iter()
-        .filter_map(|s| text[search..].find(s).map(|i| (search + i, *s)))
-        .min_by_key(|&(i, s)| (i, usize::MAX - s.len()))
-    {
-        search = at + suffix.len();
+    for (at, suffix) in suffix_occurrences(text) {
+        let end = at + suffix.len();
         let mut start = at;
         let mut absorbed = 0;
         // Tokens before the suffix, the last one cut at the suffix when the
@@ -348,7 +363,7 @@ fn organizations(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
                 1,
                 Entity {
                     kind: EntityKind::Org,
-                    range: start..search,
+                    range: start..end,
                 },
             ));
         }
