@@ -20,12 +20,14 @@ pub const CONFIGS: [&str; 16] = [
 /// one OpenCC's conversion uses).
 pub type Dict = BTreeMap<String, String>;
 
-/// The package folder, next to Cargo.toml as `npm ci` puts it.
+/// The data of the npm package `opencc` 1.4.2, which
+/// `scripts/vendor-opencc.mjs` fetches from the registry (pinned version and
+/// integrity) and unpacks next to the build.
 pub fn package_dir(manifest_dir: &Path) -> PathBuf {
-    let dir = manifest_dir.join("node_modules/opencc");
+    let dir = manifest_dir.join("target/opencc-1.4.2");
     assert!(
         dir.join("data/dictionary/STPhrases.txt").is_file(),
-        "{} holds no OpenCC dictionaries: run `npm ci` first (package.json pins opencc)",
+        "{} holds no OpenCC dictionaries: run `npm run setup` (or `node scripts/vendor-opencc.mjs`) first",
         dir.display()
     );
     dir
