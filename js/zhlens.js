@@ -140,8 +140,7 @@ export function analyze(text, options) {
  * 三分之一 → 1/3, 2e5 → 200000). One wasm call.
  */
 export function numbers(text) {
-  ready('numbers');
-  const [offsets, values] = numbersPacked(text);
+  const [offsets, values] = guard('numbers', () => numbersPacked(text));
   const found = new Array(values.length);
   for (let i = 0; i < values.length; i += 1) {
     const start = offsets[2 * i];
