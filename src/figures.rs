@@ -546,7 +546,7 @@ fn find_numbers(text: &str) -> Vec<Number> {
             continue;
         }
         // A financial numeral alone is a word: 參 in 參加, 伍 in 隊伍.
-        if text[span.clone()].chars().count() == 1 && is_financial(c) {
+        if text[span.clone()].chars().count() == 1 && numbers::is_financial(c) {
             continue;
         }
         // A run that starts with a bare unit is a word (千萬, 萬一), except
@@ -623,27 +623,6 @@ fn is_full_width_group(rest: &str) -> bool {
 fn is_ascii_group(rest: &str) -> bool {
     let b = rest.as_bytes();
     b.len() > 3 && b[..3].iter().all(u8::is_ascii_digit) && matches!(b[3], b'.' | b',')
-}
-
-pub(crate) fn is_financial(c: char) -> bool {
-    matches!(
-        c,
-        '壹' | '貳'
-            | '贰'
-            | '參'
-            | '叁'
-            | '叄'
-            | '肆'
-            | '伍'
-            | '陸'
-            | '陆'
-            | '柒'
-            | '捌'
-            | '玖'
-            | '拾'
-            | '佰'
-            | '仟'
-    )
 }
 
 fn starts_with_any<'a, T: Copy>(text: &str, table: &'a [(&'a str, T)]) -> Option<(&'a str, T)> {
@@ -1555,7 +1534,11 @@ pub(crate) fn lone_numeral_word(text: &str, tokens: &[Token], range: &Range<usiz
     // 拾 of 小明拾起石子; not 壹 standing alone.
     let han_beside = text[..range.start].chars().next_back().is_some_and(is_han)
         || text[range.end..].chars().next().is_some_and(is_han);
-    if is_financial(c) && token.range() == *range && token.pos().as_str() != "m" && han_beside {
+    if numbers::is_financial(c)
+        && token.range() == *range
+        && token.pos().as_str() != "m"
+        && han_beside
+    {
         return true;
     }
     c == '一'

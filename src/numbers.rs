@@ -496,7 +496,7 @@ fn expression_at(text: &str, at: usize) -> Option<Found> {
 }
 
 /// Financial numerals: the forms that cannot be altered on a cheque.
-fn is_financial(c: char) -> bool {
+pub(crate) fn is_financial(c: char) -> bool {
     matches!(
         c,
         '壹' | '貳'
