@@ -19,8 +19,8 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::Token;
 use crate::pos_model::PosModel;
+use crate::{Token, is_han};
 
 /// What an entity is. The rules that find entities, strongest first:
 /// bylines (責編：劉茜, 來源：華聲在線), lines of names only (胡孟婷 周 蓉),
@@ -152,10 +152,6 @@ const FUNCTION_CHARS: &[char] = &[
 const LEADING_VERBS: &[char] = &[
     '赴', '和', '同', '跟', '給', '给', '讓', '让', '經', '经', '據', '据',
 ];
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}')
-}
 
 /// The entities of `text`, in order.
 pub(crate) fn find(text: &str, tokens: &[Token], model: &PosModel) -> Vec<Entity> {

@@ -19,9 +19,9 @@ use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
 
-use crate::Token;
 use crate::error::{Error, ErrorKind};
 use crate::numbers::{self, Decimal, Found};
+use crate::{Token, is_han};
 
 /// What a figure measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -625,14 +625,22 @@ fn is_ascii_group(rest: &str) -> bool {
     b.len() > 3 && b[..3].iter().all(u8::is_ascii_digit) && matches!(b[3], b'.' | b',')
 }
 
-fn starts_with_any<'a, T: Copy>(text: &str, table: &'a [(&'a str, T)]) -> Option<(&'a str, T)> {
+/// The first entry of `table` whose word `text` starts with.
+pub(crate) fn starts_with_any<'a, T: Copy>(
+    text: &str,
+    table: &'a [(&'a str, T)],
+) -> Option<(&'a str, T)> {
     table
         .iter()
         .find(|(word, _)| text.starts_with(word))
         .copied()
 }
 
-fn ends_with_any<'a, T: Copy>(text: &str, table: &'a [(&'a str, T)]) -> Option<(&'a str, T)> {
+/// The first entry of `table` whose word `text` ends with.
+pub(crate) fn ends_with_any<'a, T: Copy>(
+    text: &str,
+    table: &'a [(&'a str, T)],
+) -> Option<(&'a str, T)> {
     table.iter().find(|(word, _)| text.ends_with(word)).copied()
 }
 
@@ -1576,10 +1584,6 @@ pub(crate) fn lone_numeral_of_amount(text: &str, range: &Range<usize>, chinese: 
     chinese
         && text[range.clone()].chars().count() == 1
         && (starts_with_any(rest, CURRENCIES).is_some() || rest.starts_with(['折', '美']))
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}')
 }
 
 fn in_short_quote(text: &str, range: &Range<usize>) -> bool {

@@ -701,7 +701,9 @@ fn join_numbers(text: &str, tokens: &mut Vec<Token>) {
     tokens.truncate(write);
 }
 
-fn is_han(c: char) -> bool {
+/// A Han character: CJK Unified Ideographs with Extension A, the
+/// compatibility block, and Extensions B and on.
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}')
 }
 

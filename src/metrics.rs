@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use crate::figures::{ends_with_any, starts_with_any};
 use crate::{Figure, FigureKind, FigureValue, Token};
 
 /// Which way a metric changed.
@@ -311,9 +312,9 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         let rest = &text[range.end..];
         let skipped = rest.len() - rest.trim_start_matches(['，', ',']).len();
         let tail = &rest[skipped..];
-        let basis = BASES.iter().find(|(w, _)| tail.starts_with(w));
+        let basis = starts_with_any(tail, BASES);
         let after_basis = &tail[basis.map_or(0, |(w, _)| w.len())..];
-        if let Some((trend, direction)) = TRENDS.iter().find(|(w, _)| after_basis.starts_with(w)) {
+        if let Some((trend, direction)) = starts_with_any(after_basis, TRENDS) {
             let end = range.end + skipped + basis.map_or(0, |(w, _)| w.len()) + trend.len();
             let amount = figures.get(i + 1).filter(|f| {
                 f.range().start == end
@@ -322,9 +323,9 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             if change.is_none() && (basis.is_some() || amount.is_some()) {
                 change = Some(Change {
                     range: range.end + skipped..amount.map_or(end, |f| f.range().end),
-                    direction: *direction,
+                    direction,
                     amount: amount.map(|_| i + 1),
-                    basis: basis.map(|(_, b)| *b),
+                    basis: basis.map(|(_, b)| b),
                     from: None,
                 });
                 if amount.is_some() {
@@ -383,11 +384,11 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
 fn trend_before(text: &str, at: usize) -> Option<(usize, Direction, Option<Basis>)> {
     let head = &text[..at];
     let head = head.strip_suffix('了').unwrap_or(head);
-    let (trend, direction) = TRENDS.iter().find(|(w, _)| head.ends_with(w))?;
+    let (trend, direction) = ends_with_any(head, TRENDS)?;
     let before = &head[..head.len() - trend.len()];
-    match BASES.iter().find(|(w, _)| before.ends_with(w)) {
-        Some((w, basis)) => Some((before.len() - w.len(), *direction, Some(*basis))),
-        None => Some((before.len(), *direction, None)),
+    match ends_with_any(before, BASES) {
+        Some((w, basis)) => Some((before.len() - w.len(), direction, Some(basis))),
+        None => Some((before.len(), direction, None)),
     }
 }
 
