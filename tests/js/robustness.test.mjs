@@ -5,9 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { installPackedPackage, root } from './lib/consumer.mjs';
 
 let consumer;
@@ -15,8 +14,7 @@ let zhlens;
 
 before(async () => {
   consumer = installPackedPackage({ prefix: 'zhlens-robustness-' });
-  writeFileSync(join(consumer.project, 'entry.mjs'), "export * from 'zhlens';\nexport { default } from 'zhlens';\n");
-  zhlens = await import(pathToFileURL(join(consumer.project, 'entry.mjs')));
+  zhlens = await consumer.importZhlens();
   await zhlens.default();
 });
 

@@ -24,8 +24,7 @@ let browser;
 
 before(async () => {
   consumer = installPackedPackage({ prefix: 'zhlens-runtimes-' });
-  writeFileSync(join(consumer.project, 'entry.mjs'), "export * from 'zhlens';\nexport { default } from 'zhlens';\n");
-  zhlens = await import(pathToFileURL(join(consumer.project, 'entry.mjs')));
+  zhlens = await consumer.importZhlens();
   await zhlens.default();
   const { TEXT, OPTIONS } = await import(pathToFileURL(join(consumers, 'shared.js')));
   const analysis = zhlens.analyze(TEXT, OPTIONS);

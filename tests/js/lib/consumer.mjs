@@ -6,14 +6,16 @@ import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, writeFileS
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 /**
  * Packs pkg/ and installs the tarball into a new temporary project (offline:
  * the package has no dependencies). `manifest` is merged into the project's
- * package.json. Returns `{ project, installed, remove() }`.
+ * package.json. Returns `{ project, installed, tarball, importZhlens(),
+ * remove() }`; `importZhlens()` imports 'zhlens' from inside the project, so
+ * that it resolves as it does for a user (the module is not initialized).
  */
 export function installPackedPackage({ prefix = 'zhlens-consumer-', manifest = {} } = {}) {
   const project = mkdtempSync(join(tmpdir(), prefix));
@@ -24,6 +26,11 @@ export function installPackedPackage({ prefix = 'zhlens-consumer-', manifest = {
     project,
     installed: join(project, 'node_modules', 'zhlens'),
     tarball: packed[0],
+    importZhlens() {
+      const entry = join(project, 'entry.mjs');
+      writeFileSync(entry, "export * from 'zhlens';\nexport { default } from 'zhlens';\n");
+      return import(pathToFileURL(entry));
+    },
     remove: () => rmSync(project, { recursive: true, force: true }),
   };
 }
