@@ -80,6 +80,7 @@ export const __internals = Object.freeze({
   panic: (message) => guard('__internals.panic', () => panicForTests(message)),
   vocabulary: () => guard('__internals.vocabulary', () => vocabulary()),
   memoryBytes: () => guard('__internals.memoryBytes', () => wasmExports.memory.buffer.byteLength),
+  analyzePacked: (text, options) => analyzeWithPackedTokens(text, options),
 });
 
 /** The longest text `segment` accepts, in UTF-16 code units. */
@@ -113,6 +114,16 @@ function unpackTokens(text, packed) {
  * default: today) resolves relative dates such as 今年 and 去年12月.
  */
 export function analyze(text, options) {
+  const analysis = analyzeWithPackedTokens(text, options);
+  return { ...analysis, tokens: unpackTokens(text, analysis.tokens) };
+}
+
+/**
+ * `analyze`, with the tokens left as wasm packs them: a Uint32Array of
+ * [start, end, tag, …] (tag indexes `vocabulary().posTags`). zhlens/worker
+ * transfers it to the page as it is.
+ */
+function analyzeWithPackedTokens(text, options) {
   ready('analyze');
   const [packed, figuresJson, metricsJson, entitiesJson] = guard('analyze', () => analyzePacked(text, withReferenceDate(options)));
   const figures = JSON.parse(figuresJson).map(({ kind, start, end, ...rest }) => ({ kind, text: text.slice(start, end), start, end, ...rest }));
@@ -131,7 +142,7 @@ export function analyze(text, options) {
     }),
   }));
   const entities = JSON.parse(entitiesJson).map(({ kind, start, end }) => ({ kind, text: text.slice(start, end), start, end }));
-  return { tokens: unpackTokens(text, packed), figures, entities, metrics };
+  return { tokens: packed, figures, entities, metrics };
 }
 
 /**

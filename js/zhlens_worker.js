@@ -10,7 +10,7 @@
 // figures, entities, metrics }, and its buffer (and convertWithMap's map) is transferred, not
 // copied: cloning one object per token costs the caller's thread far more
 // than unpacking them where they are used.
-import init, { analyze, convert, convertWithMap, detectScript, __internals } from './zhlens.js';
+import init, { convert, convertWithMap, detectScript, __internals } from './zhlens.js';
 
 const ready = init();
 ready.then(
@@ -18,19 +18,10 @@ ready.then(
   (error) => self.postMessage({ id: 0, error: describe(error) }),
 );
 
-let tagIndex = null;
-
 const METHODS = {
   analyze(text, options) {
-    tagIndex ??= new Map(__internals.vocabulary().posTags.map((tag, i) => [tag, i]));
-    const { tokens: list, figures, entities, metrics } = analyze(text, options);
-    const tokens = new Uint32Array(list.length * 3);
-    for (let i = 0, j = 0; i < list.length; i += 1, j += 3) {
-      tokens[j] = list[i].start;
-      tokens[j + 1] = list[i].end;
-      tokens[j + 2] = tagIndex.get(list[i].pos);
-    }
-    return [{ tokens, figures, entities, metrics }, [tokens.buffer]];
+    const analysis = __internals.analyzePacked(text, options);
+    return [analysis, [analysis.tokens.buffer]];
   },
   convert: (text, config) => [convert(text, config), []],
   convertWithMap(text, config) {
