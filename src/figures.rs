@@ -15,6 +15,7 @@
 //! - 一 before a measure word is the indefinite article (一場勝仗); a count
 //!   of one is written 1個.
 
+use std::cmp::Reverse;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
@@ -655,7 +656,9 @@ pub(crate) fn find(text: &str, tokens: &[Token], today: Date) -> Vec<Figure> {
         i += consumed.max(1);
     }
     figures.extend(find_half_years(text, today));
-    figures.sort_by_key(|f| f.range.start);
+    figures.sort_by_key(|f| (f.range.start, Reverse(f.range.end)));
+    // 2000年下半年 is one period, not also the date 2000年.
+    figures.dedup_by(|inner, outer| inner.range.end <= outer.range.end);
     merge_percents(&mut figures, find_percents(text));
     drop_in_urls(text, &mut figures);
     figures.retain(|f| !is_excluded(text, tokens, f));
