@@ -178,7 +178,11 @@ export interface Entity extends Span {
 export interface Analysis {
   tokens: Token[];
   figures: Figure[];
-  /** People, places and organizations, in order; they do not overlap. */
+  /**
+   * People, places and organizations, in order of `start` (an outer span
+   * before the one inside it). Spans overlap in one way only: a place that
+   * begins an organization's name (湘潭 in 湘潭天易經開區) is listed inside it.
+   */
   entities: Entity[];
   metrics: Metric[];
 }

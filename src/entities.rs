@@ -11,11 +11,22 @@
 //!   a registered region), single characters the segmenter left alone;
 //!   they stop at punctuation, verbs, function words and long place names
 //!   (馬來西亞 before 閔和國際有限公司 is a country, not part of its name);
-//! - the segmenter's tags: nr (people), ns (places), nt (organizations).
+//! - people from a surname and the single characters after it (張 | 浩),
+//!   a surname before a title (江主席), a name before 同志 or 先生;
+//! - pairs of country abbreviations (中美關係: 中 and 美 are places);
+//! - the segmenter's tags: nr (people, when the word reads as a name: a
+//!   surname first, or transliteration characters), ns (places), nt
+//!   (organizations).
 //!
 //! Spans never overlap; where two do, the stronger evidence, then the
-//! longer span, wins.
+//! longer span, wins. Then the article's own names are read again where
+//! they recur: an organization's short name (群創智能 for 湖南群創智能科技
+//! 有限公司, 閔和國際 from 以下簡稱“閔和國際”), and a place-and-brand
+//! name coordinated with an organization (閔和國際與湖南皇爺). Last, a place
+//! that begins an organization's name (湘潭 in 湘潭天易經開區) is reported
+//! inside it: the one kind of nesting, an inner span after its outer one.
 
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -24,9 +35,14 @@ use crate::{Token, is_han};
 
 /// What an entity is. The rules that find entities, strongest first:
 /// bylines (責編：劉茜, 來源：華聲在線), lines of names only (胡孟婷 周 蓉),
-/// organization suffixes with the name words before them (湖南群創智能科技
-/// 有限公司; a long place name such as a country stops them), and the
-/// segmenter's tags nr, ns and nt.
+/// pairs of country abbreviations (中美關係), organization suffixes with the
+/// name words before them (湖南群創智能科技有限公司; a long place name such
+/// as a country stops them), surnames with what follows them (張 | 浩,
+/// 江主席, 小平同志), and the segmenter's tags nr (when the word reads as a
+/// name), ns and nt. Then an organization's short name (群創智能, 以下簡稱
+/// “閔和國際”) and a place-and-brand name coordinated with one (閔和國際與
+/// 湖南皇爺) are found wherever they recur, and a place that begins an
+/// organization's name is listed inside it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EntityKind {
     /// A person.
@@ -140,6 +156,27 @@ const ORG_SUFFIXES: &[&str] = &[
     "检察院",
 ];
 
+/// Words of trade that a company's short name leaves out (群創智能 for
+/// 湖南群創智能科技有限公司).
+const TRADE_WORDS: &[&str] = &[
+    "科技", "技術", "技术", "實業", "实业", "控股", "股份", "貿易", "贸易",
+];
+
+/// Suffixes of zones and their bodies, named without their city once the
+/// city is known (天易經開區 for 湘潭天易經開區).
+const ZONE_SUFFIXES: &[&str] = &[
+    "經開區",
+    "经开区",
+    "高新區",
+    "高新区",
+    "開發區",
+    "开发区",
+    "管委會",
+    "管委会",
+    "黨工委",
+    "党工委",
+];
+
 /// Characters that are never the inside of a name: grammar, not words.
 const FUNCTION_CHARS: &[char] = &[
     '的', '了', '在', '是', '與', '与', '及', '對', '对', '向', '從', '从', '把', '被', '等', '將',
@@ -147,13 +184,105 @@ const FUNCTION_CHARS: &[char] = &[
     '其', '這', '这', '那',
 ];
 
+/// The commonest Chinese surnames (about nine in ten people bear one), in
+/// both scripts: a name the segmenter tags nr must begin with one, or be a
+/// transliteration.
+const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党黨宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺印";
+
+/// Characters of transliterated foreign names (克雷蒂安, 普里馬科夫).
+const TRANSLITERATION: &str = "阿埃艾安奥奧巴拜班邦保贝貝本比彼波伯博布查达達戴丹道德迪蒂丁东東杜多厄恩尔爾法范菲费費芬丰豐弗福夫盖蓋甘冈岡戈格贡貢古哈汉漢豪赫亨胡华華霍基吉加贾賈杰傑捷金卡凯凱坎康考柯科克肯库庫拉莱萊赖賴兰蘭朗劳勞勒雷里理利莉丽麗连連列林琳卢盧鲁魯路伦倫罗羅洛马馬玛瑪迈邁麦麥曼梅美门門蒙米明莫姆穆纳納娜奈内內尼宁寧努诺諾欧歐帕佩皮普齐齊奇契乔喬琼瓊丘萨薩塞赛賽桑瑟森沙莎尚什施史舒斯松苏蘇索塔泰坦汤湯唐特提图圖托瓦万萬威韦韋维維温溫文翁沃乌烏武西希锡錫夏谢謝辛休雅亚亞扬揚耶伊因尤于约約扎詹泽澤兹茲佐";
+
+/// Titles after a surname that make it a person's (江主席, 陳主任).
+const TITLES: &[&str] = &[
+    "主席",
+    "總理",
+    "总理",
+    "總統",
+    "总统",
+    "書記",
+    "书记",
+    "部長",
+    "部长",
+    "省長",
+    "省长",
+    "市長",
+    "市长",
+    "縣長",
+    "县长",
+    "主任",
+    "局長",
+    "局长",
+    "先生",
+    "女士",
+    "同志",
+    "教授",
+    "院士",
+    "董事長",
+    "董事长",
+    "總經理",
+    "总经理",
+    "經理",
+    "经理",
+    "大使",
+    "將軍",
+    "将军",
+];
+
+/// Words after a name that address the person (小平同志).
+const HONORIFICS: &[&str] = &["同志", "先生", "女士"];
+
+/// Nouns that make a compound of a name, the name still a person's
+/// (鄧小平理論).
+const NAME_COMPOUND_HEADS: &[&str] = &[
+    "理論", "理论", "思想", "主義", "主义", "精神", "同志", "文選", "文选", "著作",
+];
+
+/// One-character names of countries and regions, read as places when two
+/// stand together (中美, 中俄, 美日).
+const COUNTRY_ABBREVIATIONS: &str = "中美日俄英法德意加澳韩韓朝越印巴泰蒙欧歐非";
+
+/// What pairs of country abbreviations come before: their relations.
+const RELATION_WORDS: &[&str] = &[
+    "",
+    "關係",
+    "关系",
+    "兩國",
+    "两国",
+    "雙方",
+    "双方",
+    "合作",
+    "貿易",
+    "贸易",
+    "友好",
+    "之間",
+    "之间",
+    "會談",
+    "会谈",
+    "峰會",
+    "峰会",
+    "邊境",
+    "边境",
+    "聯合聲明",
+    "联合声明",
+    "聯合公報",
+    "联合公报",
+];
+
+/// Where an organization's short name is given: 以下簡稱“閔和國際”.
+const SHORT_NAME_MARKERS: &[&str] = &["簡稱", "简称"];
+
+/// Words that end a region's name: a region is a place, not an
+/// organization (香港特別行政區).
+const REGION_ENDINGS: &[&str] = &["特別行政區", "特别行政区", "自治區", "自治区"];
+
 /// Characters jieba sometimes glues onto the first word of a name (赴國泰
 /// for 赴 + 國泰): a motion verb or preposition.
 const LEADING_VERBS: &[char] = &[
     '赴', '和', '同', '跟', '給', '给', '讓', '让', '經', '经', '據', '据',
 ];
 
-/// The entities of `text`, in order.
+/// The entities of `text`, in order (an inner place after the organization
+/// that holds it).
 pub(crate) fn find(text: &str, tokens: &[Token], model: &PosModel) -> Vec<Entity> {
     // Candidates with the strength of their evidence (higher wins).
     let mut candidates: Vec<(u8, Entity)> = Vec::new();
@@ -164,40 +293,377 @@ pub(crate) fn find(text: &str, tokens: &[Token], model: &PosModel) -> Vec<Entity
         line_start += line.len();
     }
     organizations(text, tokens, &mut candidates);
-    for t in tokens {
-        let word = &text[t.range()];
-        let kind = match t.pos().as_str() {
-            "nr" | "nrfg" if word.chars().count() >= 2 => EntityKind::Person,
-            "ns" => EntityKind::Place,
-            "nt" => EntityKind::Org,
-            _ => continue,
-        };
-        candidates.push((
-            0,
-            Entity {
-                kind,
-                range: t.range(),
-            },
-        ));
-    }
+    people(text, tokens, &mut candidates);
+    country_pairs(text, tokens, &mut candidates);
+    tagged_words(text, tokens, &mut candidates);
 
+    let mut chosen = choose(candidates);
+    let short = short_names(text, tokens, &chosen);
+    add_recurrences(text, tokens, &short, &mut chosen);
+    // After the short names: 閔和國際 is coordinated with 湖南皇爺.
+    let partners: Vec<String> = chosen
+        .values()
+        .filter(|e| e.kind == EntityKind::Org)
+        .filter_map(|org| coordinated(text, tokens, org))
+        .collect();
+    add_recurrences(text, tokens, &partners, &mut chosen);
+    let mut entities: Vec<Entity> = chosen.into_values().collect();
+    let inner: Vec<Entity> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Org)
+        .filter_map(|org| leading_place(text, tokens, org))
+        .collect();
+    entities.extend(inner);
+    entities.sort_by_key(|e| (e.range.start, Reverse(e.range.end)));
+    entities
+}
+
+/// Every occurrence of the organizations' `names` that is a run of whole
+/// words and overlaps no entity but the ones it holds.
+fn add_recurrences(
+    text: &str,
+    tokens: &[Token],
+    names: &[String],
+    chosen: &mut BTreeMap<usize, Entity>,
+) {
+    if names.is_empty() {
+        return;
+    }
+    // Names by their first character, longest first: where one word
+    // starts, the longest name that starts there.
+    let mut by_first: BTreeMap<char, Vec<&str>> = BTreeMap::new();
+    for name in names {
+        if let Some(c) = name.chars().next() {
+            by_first.entry(c).or_default().push(name);
+        }
+    }
+    by_first
+        .values_mut()
+        .for_each(|v| v.sort_by_key(|n| Reverse(n.len())));
+    let mut next_free = 0;
+    for t in tokens {
+        if t.start() < next_free {
+            continue;
+        }
+        let rest = &text[t.start()..];
+        let Some(name) = rest
+            .chars()
+            .next()
+            .and_then(|c| by_first.get(&c))
+            .and_then(|names| names.iter().find(|n| rest.starts_with(**n)))
+        else {
+            continue;
+        };
+        let range = t.start()..t.start() + name.len();
+        if !on_word_boundaries(tokens, &range) {
+            continue;
+        }
+        // The name holds the words read alone inside it (湖南 in 湖南皇爺),
+        // but does not take the place of an entity it equals (香港特別
+        // 行政區 in 香港特別行政區政府 stays a place).
+        let inside: Vec<usize> = chosen
+            .range(range.clone())
+            .take_while(|(_, e)| e.range.end <= range.end && e.range != range)
+            .map(|(&at, _)| at)
+            .collect();
+        let before = chosen.range(..range.start).next_back();
+        let after = chosen.range(range.start..range.end).nth(inside.len());
+        if before.is_none_or(|(_, e)| e.range.end <= range.start) && after.is_none() {
+            for at in inside {
+                chosen.remove(&at);
+            }
+            next_free = range.end;
+            chosen.insert(
+                range.start,
+                Entity {
+                    kind: EntityKind::Org,
+                    range,
+                },
+            );
+        }
+    }
+}
+
+/// The strongest candidates that do not overlap, by start.
+fn choose(mut candidates: Vec<(u8, Entity)>) -> BTreeMap<usize, Entity> {
     candidates.sort_by(|(sa, a), (sb, b)| {
         sb.cmp(sa)
             .then((b.range.end - b.range.start).cmp(&(a.range.end - a.range.start)))
     });
-    // Chosen spans by start; they never overlap, so the one starting last
-    // before a candidate's end is the only one that can overlap it.
     let mut chosen: BTreeMap<usize, Entity> = BTreeMap::new();
     for (_, e) in candidates {
-        let overlaps = chosen
-            .range(..e.range.end)
-            .next_back()
-            .is_some_and(|(_, c)| c.range.end > e.range.start);
-        if !overlaps {
+        if free(&chosen, &e.range) {
             chosen.insert(e.range.start, e);
         }
     }
-    chosen.into_values().collect()
+    chosen
+}
+
+/// Whether `range` overlaps none of the chosen spans. They never overlap
+/// each other, so the one starting last before the range's end is the only
+/// one that can.
+fn free(chosen: &BTreeMap<usize, Entity>, range: &Range<usize>) -> bool {
+    chosen
+        .range(..range.end)
+        .next_back()
+        .is_none_or(|(_, c)| c.range.end <= range.start)
+}
+
+fn on_word_boundaries(tokens: &[Token], range: &Range<usize>) -> bool {
+    let starts_word = |at: usize| tokens.binary_search_by_key(&at, |t| t.start()).is_ok();
+    starts_word(range.start)
+        && (starts_word(range.end) || tokens.last().is_some_and(|t| t.end() == range.end))
+}
+
+/// The segmenter's tags: nr, ns, nt. A word tagged nr must read as a name
+/// (jieba's dictionary tags 智慧 and 友誼 nr); a name compound (鄧小平理論)
+/// names its person; a region tagged nt is a place.
+fn tagged_words(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
+    for t in tokens {
+        let word = &text[t.range()];
+        let (kind, range) = match t.pos().as_str() {
+            "nr" | "nrfg" | "nrt" => {
+                let name = NAME_COMPOUND_HEADS
+                    .iter()
+                    .find_map(|head| word.strip_suffix(head))
+                    .unwrap_or(word);
+                if !reads_as_name(name) {
+                    continue;
+                }
+                (EntityKind::Person, t.start()..t.start() + name.len())
+            }
+            "ns" => (EntityKind::Place, t.range()),
+            "nt" if REGION_ENDINGS.iter().any(|e| word.ends_with(e)) => {
+                (EntityKind::Place, t.range())
+            }
+            "nt" => (EntityKind::Org, t.range()),
+            _ => continue,
+        };
+        out.push((0, Entity { kind, range }));
+    }
+}
+
+/// Whether a word tagged nr reads as a person's name: a surname and one to
+/// three characters (not a doubled one: 謝謝), or a transliteration of
+/// three characters or more.
+fn reads_as_name(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let Some(&first) = chars.first() else {
+        return false;
+    };
+    if chars.len() < 2 || !chars.iter().all(|&c| is_han(c) || c == '·') {
+        return false;
+    }
+    let surname = SURNAMES.contains(first) && chars.len() <= 4 && chars[1] != first;
+    let transliteration = chars.len() >= 3
+        && chars
+            .iter()
+            .all(|&c| c == '·' || TRANSLITERATION.contains(c));
+    surname || transliteration
+}
+
+/// People the segmenter cut apart or did not tag: 張 | 浩 (a surname and
+/// the single characters after it, one tagged a name), 江主席 (a surname
+/// and a title), 小 | 平 | 同志 (single characters before an honorific).
+fn people(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
+    let word = |t: &Token| &text[t.range()];
+    let single_han = |t: &Token| {
+        let mut chars = word(t).chars();
+        chars
+            .next()
+            .is_some_and(|c| is_han(c) && !FUNCTION_CHARS.contains(&c))
+            && chars.next().is_none()
+    };
+    let grammatical = |t: &Token| {
+        let pos = t.pos().as_str();
+        ["c", "p", "u", "d", "r", "m"]
+            .iter()
+            .any(|p| pos.starts_with(p))
+    };
+    let is_name_tag = |t: &Token| t.pos().as_str().starts_with("nr");
+    let person = |range: Range<usize>| {
+        (
+            1,
+            Entity {
+                kind: EntityKind::Person,
+                range,
+            },
+        )
+    };
+    for (i, t) in tokens.iter().enumerate() {
+        let w = word(t);
+        let starts_with_surname = w.chars().next().is_some_and(|c| SURNAMES.contains(c));
+        // 江主席: the title glued to the surname, or the next word.
+        if starts_with_surname {
+            let surname_len = w.chars().next().map_or(0, char::len_utf8);
+            let title_after = if w.len() == surname_len {
+                tokens.get(i + 1).is_some_and(|n| TITLES.contains(&word(n)))
+            } else {
+                TITLES.contains(&&w[surname_len..])
+            };
+            if title_after && !grammatical(t) {
+                out.push(person(t.start()..t.start() + surname_len));
+                continue;
+            }
+        }
+        // 張 | 浩, 樊 | 禹: a surname and one or two single characters.
+        if starts_with_surname && single_han(t) && !grammatical(t) {
+            let given = tokens[i + 1..]
+                .iter()
+                .take(2)
+                .take_while(|n| single_han(n) && !grammatical(n))
+                .count();
+            let rest = &tokens[i + 1..i + 1 + given];
+            let ends_there = tokens.get(i + 1 + given).is_none_or(|n| !single_han(n));
+            if given > 0 && ends_there && (is_name_tag(t) || rest.iter().any(is_name_tag)) {
+                out.push(person(t.start()..rest[given - 1].end()));
+            }
+        }
+        // 小 | 平 | 同志: two single characters before an honorific.
+        if HONORIFICS.contains(&w) && i >= 2 {
+            let (a, b) = (&tokens[i - 2], &tokens[i - 1]);
+            let before_is_word = i < 3 || !single_han(&tokens[i - 3]);
+            if single_han(a)
+                && single_han(b)
+                && !grammatical(a)
+                && !grammatical(b)
+                && before_is_word
+            {
+                out.push(person(a.start()..b.end()));
+            }
+        }
+    }
+}
+
+/// 中美關係, 中 | 俄 | 合作: two country abbreviations together, before a
+/// word of their relations, are two places.
+fn country_pairs(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
+    let abbreviation_at = |at: usize| {
+        text[at..]
+            .chars()
+            .next()
+            .filter(|&c| COUNTRY_ABBREVIATIONS.contains(c))
+            .map(char::len_utf8)
+    };
+    let mut places = |first: usize, second: usize, len: (usize, usize)| {
+        for range in [first..first + len.0, second..second + len.1] {
+            out.push((
+                2,
+                Entity {
+                    kind: EntityKind::Place,
+                    range,
+                },
+            ));
+        }
+    };
+    for (i, t) in tokens.iter().enumerate() {
+        let Some(a) = abbreviation_at(t.start()) else {
+            continue;
+        };
+        if t.end() - t.start() == a {
+            // Two one-character words: 中 | 俄 | 合作.
+            let pair = tokens
+                .get(i + 1)
+                .filter(|n| abbreviation_at(n.start()) == Some(n.end() - n.start()));
+            let relation = tokens
+                .get(i + 2)
+                .is_some_and(|r| RELATION_WORDS[1..].contains(&&text[r.range()]));
+            if let Some(n) = pair.filter(|_| relation) {
+                places(t.start(), n.start(), (a, n.end() - n.start()));
+            }
+        } else if let Some(b) = abbreviation_at(t.start() + a) {
+            // One word: 中美, 中美關係.
+            let rest = &text[t.start() + a + b..t.end()];
+            if RELATION_WORDS.contains(&rest) {
+                places(t.start(), t.start() + a, (a, b));
+            }
+        }
+    }
+}
+
+/// Short names of the chosen organizations, to find where they recur: the
+/// name given after 簡稱 (以下簡稱“閔和國際”); the name without its place
+/// and suffix when four characters or more (群創智能 of 湖南群創智能科技
+/// 有限公司, without the trade word 科技); a zone without its city (天易經
+/// 開區).
+fn short_names(text: &str, tokens: &[Token], chosen: &BTreeMap<usize, Entity>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let orgs = chosen.values().filter(|e| e.kind == EntityKind::Org);
+    for org in orgs {
+        let name = &text[org.range()];
+        // 以下簡稱“閔和國際”: within a few characters after the name.
+        let after = &text[org.range.end..];
+        let window: String = after.chars().take(6).collect();
+        if let Some(marker) = SHORT_NAME_MARKERS
+            .iter()
+            .find_map(|m| window.find(m).map(|at| at + m.len()))
+        {
+            let given = after[marker..].trim_start_matches(['“', '「', '『', '"', '：', ':']);
+            let short: String = given.chars().take_while(|&c| is_han(c)).take(8).collect();
+            if short.chars().count() >= 2 {
+                names.push(short);
+            }
+        }
+        let place = leading_place(text, tokens, org).map_or(0, |p| p.range.len());
+        let Some((suffix, _)) = ORG_SUFFIXES
+            .iter()
+            .find(|s| name.ends_with(**s))
+            .map(|s| (*s, ()))
+        else {
+            continue;
+        };
+        let core = &name[place..name.len() - suffix.len()];
+        let core = TRADE_WORDS
+            .iter()
+            .find_map(|w| core.strip_suffix(w))
+            .unwrap_or(core);
+        if core.chars().count() >= 4 {
+            names.push(core.to_string());
+        }
+        if place > 0 && ZONE_SUFFIXES.contains(&suffix) && name[place..].chars().count() >= 4 {
+            names.push(name[place..].to_string());
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// A place-and-brand name joined to an organization by 與/和/及 (閔和國際
+/// 與湖南皇爺): a short place, one noun, then the phrase ends.
+fn coordinated(text: &str, tokens: &[Token], org: &Entity) -> Option<String> {
+    let k = tokens.partition_point(|t| t.start() < org.range.end);
+    let conjunction = tokens.get(k)?;
+    if !["與", "与", "和", "及"].contains(&&text[conjunction.range()]) {
+        return None;
+    }
+    let (place, brand, after) = (tokens.get(k + 1)?, tokens.get(k + 2)?, tokens.get(k + 3));
+    let short_place =
+        place.pos().as_str() == "ns" && (2..=3).contains(&text[place.range()].chars().count());
+    let brand_word = &text[brand.range()];
+    let noun = brand.pos().as_str().starts_with('n')
+        && brand_word.chars().count() >= 2
+        && brand_word.chars().all(is_han);
+    let ends = after.is_none_or(|a| {
+        let w = &text[a.range()];
+        w == "的" || w.chars().all(|c| !is_han(c))
+    });
+    (short_place && noun && ends).then(|| text[place.start()..brand.end()].to_string())
+}
+
+/// The place an organization's name begins with (湘潭 in 湘潭天易經開區),
+/// as an entity inside it.
+fn leading_place(text: &str, tokens: &[Token], org: &Entity) -> Option<Entity> {
+    let first = tokens.get(tokens.partition_point(|t| t.end() <= org.range.start))?;
+    let chars = text[first.range()].chars().count();
+    (first.start() == org.range.start
+        && first.end() < org.range.end
+        && first.pos().as_str() == "ns"
+        && (2..=3).contains(&chars))
+    .then(|| Entity {
+        kind: EntityKind::Place,
+        range: first.range(),
+    })
 }
 
 /// 責編：劉茜 / 來源：華聲在線.
@@ -352,6 +818,14 @@ fn organizations(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
             .filter(|c| LEADING_VERBS.contains(c))
         {
             start += first.len_utf8();
+        }
+        // 世界500強光大環境集團: a ranking is not part of the name after it.
+        let ranked = text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || "十百千萬万".contains(c));
+        if ranked && text[start..at].starts_with(['強', '强']) {
+            start += '強'.len_utf8();
         }
         // Some kind of name must come before the suffix: 公司 alone is none.
         if text[start..at].chars().count() >= 2 {

@@ -134,8 +134,10 @@ assert_eq!(offices.change().unwrap().from().map(figure), Some("6個"));
 
 [`Analysis::entities`] lists the people, places and organizations: bylines,
 lines of names, organization names up to their suffix (有限公司, 集團,
-管委會) and the segmenter's name tags (see the `entities` module's rules
-in [`EntityKind`]'s documentation).
+管委會), people from surnames (張 | 浩, 江主席), the segmenter's name tags,
+and the short names an article goes on to use (群創智能, 閔和國際); see
+[`EntityKind`]'s documentation for the rules. A place that begins an
+organization's name is listed inside it, after it.
 
 ```
 use zhlens::{AnalyzeOptions, Analyzer, EntityKind};
@@ -145,6 +147,7 @@ let text = "8月5日，湖南群創智能科技有限公司項目開工。\n責�
 let analysis = analyzer.analyze(text, &AnalyzeOptions::new("2025-09-15".parse()?));
 let found: Vec<(EntityKind, &str)> = analysis.entities().iter().map(|e| (e.kind(), &text[e.range()])).collect();
 assert!(found.contains(&(EntityKind::Org, "湖南群創智能科技有限公司")));
+assert!(found.contains(&(EntityKind::Place, "湖南")));
 assert!(found.contains(&(EntityKind::Person, "劉茜")));
 # Ok::<(), zhlens::Error>(())
 ```
@@ -264,7 +267,9 @@ impl Analysis {
         &self.figures
     }
 
-    /// The people, places and organizations, in the order of the text.
+    /// The people, places and organizations, in the order of the text; a
+    /// place that begins an organization's name (湘潭 in 湘潭天易經開區)
+    /// comes right after it, the one way two entities overlap.
     pub fn entities(&self) -> &[Entity] {
         &self.entities
     }

@@ -163,13 +163,11 @@ fn seed_figures_in_both_scripts() {
         "{in_simplified} of 16 metrics exact in Simplified"
     );
     eprintln!("seed metrics exact: {traditional}/16 Traditional, {in_simplified}/16 Simplified");
-    // Not yet all 17: 湖南皇爺 has no suffix, and jieba reads 500強光大 as
-    // 500 | 強光 | 大 (see the closing notes of the entities issue).
     let entities = entities_found(&analyzer, &article, &gold, &|t| t.to_string());
     let entities_simplified =
         entities_found(&analyzer, &simplified, &gold, &|t| convert(t, Config::T2s));
     eprintln!(
         "seed entities found: {entities}/17 Traditional, {entities_simplified}/17 Simplified"
     );
-    assert!(entities >= 14 && entities_simplified >= 14);
+    assert_eq!((entities, entities_simplified), (17, 17));
 }

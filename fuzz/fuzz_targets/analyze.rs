@@ -1,5 +1,5 @@
-//! `Analyzer::analyze` over arbitrary UTF-8: never panics, and its tokens and
-//! figures are well-formed (see `check`). The first byte chooses the HMM
+//! `Analyzer::analyze` over arbitrary UTF-8: never panics, and its tokens,
+//! figures, entities and metrics are well-formed. The first byte chooses the HMM
 //! setting and the reference year; the rest is the text (invalid UTF-8 is
 //! replaced, so every input is used).
 #![no_main]
@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use zhlens::{AnalyzeOptions, Analyzer, Date, SegmentOptions};
+use zhlens::{AnalyzeOptions, Analyzer, Date, Entity, EntityKind, SegmentOptions};
 
 static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
 
@@ -42,5 +42,29 @@ fuzz_target!(|data: &[u8]| {
         assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
         assert!(range.start >= end, "figures sorted and disjoint: {range:?} after {end}");
         end = range.end;
+    }
+
+    // Entities: in bounds, on character boundaries, sorted; the one overlap
+    // is a place inside the organization listed just before it.
+    let mut previous: Option<&Entity> = None;
+    for entity in analysis.entities() {
+        let range = entity.range();
+        assert!(range.start < range.end && range.end <= text.len(), "entity {range:?} in bounds");
+        assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
+        if let Some(p) = previous.map(Entity::range).filter(|p| p.end > range.start) {
+            let nested = previous.is_some_and(|p| p.kind() == EntityKind::Org)
+                && entity.kind() == EntityKind::Place
+                && p.start <= range.start
+                && range.end <= p.end;
+            assert!(nested, "entity {range:?} overlaps {p:?}");
+        } else {
+            previous = Some(entity);
+        }
+    }
+
+    // Metrics: their figure indices exist.
+    let figures = analysis.figures().len();
+    for metric in analysis.metrics() {
+        assert!(metric.value() < figures && metric.period().is_none_or(|p| p < figures));
     }
 });

@@ -68,6 +68,16 @@ function readBio(path) {
   return sentences;
 }
 
+/** Entities not inside the one before them (zhlens lists an inner one after its outer one). */
+function outermost(entities) {
+  let end = 0;
+  return entities.filter((e) => {
+    if (e.end <= end && e.start < end) return false;
+    end = Math.max(end, e.end);
+    return true;
+  });
+}
+
 function score(sentences, predict) {
   const counts = Object.fromEntries(['person', 'place', 'org', 'all'].map((k) => [k, { tp: 0, fp: 0, fn: 0 }]));
   const started = performance.now();
@@ -100,7 +110,9 @@ export async function run() {
   const zhlens = await import(pathToFileURL(join(root, 'pkg', 'zhlens.js')).href);
   await zhlens.default();
   const systems = {
-    zhlens: (text) => zhlens.analyze(text, { referenceDate: '2025-09-15' }).entities.map((e) => `${e.kind}:${e.start}:${e.end}`),
+    // The test sets annotate flat spans: an entity inside another (湘潭 in
+    // 湘潭天易經開區) is left out, as their annotators leave it.
+    zhlens: (text) => outermost(zhlens.analyze(text, { referenceDate: '2025-09-15' }).entities).map((e) => `${e.kind}:${e.start}:${e.end}`),
     'jieba-pos': (text) => zhlens.segment(text).filter((t) => POS_KINDS[t.pos]).map((t) => `${POS_KINDS[t.pos]}:${t.start}:${t.end}`),
   };
   const sets = {};
