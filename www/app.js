@@ -37,6 +37,7 @@ const figureNote = document.getElementById('figures-note');
 const kindToggles = document.getElementById('kind-toggles');
 const metricTable = document.getElementById('metrics');
 const metricNote = document.getElementById('metrics-note');
+const exportButtons = document.getElementById('exports');
 
 const zhlens = createWorker();
 
@@ -45,6 +46,8 @@ let nextId = 1;
 let latest = null;
 /** The render in progress: `{ cancelled }`. */
 let rendering = null;
+/** What the export buttons save: the shown article's analysis (`analysis` of `request`'s result), or null. */
+let exportable = null;
 /** The metric row under the pointer or focus, and the output's elements outlined for it. */
 let outlined = { row: null, elements: [] };
 
@@ -107,6 +110,11 @@ function closestRow(node, key) {
   return node instanceof Element ? node.closest(`tr[data-${key}]`) : null;
 }
 
+exportButtons.addEventListener('click', (event) => {
+  const button = event.target instanceof Element ? event.target.closest('button[data-export]') : null;
+  if (button && exportable) download(EXPORTS[button.dataset.export](exportable));
+});
+
 function todayIso() {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
@@ -123,6 +131,7 @@ analyze();
 
 function analyze() {
   cancelRender();
+  setExportable(null);
   const text = textarea.value;
   if (text.trim() === '') {
     latest = null;
@@ -157,7 +166,7 @@ const WHITESPACE = /^\s+$/u;
 /**
  * Analyzes `text` in the worker and, when `view` asks for another script,
  * converts it there too. Returns what `show` renders: `{ text, config,
- * tokens, tags, words, figures, entities, metrics, ms }`, where
+ * tokens, tags, words, figures, entities, metrics, analysis, ms }`, where
  * `text` is the text in the script asked for, `config` the OpenCC
  * configuration that converted it (null when none did), `tokens` a packed
  * Uint32Array [start, end, tag, …] of UTF-16 offsets into `text` (carried
@@ -166,7 +175,9 @@ const WHITESPACE = /^\s+$/u;
  * as plain text; `figures`, `entities` and `metrics` are the analysis's, with
  * their spans carried over the same way and without their text (which may be
  * in the other script); `words` counts the tokens that are not whitespace or
- * punctuation (pos 'x'); and `ms` is the time the worker's answers took.
+ * punctuation (pos 'x'); `analysis` is `{ text, referenceDate, figures,
+ * entities, metrics }` of the original text, as zhlens returned them, for the
+ * exports; and `ms` is the time the worker's answers took.
  */
 async function request(text, view, referenceDate) {
   const started = performance.now();
@@ -200,6 +211,7 @@ async function request(text, view, referenceDate) {
     figures,
     entities,
     metrics,
+    analysis: { text, referenceDate, figures: analysis.figures, entities: analysis.entities, metrics: analysis.metrics },
     ms,
   };
 }
@@ -314,7 +326,7 @@ async function clearOutput(job) {
   return true;
 }
 
-async function show({ text, config, tokens, tags, words, figures, entities, metrics, ms }) {
+async function show({ text, config, tokens, tags, words, figures, entities, metrics, analysis, ms }) {
   const job = { cancelled: false };
   rendering = job;
   output.dataset.config = config ?? '';
@@ -332,6 +344,7 @@ async function show({ text, config, tokens, tags, words, figures, entities, metr
   outlined = { row: null, elements: [] };
   showFigureTable(figures, text);
   showMetricTable(metrics, figures, text);
+  setExportable(analysis);
   const marks = annotations(figures, entities, metrics, text.length);
   const target = output;
   const protos = tags.map(prototype);
@@ -599,6 +612,90 @@ function formatChange(change, figures) {
     change.from !== undefined && `from ${formatValue(figures[change.from])}`,
     change.basis,
   ].filter(Boolean).join(' ');
+}
+
+/** Enables the export buttons for `analysis` (`request`'s), or disables them for null. */
+function setExportable(analysis) {
+  exportable = analysis;
+  for (const button of exportButtons.querySelectorAll('button')) button.disabled = !analysis;
+}
+
+const FIGURE_COLUMNS = [
+  ['kind', (f) => f.kind],
+  ['text', (f) => f.text],
+  ['start', (f) => f.start],
+  ['end', (f) => f.end],
+  ['value', (f) => f.value],
+  ['unit', (f) => f.unit],
+  ['approx', (f) => f.approx],
+  ['range_low', (f) => f.range?.[0]],
+  ['range_high', (f) => f.range?.[1]],
+];
+
+const ENTITY_COLUMNS = [
+  ['kind', (e) => e.kind],
+  ['text', (e) => e.text],
+  ['start', (e) => e.start],
+  ['end', (e) => e.end],
+];
+
+/** A metric per line: its figures (given as indices) written out, value and unit as in the figures' columns. */
+function metricColumns(figures) {
+  const figure = (index) => (index === undefined ? undefined : figures[index]);
+  return [
+    ['indicator', (m) => m.indicator.text],
+    ['indicator_start', (m) => m.indicator.start],
+    ['indicator_end', (m) => m.indicator.end],
+    ['value_text', (m) => figures[m.value].text],
+    ['value', (m) => figures[m.value].value],
+    ['unit', (m) => figures[m.value].unit],
+    ['approx', (m) => figures[m.value].approx],
+    ['period_text', (m) => figure(m.period)?.text],
+    ['period', (m) => figure(m.period)?.value],
+    ['change_direction', (m) => m.change?.direction],
+    ['change_text', (m) => m.change?.text],
+    ['change_value', (m) => m.change?.value],
+    ['change_unit', (m) => figure(m.change?.amount)?.unit],
+    ['change_basis', (m) => m.change?.basis],
+    ['change_from_text', (m) => figure(m.change?.from)?.text],
+    ['change_from', (m) => figure(m.change?.from)?.value],
+  ];
+}
+
+/** The export buttons' files, by `data-export`, from `request`'s `analysis`. */
+const EXPORTS = {
+  figures: ({ figures }) => csvFile('zhlens-figures.csv', FIGURE_COLUMNS, figures),
+  entities: ({ entities }) => csvFile('zhlens-entities.csv', ENTITY_COLUMNS, entities),
+  metrics: ({ figures, metrics }) => csvFile('zhlens-metrics.csv', metricColumns(figures), metrics),
+  json: (analysis) => ({ name: 'zhlens.json', type: 'application/json', content: `${JSON.stringify(analysis, null, 2)}\n` }),
+};
+
+/**
+ * RFC 4180 CSV: a header, then a line per item, CRLF line ends; a field
+ * with a quote, comma or line break is quoted. A byte order mark first, or
+ * Excel reads UTF-8 as the system's code page and garbles the Chinese.
+ */
+function csvFile(name, columns, items) {
+  const field = (value) => {
+    const text = value === undefined || value === null ? '' : String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  const lines = [columns.map(([header]) => header), ...items.map((item) => columns.map(([, get]) => get(item)))];
+  return { name, type: 'text/csv;charset=utf-8', content: `\uFEFF${lines.map((cells) => `${cells.map(field).join(',')}\r\n`).join('')}` };
+}
+
+/** Saves `content` as the file `name` through a blob: URL, which the page's CSP allows for downloads. */
+function download({ name, type, content }) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link); // older Firefox ignores a click on a link outside the document
+  link.click();
+  link.remove();
+  // The browser reads the blob after click() returns; revoking it at once can cancel the download.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function flashFigure(index) {

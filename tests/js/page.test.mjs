@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -167,6 +167,45 @@ function mapSpan({ start, end }, map) {
   }
   return out;
 }
+
+/** Clicks an export button; returns the download's file name and text. */
+async function exported(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#exports button[data-export="${button}"]`)]);
+  return { name: download.suggestedFilename(), content: await readFile(await download.path(), 'utf8') };
+}
+
+/** RFC 4180 CSV after a byte order mark, every line ended by CRLF, as rows of fields. */
+function parseCsv(content) {
+  assert.ok(content.startsWith('\uFEFF'), 'a byte order mark, for Excel');
+  assert.ok(content.endsWith('\r\n'), 'every line ends with CRLF');
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 1; i < content.length; i += 1) {
+    const c = content[i];
+    if (quoted) {
+      if (c !== '"') field += c;
+      else if (content[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && content[i + 1] === '\n') {
+      rows.push([...row, field]);
+      row = [];
+      field = '';
+      i += 1;
+    } else field += c;
+  }
+  return rows;
+}
+
+/** CSV fields as the page writes them: absent values empty, the rest as strings. */
+const fields = (...values) => values.map((value) => (value === undefined || value === null ? '' : String(value)));
 
 function outputWords(page) {
   return page.$$eval('#output .w', (spans) =>
@@ -531,6 +570,75 @@ test('metrics are listed; hovering or focusing a row outlines exactly its spans,
     await page.hover('#metrics tbody tr[data-metric="0"]');
     await page.locator('#output').scrollIntoViewIfNeeded();
     await page.screenshot({ path: SCREENSHOT.replace('page.png', 'metrics.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('figures, entities and metrics export as CSV and JSON that match analyze()', { timeout: TIMEOUT }, async (t) => {
+  if (!haveChromium) {
+    t.skip(SKIP);
+    return;
+  }
+  const { page, context, problems } = await openPage();
+  try {
+    const { text, referenceDate, analysis: { figures, entities, metrics } } = await showSample(page);
+
+    const figureCsv = await exported(page, 'figures');
+    assert.equal(figureCsv.name, 'zhlens-figures.csv');
+    assert.ok(figureCsv.content.includes(',"1,362家",'), 'a field with a comma is quoted');
+    assert.deepEqual(parseCsv(figureCsv.content), [
+      ['kind', 'text', 'start', 'end', 'value', 'unit', 'approx', 'range_low', 'range_high'],
+      ...figures.map((f) => fields(f.kind, f.text, f.start, f.end, f.value, f.unit, f.approx, f.range?.[0], f.range?.[1])),
+    ]);
+
+    const entityCsv = await exported(page, 'entities');
+    assert.equal(entityCsv.name, 'zhlens-entities.csv');
+    assert.deepEqual(parseCsv(entityCsv.content), [
+      ['kind', 'text', 'start', 'end'],
+      ...entities.map((e) => fields(e.kind, e.text, e.start, e.end)),
+    ]);
+
+    const metricCsv = await exported(page, 'metrics');
+    assert.equal(metricCsv.name, 'zhlens-metrics.csv');
+    const [header, ...lines] = parseCsv(metricCsv.content);
+    const records = lines.map((line) => Object.fromEntries(header.map((name, i) => [name, line[i]])));
+    assert.equal(records.length, metrics.length);
+    assert.ok(lines.every((line) => line.length === header.length));
+    for (const [i, m] of metrics.entries()) {
+      const value = figures[m.value];
+      const period = figures[m.period];
+      assert.deepEqual(records[i], Object.fromEntries(Object.entries({
+        indicator: m.indicator.text,
+        indicator_start: m.indicator.start,
+        indicator_end: m.indicator.end,
+        value_text: value.text,
+        value: value.value,
+        unit: value.unit,
+        approx: value.approx,
+        period_text: period?.text,
+        period: period?.value,
+        change_direction: m.change?.direction,
+        change_text: m.change?.text,
+        change_value: m.change?.value,
+        change_unit: figures[m.change?.amount]?.unit,
+        change_basis: m.change?.basis,
+        change_from_text: figures[m.change?.from]?.text,
+        change_from: figures[m.change?.from]?.value,
+      }).map(([name, v]) => [name, ...fields(v)])));
+    }
+    assert.deepEqual(records[0], {
+      ...records[0],
+      indicator: '規模工業總產值', value: '21880000000', unit: 'CNY', period: '2025-01/2025-07',
+      change_direction: 'up', change_value: '5.25', change_unit: '%', change_basis: 'yoy',
+    });
+
+    // JSON: the analysis of the text as pasted, whichever script it is shown in.
+    await showIn(page, 'simplified');
+    const json = await exported(page, 'json');
+    assert.equal(json.name, 'zhlens.json');
+    assert.deepEqual(JSON.parse(json.content), { text, referenceDate, figures, entities, metrics });
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
