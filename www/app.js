@@ -2,13 +2,14 @@
 // helper, zhlens/worker (/pkg/worker.js): analysis, script detection and
 // conversion off the main thread, tokens transferred packed (analyzePacked).
 // This module renders the words as <span class="w …" data-pos="…" title="…">
-// elements.
+// elements, inside <mark> elements for figures and entities and <span
+// class="metric-part"> elements for metrics' indicators and changes.
 //
 // The DOM is built with createElement/cloneNode + textContent only: the text
 // is the user's and is never parsed as HTML. Rendering is one cursor pass over
-// the sorted token offsets (as spaCy's displaCy does for entity spans): any
-// gap between tokens is emitted as plain text, so the output's textContent is
-// always exactly the input.
+// the sorted token and annotation offsets (as spaCy's displaCy does for entity
+// spans): any gap between tokens is emitted as plain text, so the output's
+// textContent is always exactly the input.
 //
 // Long articles: the main thread only ever works for SLICE_MS at a time, then
 // yields so that the page keeps painting and answering input. Words go into
@@ -33,7 +34,10 @@ const view = document.getElementById('view');
 const referenceDate = document.getElementById('refdate');
 const figureTable = document.getElementById('figures');
 const figureNote = document.getElementById('figures-note');
-const figureToggles = document.getElementById('figure-kinds');
+const kindToggles = document.getElementById('kind-toggles');
+const metricTable = document.getElementById('metrics');
+const metricNote = document.getElementById('metrics-note');
+const exportButtons = document.getElementById('exports');
 
 const zhlens = createWorker();
 
@@ -42,6 +46,10 @@ let nextId = 1;
 let latest = null;
 /** The render in progress: `{ cancelled }`. */
 let rendering = null;
+/** What the export buttons save: the shown article's analysis (`analysis` of `request`'s result), or null. */
+let exportable = null;
+/** The metric row under the pointer or focus, and the output's elements outlined for it. */
+let outlined = { row: null, elements: [] };
 
 zhlens.ready.then(
   // Loading finished before any answer: say so unless a result is showing.
@@ -70,21 +78,41 @@ view.addEventListener('change', () => analyze());
 referenceDate.value ||= todayIso();
 referenceDate.addEventListener('change', () => analyze());
 
-figureToggles.addEventListener('change', (event) => {
+// Figure and entity kinds have distinct names, so one class per kind does for both.
+kindToggles.addEventListener('change', (event) => {
   const box = event.target;
   if (box instanceof HTMLInputElement) output.classList.toggle(`hide-${box.value}`, !box.checked);
 });
 
-figureTable.addEventListener('click', (event) => {
-  const row = event.target instanceof Element ? event.target.closest('tr[data-fig]') : null;
-  if (row) flashFigure(row.dataset.fig);
-});
-figureTable.addEventListener('keydown', (event) => {
-  const row = event.target instanceof Element ? event.target.closest('tr[data-fig]') : null;
-  if (row && (event.key === 'Enter' || event.key === ' ')) {
-    event.preventDefault();
-    flashFigure(row.dataset.fig);
-  }
+// A row of either table finds its figure: a figure row its own, a metric row its value.
+for (const table of [figureTable, metricTable]) {
+  table.addEventListener('click', (event) => {
+    const row = closestRow(event.target, 'fig');
+    if (row) flashFigure(row.dataset.fig);
+  });
+  table.addEventListener('keydown', (event) => {
+    const row = closestRow(event.target, 'fig');
+    if (row && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      flashFigure(row.dataset.fig);
+    }
+  });
+}
+
+// The metric row under the pointer is outlined, or else the focused one.
+metricTable.addEventListener('mouseover', (event) => outlineMetric(closestRow(event.target, 'metric')));
+metricTable.addEventListener('mouseleave', () => outlineMetric(closestRow(document.activeElement, 'metric')));
+metricTable.addEventListener('focusin', (event) => outlineMetric(closestRow(event.target, 'metric')));
+metricTable.addEventListener('focusout', (event) => outlineMetric(closestRow(event.relatedTarget, 'metric')));
+
+/** The table row around `node` that carries `data-<key>`, or null. */
+function closestRow(node, key) {
+  return node instanceof Element ? node.closest(`tr[data-${key}]`) : null;
+}
+
+exportButtons.addEventListener('click', (event) => {
+  const button = event.target instanceof Element ? event.target.closest('button[data-export]') : null;
+  if (button && exportable) download(EXPORTS[button.dataset.export](exportable));
 });
 
 function todayIso() {
@@ -103,6 +131,7 @@ analyze();
 
 function analyze() {
   cancelRender();
+  setExportable(null);
   const text = textarea.value;
   if (text.trim() === '') {
     latest = null;
@@ -137,14 +166,18 @@ const WHITESPACE = /^\s+$/u;
 /**
  * Analyzes `text` in the worker and, when `view` asks for another script,
  * converts it there too. Returns what `show` renders: `{ text, config,
- * tokens, tags, words, figures, ms }`, where `text` is the text in the script
- * asked for, `config` the OpenCC configuration that converted it (null when
- * none did), `tokens` a packed Uint32Array [start, end, tag, …] of UTF-16
- * offsets into `text` (carried over from the original's words through the
- * conversion's map) with `tag` indexing `tags`, and `tags[0]` '' for
- * whitespace tokens, which are rendered as plain text; `words` counts the
- * tokens that are not whitespace or punctuation (pos 'x'), and `ms` is the
- * time the worker's answers took.
+ * tokens, tags, words, figures, entities, metrics, analysis, ms }`, where
+ * `text` is the text in the script asked for, `config` the OpenCC
+ * configuration that converted it (null when none did), `tokens` a packed
+ * Uint32Array [start, end, tag, …] of UTF-16 offsets into `text` (carried
+ * over from the original's words through the conversion's map) with `tag`
+ * indexing `tags`, and `tags[0]` '' for whitespace tokens, which are rendered
+ * as plain text; `figures`, `entities` and `metrics` are the analysis's, with
+ * their spans carried over the same way and without their text (which may be
+ * in the other script); `words` counts the tokens that are not whitespace or
+ * punctuation (pos 'x'); `analysis` is `{ text, referenceDate, figures,
+ * entities, metrics }` of the original text, as zhlens returned them, for the
+ * exports; and `ms` is the time the worker's answers took.
  */
 async function request(text, view, referenceDate) {
   const started = performance.now();
@@ -157,14 +190,30 @@ async function request(text, view, referenceDate) {
   const ms = performance.now() - started;
   const { tokens } = analysis;
   const { tags, words } = retag(text, tokens, analysis.tags);
-  const figures = analysis.figures.map(({ text: _, ...figure }) => figure);
+  const withoutText = ({ text: _, ...span }) => span;
+  const figures = analysis.figures.map(withoutText);
+  const entities = analysis.entities.map(withoutText);
+  const metrics = analysis.metrics.map((metric) => ({
+    ...metric,
+    indicator: withoutText(metric.indicator),
+    ...(metric.change && { change: withoutText(metric.change) }),
+  }));
   if (converted) {
     remap(tokens, 3, converted.map);
-    const spans = new Uint32Array(figures.flatMap((f) => [f.start, f.end]));
-    remap(spans, 2, converted.map);
-    figures.forEach((f, i) => Object.assign(f, { start: spans[2 * i], end: spans[2 * i + 1] }));
+    remapSpans([...figures, ...entities, ...metrics.flatMap((m) => (m.change ? [m.indicator, m.change] : [m.indicator]))], converted.map);
   }
-  return { text: converted ? converted.text : text, config, tokens, tags, words, figures, ms };
+  return {
+    text: converted ? converted.text : text,
+    config,
+    tokens,
+    tags,
+    words,
+    figures,
+    entities,
+    metrics,
+    analysis: { text, referenceDate, figures: analysis.figures, entities: analysis.entities, metrics: analysis.metrics },
+    ms,
+  };
 }
 
 /**
@@ -214,8 +263,9 @@ function configFor(report, view) {
  * the original text to the converted one, in place, through the map's pieces
  * ([inStart, inEnd, outStart, outEnd] …, ascending). A span that starts or
  * ends inside a piece (one phrase converted as a whole across two words) is
- * widened to the piece; the renderer skips a span that then overlaps the one
- * before it, so the text is still shown once.
+ * widened to the piece; the renderer skips a token that then overlaps the one
+ * before it, so the text is still shown once, and splits an annotation that
+ * then crosses another's edge.
  */
 function remap(spans, stride, map) {
   let piece = 0;
@@ -229,6 +279,14 @@ function remap(spans, stride, map) {
     spans[j] = map[4 * piece + 2];
     spans[j + 1] = map[4 * last + 3];
   }
+}
+
+/** `remap` for `{ start, end }` objects in any order, in place. */
+function remapSpans(objects, map) {
+  const sorted = objects.toSorted((a, b) => a.start - b.start);
+  const spans = new Uint32Array(sorted.flatMap((span) => [span.start, span.end]));
+  remap(spans, 2, map);
+  sorted.forEach((span, i) => Object.assign(span, { start: spans[2 * i], end: spans[2 * i + 1] }));
 }
 
 function cancelRender() {
@@ -268,19 +326,26 @@ async function clearOutput(job) {
   return true;
 }
 
-async function show({ text, config, tokens, tags, words, figures, ms }) {
+async function show({ text, config, tokens, tags, words, figures, entities, metrics, analysis, ms }) {
   const job = { cancelled: false };
   rendering = job;
   output.dataset.config = config ?? '';
   const started = performance.now();
   const count = tokens.length / 3;
-  const summary = `${words.toLocaleString('en-US')} ${words === 1 ? 'word' : 'words'}, ${figures.length.toLocaleString('en-US')} ${figures.length === 1 ? 'figure' : 'figures'} in ${formatMs(ms)}${config ? ` · shown as ${config}` : ''}`;
+  const found = [[words, 'word'], [figures.length, 'figure'], [entities.length, 'entity'], [metrics.length, 'metric']]
+    .map(([n, noun]) => counted(n, noun))
+    .join(', ');
+  const summary = `${found} in ${formatMs(ms)}${config ? ` · shown as ${config}` : ''}`;
   setStatus(`${summary} · rendering…`);
   progress.value = 0;
   progress.hidden = count < BATCH * 2;
 
   if (!(await clearOutput(job))) return;
+  outlined = { row: null, elements: [] };
   showFigureTable(figures, text);
+  showMetricTable(metrics, figures, text);
+  setExportable(analysis);
+  const marks = annotations(figures, entities, metrics, text.length);
   const target = output;
   const protos = tags.map(prototype);
 
@@ -297,25 +362,39 @@ async function show({ text, config, tokens, tags, words, figures, ms }) {
   };
   newChunk();
 
-  // One cursor pass over two sorted span lists, as displaCy does: figures
-  // become <mark> elements, and the words inside them (a word that crosses
-  // a figure's edge is cut there) go into the mark.
-  let nextFigure = 0;
-  let open = null; // { mark, end } of the figure being filled
+  // One cursor pass over the tokens and the sorted annotations, as displaCy
+  // does: annotations become elements nested outermost first, and the words
+  // go into the innermost one (a word that crosses an annotation's edge is
+  // cut there). An annotation still open when one around it ends is cut
+  // there too and continued by a copy of its element.
+  let nextMark = 0;
+  const open = []; // { element, end } of the annotations being filled, outermost first
+  const container = () => (open.length > 0 ? open[open.length - 1].element : fragment);
+  const closeEnded = (at) => {
+    const first = open.findIndex(({ end }) => end <= at);
+    if (first < 0) return;
+    for (const { element, end } of open.splice(first)) {
+      if (end <= at) continue;
+      const rest = element.cloneNode(false);
+      element.classList.add('cut');
+      container().append(rest);
+      open.push({ element: rest, end });
+    }
+  };
   const place = (from, to, make) => {
     let at = from;
     while (at < to) {
-      if (open && at >= open.end) open = null;
-      while (!open && nextFigure < figures.length && figures[nextFigure].end <= at) nextFigure += 1;
-      if (!open && nextFigure < figures.length && figures[nextFigure].start <= at) {
-        const mark = figureMark(figures[nextFigure], nextFigure);
-        fragment.append(mark);
-        open = { mark, end: figures[nextFigure].end };
-        nextFigure += 1;
+      closeEnded(at);
+      for (; nextMark < marks.length && marks[nextMark].start <= at; nextMark += 1) {
+        const { end, element } = marks[nextMark];
+        if (end <= at) continue;
+        const opened = element();
+        container().append(opened);
+        open.push({ element: opened, end });
       }
-      const limit = open ? open.end : nextFigure < figures.length ? figures[nextFigure].start : Infinity;
-      const stop = Math.min(to, limit);
-      (open ? open.mark : fragment).append(make(text.slice(at, stop)));
+      let stop = Math.min(to, nextMark < marks.length ? marks[nextMark].start : Infinity);
+      for (const { end } of open) stop = Math.min(stop, end);
+      container().append(make(text.slice(at, stop)));
       at = stop;
     }
   };
@@ -337,7 +416,7 @@ async function show({ text, config, tokens, tags, words, figures, ms }) {
         chunkTokens += 1;
         if (tag === 0 || protos[tag] === null) {
           place(start, end, plain);
-          if (chunkTokens >= CHUNK_SOFT && !open && text.slice(start, end).includes('\n')) newChunk();
+          if (chunkTokens >= CHUNK_SOFT && open.length === 0 && text.slice(start, end).includes('\n')) newChunk();
         } else {
           place(start, end, (piece) => {
             const span = protos[tag].cloneNode(false);
@@ -346,7 +425,7 @@ async function show({ text, config, tokens, tags, words, figures, ms }) {
             return span;
           });
           spans += 1;
-          if (chunkTokens >= CHUNK_HARD && !open) newChunk();
+          if (chunkTokens >= CHUNK_HARD && open.length === 0) newChunk();
         }
       }
       chunk.append(fragment);
@@ -371,52 +450,252 @@ async function show({ text, config, tokens, tags, words, figures, ms }) {
   setStatus(took < 100 ? summary : `${summary} · rendered in ${formatMs(took)}`);
 }
 
-const FIGURE_LABELS = {
-  money: 'money', percent: 'percent', quantity: 'quantity', number: 'number', ordinal: 'ordinal', date: 'date', period: 'period',
-};
+/** "1 word", "3 entities". */
+function counted(n, noun) {
+  const plural = noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : plural}`;
+}
 
-/** A <mark> for a figure: its kind for CSS and the legend's toggles, its index for the table. */
-function figureMark(figure, index) {
+/**
+ * The spans drawn around the words, as `{ start, end, element }` sorted by
+ * start, longest first, then outermost first (a metric's change holds its
+ * amount figure; an indicator may hold an entity or a figure), `element()`
+ * making the element that holds the span's text. An indicator or change
+ * shared by several metrics is one span; every span of a metric, figures
+ * included, lists it in `data-metrics` for the outline.
+ */
+function annotations(figures, entities, metrics, length) {
+  const metricsOf = new Map(); // figure index → the metrics it is the value or period of
+  const parts = new Map(); // "part start end" → { part, start, end, metrics }
+  metrics.forEach((metric, m) => {
+    for (const figure of new Set([metric.value, metric.period])) {
+      if (figure === undefined) continue;
+      if (!metricsOf.has(figure)) metricsOf.set(figure, []);
+      metricsOf.get(figure).push(m);
+    }
+    for (const [part, span] of [['change', metric.change], ['indicator', metric.indicator]]) {
+      if (!span) continue;
+      const key = `${part} ${span.start} ${span.end}`;
+      if (!parts.has(key)) parts.set(key, { part, start: span.start, end: span.end, metrics: [] });
+      parts.get(key).metrics.push(m);
+    }
+  });
+  const layered = [
+    ...Array.from(parts.values(), (part) => ({ ...part, layer: part.part === 'change' ? 0 : 1, element: () => metricPart(part) })),
+    ...entities.map((entity) => ({ start: entity.start, end: entity.end, layer: 2, element: () => entityMark(entity) })),
+    ...figures.map((figure, index) => ({
+      start: figure.start,
+      end: figure.end,
+      layer: 3,
+      element: () => figureMark(figure, index, metricsOf.get(index)),
+    })),
+  ];
+  return layered
+    .filter(({ start, end }) => start < end && end <= length)
+    .sort((a, b) => a.start - b.start || b.end - a.end || a.layer - b.layer);
+}
+
+/** A <mark> for an entity or a figure: its kind for CSS, the label and the toggles. */
+function kindMark(className, kind) {
   const mark = document.createElement('mark');
-  mark.className = 'fig';
-  mark.dataset.kind = figure.kind;
+  mark.className = className;
+  mark.dataset.kind = kind;
+  return mark;
+}
+
+/** A figure's mark; its index for the table, the metrics it belongs to for their outline. */
+function figureMark(figure, index, metrics) {
+  const mark = kindMark('fig', figure.kind);
   mark.dataset.fig = String(index);
-  mark.dataset.label = FIGURE_LABELS[figure.kind] ?? figure.kind;
+  if (metrics) mark.dataset.metrics = metrics.join(' ');
   mark.title = `${figure.kind}: ${formatValue(figure)}`;
   return mark;
+}
+
+function entityMark(entity) {
+  const mark = kindMark('ent', entity.kind);
+  mark.title = entity.kind;
+  return mark;
+}
+
+/** A metric's indicator or change: unmarked until its row is outlined. */
+function metricPart({ part, metrics }) {
+  const span = document.createElement('span');
+  span.className = 'metric-part';
+  span.dataset.part = part;
+  span.dataset.metrics = metrics.join(' ');
+  return span;
+}
+
+/**
+ * Outlines the spans of the metric of `row` (a metric table row, or null for
+ * none). The pointer moving between a row's cells changes nothing: no query
+ * of a long article's output then.
+ */
+function outlineMetric(row) {
+  if (row === outlined.row) return;
+  for (const element of outlined.elements) element.classList.remove('outlined');
+  const elements = row ? Array.from(output.querySelectorAll(`[data-metrics~="${row.dataset.metric}"]`)) : [];
+  for (const element of elements) element.classList.add('outlined');
+  outlined = { row, elements };
 }
 
 /** Rows past this many are summarized: a table of 10⁴ rows helps nobody. */
 const TABLE_ROWS = 1000;
 
-/** The side table: one row per figure of `text`; a click scrolls to its span and flashes it. */
-function showFigureTable(figures, text) {
+/**
+ * Fills `table` with a focusable row per item (the first TABLE_ROWS; `note`
+ * says how many there are of `nouns` when not all, or none). The row's
+ * dataset is `data(item, index)`; its cells are `cells(item)`: text, an
+ * element to hold, or the cell's properties (`{ textContent, lang, title,
+ * className }`).
+ */
+function fillTable(table, note, nouns, items, data, cells) {
   const body = document.createElement('tbody');
-  figures.slice(0, TABLE_ROWS).forEach((figure, index) => {
+  items.slice(0, TABLE_ROWS).forEach((item, index) => {
     const row = document.createElement('tr');
-    row.dataset.fig = String(index);
+    Object.assign(row.dataset, data(item, index));
     row.tabIndex = 0;
-    const kind = document.createElement('td');
+    for (const content of cells(item)) {
+      const cell = document.createElement('td');
+      if (content instanceof Node) cell.append(content);
+      else Object.assign(cell, typeof content === 'string' ? { textContent: content } : content);
+      row.append(cell);
+    }
+    body.append(row);
+  });
+  table.tBodies[0].replaceWith(body);
+  note.textContent = items.length > TABLE_ROWS
+    ? `The first ${TABLE_ROWS.toLocaleString('en-US')} of ${items.length.toLocaleString('en-US')} ${nouns}.`
+    : items.length === 0 ? `No ${nouns} in this text.` : '';
+}
+
+/** One row per figure of `text`; a click scrolls to its span and flashes it. */
+function showFigureTable(figures, text) {
+  fillTable(figureTable, figureNote, 'figures', figures, (figure, index) => ({ fig: String(index) }), (figure) => {
     const badge = document.createElement('span');
     badge.className = 'kind';
     badge.dataset.kind = figure.kind;
     badge.textContent = figure.kind;
-    kind.append(badge);
-    const written = document.createElement('td');
-    written.lang = 'zh';
-    written.textContent = text.slice(figure.start, figure.end);
-    const value = document.createElement('td');
-    value.textContent = formatValue(figure);
-    const exact = document.createElement('td');
-    exact.className = 'exact';
-    exact.textContent = typeof figure.value === 'number' ? exactNumber(figure.value) : '';
-    row.append(kind, written, value, exact);
-    body.append(row);
+    return [
+      badge,
+      { textContent: text.slice(figure.start, figure.end), lang: 'zh' },
+      formatValue(figure),
+      { textContent: typeof figure.value === 'number' ? exactNumber(figure.value) : '', className: 'exact' },
+    ];
   });
-  figureTable.tBodies[0].replaceWith(body);
-  figureNote.textContent = figures.length > TABLE_ROWS
-    ? `The first ${TABLE_ROWS.toLocaleString('en-US')} of ${figures.length.toLocaleString('en-US')} figures.`
-    : figures.length === 0 ? 'No figures in this text.' : '';
+}
+
+/**
+ * One row per metric: indicator, value, period, change (the figures' cells
+ * titled as written); a click finds its value, as a figure row does.
+ */
+function showMetricTable(metrics, figures, text) {
+  const written = (span) => text.slice(span.start, span.end);
+  const figureCell = (index) => (index === undefined ? '' : { textContent: formatValue(figures[index]), title: written(figures[index]) });
+  const data = (metric, index) => ({ metric: String(index), fig: String(metric.value) });
+  fillTable(metricTable, metricNote, 'metrics', metrics, data, (metric) => [
+    { textContent: written(metric.indicator), lang: 'zh' },
+    figureCell(metric.value),
+    figureCell(metric.period),
+    metric.change ? { textContent: formatChange(metric.change, figures), title: written(metric.change) } : '',
+  ]);
+}
+
+const ARROWS = { up: '↑', down: '↓', flat: '→' };
+
+/** ↑ 5.25% yoy, ↓ 0.8 pp, ↑ from 120 家, → (持平). */
+function formatChange(change, figures) {
+  return [
+    ARROWS[change.direction],
+    change.amount !== undefined && formatValue(figures[change.amount]),
+    change.from !== undefined && `from ${formatValue(figures[change.from])}`,
+    change.basis,
+  ].filter(Boolean).join(' ');
+}
+
+/** Enables the export buttons for `analysis` (`request`'s), or disables them for null. */
+function setExportable(analysis) {
+  exportable = analysis;
+  for (const button of exportButtons.querySelectorAll('button')) button.disabled = !analysis;
+}
+
+const FIGURE_COLUMNS = [
+  ['kind', (f) => f.kind],
+  ['text', (f) => f.text],
+  ['start', (f) => f.start],
+  ['end', (f) => f.end],
+  ['value', (f) => f.value],
+  ['unit', (f) => f.unit],
+  ['approx', (f) => f.approx],
+  ['range_low', (f) => f.range?.[0]],
+  ['range_high', (f) => f.range?.[1]],
+];
+
+const ENTITY_COLUMNS = [
+  ['kind', (e) => e.kind],
+  ['text', (e) => e.text],
+  ['start', (e) => e.start],
+  ['end', (e) => e.end],
+];
+
+/** A metric per line: its figures (given as indices) written out, value and unit as in the figures' columns. */
+function metricColumns(figures) {
+  const figure = (index) => (index === undefined ? undefined : figures[index]);
+  return [
+    ['indicator', (m) => m.indicator.text],
+    ['indicator_start', (m) => m.indicator.start],
+    ['indicator_end', (m) => m.indicator.end],
+    ['value_text', (m) => figures[m.value].text],
+    ['value', (m) => figures[m.value].value],
+    ['unit', (m) => figures[m.value].unit],
+    ['approx', (m) => figures[m.value].approx],
+    ['period_text', (m) => figure(m.period)?.text],
+    ['period', (m) => figure(m.period)?.value],
+    ['change_direction', (m) => m.change?.direction],
+    ['change_text', (m) => m.change?.text],
+    ['change_value', (m) => m.change?.value],
+    ['change_unit', (m) => figure(m.change?.amount)?.unit],
+    ['change_basis', (m) => m.change?.basis],
+    ['change_from_text', (m) => figure(m.change?.from)?.text],
+    ['change_from', (m) => figure(m.change?.from)?.value],
+  ];
+}
+
+/** The export buttons' files, by `data-export`, from `request`'s `analysis`. */
+const EXPORTS = {
+  figures: ({ figures }) => csvFile('zhlens-figures.csv', FIGURE_COLUMNS, figures),
+  entities: ({ entities }) => csvFile('zhlens-entities.csv', ENTITY_COLUMNS, entities),
+  metrics: ({ figures, metrics }) => csvFile('zhlens-metrics.csv', metricColumns(figures), metrics),
+  json: (analysis) => ({ name: 'zhlens.json', type: 'application/json', content: `${JSON.stringify(analysis, null, 2)}\n` }),
+};
+
+/**
+ * RFC 4180 CSV: a header, then a line per item, CRLF line ends; a field
+ * with a quote, comma or line break is quoted. A byte order mark first, or
+ * Excel reads UTF-8 as the system's code page and garbles the Chinese.
+ */
+function csvFile(name, columns, items) {
+  const field = (value) => {
+    const text = value === undefined || value === null ? '' : String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  const lines = [columns.map(([header]) => header), ...items.map((item) => columns.map(([, get]) => get(item)))];
+  return { name, type: 'text/csv;charset=utf-8', content: `\uFEFF${lines.map((cells) => `${cells.map(field).join(',')}\r\n`).join('')}` };
+}
+
+/** Saves `content` as the file `name` through a blob: URL, which the page's CSP allows for downloads. */
+function download({ name, type, content }) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link); // older Firefox ignores a click on a link outside the document
+  link.click();
+  link.remove();
+  // The browser reads the blob after click() returns; revoking it at once can cancel the download.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function flashFigure(index) {

@@ -9,12 +9,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
-import init, { segment, convert, analyze as analyzeText } from '../../pkg/zhlens.js';
+import init, { segment, convert, convertWithMap, analyze as analyzeText } from '../../pkg/zhlens.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -130,6 +130,83 @@ async function analyze(page, text) {
   await page.waitForSelector('#output[data-state="done"]');
 }
 
+/**
+ * Re-analyzes the page's sample article (the textarea's text as the page
+ * loads) against a fixed reference date; returns the text, the date and what
+ * zhlens finds in it in Node.
+ */
+async function showSample(page) {
+  const referenceDate = '2025-09-15';
+  const text = await page.inputValue('#text');
+  await page.fill('#refdate', referenceDate);
+  await analyze(page, text);
+  return { text, referenceDate, analysis: analyzeText(text, { referenceDate }) };
+}
+
+/** The text of the output's elements outlined for a metric, sorted. */
+function outlinedTexts(page) {
+  return page.$$eval('#output .outlined', (els) => els.map((el) => el.textContent).sort());
+}
+
+/** The texts a metric's row should outline: indicator, value, period, change. */
+function metricSpans(metric, figures) {
+  const spans = [metric.indicator, figures[metric.value], figures[metric.period], metric.change];
+  return spans.filter(Boolean);
+}
+
+/**
+ * Where `input.slice(start, end)` is in a conversion, from convertWithMap's
+ * map: from the piece that holds its first code unit to the one that holds
+ * its last.
+ */
+function mapSpan({ start, end }, map) {
+  const out = {};
+  for (let i = 0; i < map.length; i += 4) {
+    if (map[i] <= start && start < map[i + 1]) out.start = map[i + 2];
+    if (map[i] < end && end <= map[i + 1]) out.end = map[i + 3];
+  }
+  return out;
+}
+
+/** Clicks an export button; returns the download's file name and text. */
+async function exported(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#exports button[data-export="${button}"]`)]);
+  return { name: download.suggestedFilename(), content: await readFile(await download.path(), 'utf8') };
+}
+
+/** RFC 4180 CSV after a byte order mark, every line ended by CRLF, as rows of fields. */
+function parseCsv(content) {
+  assert.ok(content.startsWith('\uFEFF'), 'a byte order mark, for Excel');
+  assert.ok(content.endsWith('\r\n'), 'every line ends with CRLF');
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 1; i < content.length; i += 1) {
+    const c = content[i];
+    if (quoted) {
+      if (c !== '"') field += c;
+      else if (content[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && content[i + 1] === '\n') {
+      rows.push([...row, field]);
+      row = [];
+      field = '';
+      i += 1;
+    } else field += c;
+  }
+  return rows;
+}
+
+/** CSV fields as the page writes them: absent values empty, the rest as strings. */
+const fields = (...values) => values.map((value) => (value === undefined || value === null ? '' : String(value)));
+
 function outputWords(page) {
   return page.$$eval('#output .w', (spans) =>
     spans.map((span) => ({
@@ -191,7 +268,7 @@ test('the page segments a pasted article into tagged word elements', { timeout: 
 
     const status = await page.textContent('#status');
     const wordCount = expected.filter((w) => w.pos !== 'x').length;
-    assert.match(status, new RegExp(`^${wordCount.toLocaleString('en-US')} words, \\d+ figures in [\\d.,]+ m?s`));
+    assert.match(status, new RegExp(`^${wordCount.toLocaleString('en-US')} words, \\d+ figures, \\d+ entities, \\d+ metrics in [\\d.,]+ m?s`));
 
     // The CSS tooltip shows the tag on hover.
     const person = page.locator('#output .w', { hasText: '陳志明' });
@@ -223,8 +300,8 @@ test('pasted HTML is shown as text, never run', { timeout: TIMEOUT }, async (t) 
 
     assert.equal(await page.textContent('#output'), HOSTILE);
     assert.equal(await page.locator('#output img, #output script, #output b').count(), 0);
-    // Nothing but the page's own chunk, word and figure elements.
-    assert.equal(await page.locator('#output :not(div.chunk, span.w, mark.fig)').count(), 0);
+    // Nothing but the page's own chunk, word, figure, entity and metric elements.
+    assert.equal(await page.locator('#output :not(div.chunk, span.w, mark.fig, mark.ent, span.metric-part)').count(), 0);
     assert.equal(await page.evaluate(() => document.querySelectorAll('img, script').length), before);
     assert.deepEqual(dialogs, []);
     assert.ok(!requests.some((url) => new URL(url).pathname === '/x'), 'no request for the injected <img src=x>');
@@ -375,6 +452,225 @@ test('figures are marked by kind, listed in a table with readable values, toggle
     const converted = await page.$$eval('#output mark.fig', (els) => els.map((el) => el.textContent));
     assert.ok(converted.includes('218.8亿元') && converted.includes('今年1至7月'), converted.join(' '));
     await page.screenshot({ path: SCREENSHOT.replace('page.png', 'figures.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('entities are marked by kind, with a toggle per kind', { timeout: TIMEOUT }, async (t) => {
+  if (!haveChromium) {
+    t.skip(SKIP);
+    return;
+  }
+  const { page, context, problems } = await openPage();
+  try {
+    const { text, analysis } = await showSample(page);
+    assert.equal(await page.textContent('#output'), text, 'labels are drawn by CSS, not text');
+    const marks = await page.$$eval('#output mark.ent', (els) => els.map((el) => [el.dataset.kind, el.textContent]));
+    assert.deepEqual(marks, analysis.entities.map((e) => [e.kind, e.text]));
+    for (const entity of [['person', '陳志明'], ['place', '台北市'], ['org', '湘潭天易經開區管委會']]) {
+      assert.ok(marks.some(([kind, written]) => kind === entity[0] && written === entity[1]), `expected ${entity.join(':')} in ${marks.join(' ')}`);
+    }
+    // Words stay word elements inside the entity.
+    assert.ok(await page.locator('#output mark.ent[data-kind="person"] span.w.person', { hasText: '陳志明' }).count());
+
+    // The toggles are the legend: a labelled checkbox per kind.
+    assert.equal(await page.textContent('#entity-kinds legend'), 'Entities');
+    assert.deepEqual(
+      await page.$$eval('#entity-kinds label', (labels) => labels.map((label) => [label.querySelector('input').value, label.textContent])),
+      [['person', 'person'], ['place', 'place'], ['org', 'org']],
+    );
+
+    // A kind's toggle hides its marks' frame and label, and only theirs.
+    const looks = () => page.$$eval('#output mark.ent', (els) => els.map((el) => [
+      el.dataset.kind,
+      getComputedStyle(el).borderTopColor,
+      getComputedStyle(el, '::after').content,
+    ]));
+    const shown = await looks();
+    for (const [kind, border, label] of shown) {
+      assert.notEqual(border, 'rgba(0, 0, 0, 0)', `${kind} is framed`);
+      assert.equal(label, `"${kind}"`);
+    }
+    await page.uncheck('#entity-kinds input[value="person"]');
+    for (const [kind, border, label] of await looks()) {
+      const hidden = kind === 'person';
+      assert.equal(border === 'rgba(0, 0, 0, 0)', hidden, `${kind} frame`);
+      assert.equal(label === 'none', hidden, `${kind} label`);
+    }
+    assert.equal(await page.locator('#output mark.fig[data-kind="money"]').first().evaluate((el) => getComputedStyle(el, '::after').content), '"money"');
+    await page.check('#entity-kinds input[value="person"]');
+    assert.deepEqual(await looks(), shown);
+
+    // Spans that cross: the figure 500強 and the organization 強光大環境集團
+    // share 強. The entity is cut where the figure ends and continued after
+    // it, labelled once, at its end.
+    const crossing = '園區與世界500強光大環境集團簽約。';
+    assert.deepEqual(
+      analyzeText(crossing).entities.map((e) => [e.kind, e.text]).concat(analyzeText(crossing).figures.map((f) => [f.kind, f.text])),
+      [['org', '強光大環境集團'], ['quantity', '500強']],
+    );
+    await analyze(page, crossing);
+    assert.equal(await page.textContent('#output'), crossing);
+    assert.deepEqual(await page.$$eval('#output mark.fig', (els) => els.map((el) => el.textContent)), ['500強']);
+    const pieces = await page.$$eval('#output mark.ent', (els) => els.map((el) => ({
+      text: el.textContent,
+      kind: el.dataset.kind,
+      inFigure: el.parentElement.matches('mark.fig'),
+      label: getComputedStyle(el, '::after').content,
+    })));
+    assert.deepEqual(pieces, [
+      { text: '強', kind: 'org', inFigure: true, label: 'none' },
+      { text: '光大環境集團', kind: 'org', inFigure: false, label: '"org"' },
+    ]);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('metrics are listed; hovering or focusing a row outlines exactly its spans, a click finds its value', { timeout: TIMEOUT }, async (t) => {
+  if (!haveChromium) {
+    t.skip(SKIP);
+    return;
+  }
+  const { page, context, problems } = await openPage();
+  try {
+    const { analysis: { figures, metrics } } = await showSample(page);
+    assert.ok(metrics.length >= 3, `the sample has metrics: ${metrics.length}`);
+    const rows = await page.$$eval('#metrics tbody tr', (trs) => trs.map((tr) => Array.from(tr.cells, (td) => td.textContent)));
+    assert.deepEqual(rows.map((row) => row[0]), metrics.map((m) => m.indicator.text));
+    assert.ok(rows.every((row) => row[1] !== ''), 'every metric has a value');
+    assert.deepEqual(rows[0], ['規模工業總產值', '218.8億 CNY', '2025-01 → 2025-07', '↑ 5.25% yoy']);
+    assert.deepEqual(rows[1], ['固定資產投資', '46.3億 CNY', '2025-01 → 2025-07', '']);
+    assert.ok(rows.some((row) => row[0] === '新增就業崗位' && row[1] === '4800 個'), rows.join(' | '));
+    // The cells' titles are the figures as written.
+    assert.equal(await page.getAttribute('#metrics tbody tr[data-metric="0"] td:nth-child(4)', 'title'), '同比增長5.25%');
+    // A change holds its amount's figure mark, which holds its words.
+    assert.equal(await page.textContent('#output span.metric-part[data-part="change"] mark.fig[data-kind="percent"]'), '5.25%');
+
+    assert.deepEqual(await outlinedTexts(page), []);
+    for (const [index, metric] of metrics.entries()) {
+      await page.hover(`#metrics tbody tr[data-metric="${index}"]`);
+      assert.deepEqual(await outlinedTexts(page), metricSpans(metric, figures).map((span) => span.text).sort(), `metric ${index}`);
+    }
+    assert.equal(await page.locator('#output .outlined').first().evaluate((el) => getComputedStyle(el).outlineStyle), 'solid');
+    await page.mouse.move(0, 0);
+    assert.deepEqual(await outlinedTexts(page), []);
+
+    // Keyboard: focus outlines too, Enter finds the value.
+    await page.focus('#metrics tbody tr[data-metric="1"]');
+    assert.deepEqual(await outlinedTexts(page), metricSpans(metrics[1], figures).map((span) => span.text).sort());
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator(`#output mark.fig[data-fig="${metrics[1].value}"].flash`).count(), 1);
+    await page.click('#metrics tbody tr[data-metric="0"]');
+    assert.equal(await page.locator(`#output mark.fig[data-fig="${metrics[0].value}"].flash`).count(), 1);
+
+    await page.hover('#metrics tbody tr[data-metric="0"]');
+    await page.locator('#output').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: SCREENSHOT.replace('page.png', 'metrics.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('figures, entities and metrics export as CSV and JSON that match analyze()', { timeout: TIMEOUT }, async (t) => {
+  if (!haveChromium) {
+    t.skip(SKIP);
+    return;
+  }
+  const { page, context, problems } = await openPage();
+  try {
+    const { text, referenceDate, analysis: { figures, entities, metrics } } = await showSample(page);
+
+    const figureCsv = await exported(page, 'figures');
+    assert.equal(figureCsv.name, 'zhlens-figures.csv');
+    assert.ok(figureCsv.content.includes(',"1,362家",'), 'a field with a comma is quoted');
+    assert.deepEqual(parseCsv(figureCsv.content), [
+      ['kind', 'text', 'start', 'end', 'value', 'unit', 'approx', 'range_low', 'range_high'],
+      ...figures.map((f) => fields(f.kind, f.text, f.start, f.end, f.value, f.unit, f.approx, f.range?.[0], f.range?.[1])),
+    ]);
+
+    const entityCsv = await exported(page, 'entities');
+    assert.equal(entityCsv.name, 'zhlens-entities.csv');
+    assert.deepEqual(parseCsv(entityCsv.content), [
+      ['kind', 'text', 'start', 'end'],
+      ...entities.map((e) => fields(e.kind, e.text, e.start, e.end)),
+    ]);
+
+    const metricCsv = await exported(page, 'metrics');
+    assert.equal(metricCsv.name, 'zhlens-metrics.csv');
+    const [header, ...lines] = parseCsv(metricCsv.content);
+    const records = lines.map((line) => Object.fromEntries(header.map((name, i) => [name, line[i]])));
+    assert.equal(records.length, metrics.length);
+    assert.ok(lines.every((line) => line.length === header.length));
+    for (const [i, m] of metrics.entries()) {
+      const value = figures[m.value];
+      const period = figures[m.period];
+      assert.deepEqual(records[i], Object.fromEntries(Object.entries({
+        indicator: m.indicator.text,
+        indicator_start: m.indicator.start,
+        indicator_end: m.indicator.end,
+        value_text: value.text,
+        value: value.value,
+        unit: value.unit,
+        approx: value.approx,
+        period_text: period?.text,
+        period: period?.value,
+        change_direction: m.change?.direction,
+        change_text: m.change?.text,
+        change_value: m.change?.value,
+        change_unit: figures[m.change?.amount]?.unit,
+        change_basis: m.change?.basis,
+        change_from_text: figures[m.change?.from]?.text,
+        change_from: figures[m.change?.from]?.value,
+      }).map(([name, v]) => [name, ...fields(v)])));
+    }
+    assert.deepEqual(records[0], {
+      ...records[0],
+      indicator: '規模工業總產值', value: '21880000000', unit: 'CNY', period: '2025-01/2025-07',
+      change_direction: 'up', change_value: '5.25', change_unit: '%', change_basis: 'yoy',
+    });
+
+    // JSON: the analysis of the text as pasted, whichever script it is shown in.
+    await showIn(page, 'simplified');
+    const json = await exported(page, 'json');
+    assert.equal(json.name, 'zhlens.json');
+    assert.deepEqual(JSON.parse(json.content), { text, referenceDate, figures, entities, metrics });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('in every script, entity marks and metric outlines stay on the converted characters', { timeout: TIMEOUT }, async (t) => {
+  if (!haveChromium) {
+    t.skip(SKIP);
+    return;
+  }
+  const { page, context, problems } = await openPage();
+  try {
+    const { text, analysis: { figures, entities, metrics } } = await showSample(page);
+    for (const [view, config] of [['simplified', 't2s'], ['taiwan', 't2tw'], ['hongkong', 't2hk']]) {
+      await showIn(page, view);
+      assert.match(await page.textContent('#status'), new RegExp(`shown as ${config}`));
+      const { text: converted, map } = convertWithMap(text, config);
+      assert.equal(await page.textContent('#output'), converted);
+      const slice = (span) => {
+        const { start, end } = mapSpan(span, map);
+        return converted.slice(start, end);
+      };
+      const marks = await page.$$eval('#output mark.ent', (els) => els.map((el) => [el.dataset.kind, el.textContent]));
+      assert.deepEqual(marks, entities.map((e) => [e.kind, slice(e)]), view);
+      for (const [index, metric] of metrics.entries()) {
+        await page.hover(`#metrics tbody tr[data-metric="${index}"]`);
+        assert.deepEqual(await outlinedTexts(page), metricSpans(metric, figures).map(slice).sort(), `${view}: metric ${index}`);
+      }
+      await page.mouse.move(0, 0);
+    }
+    assert.ok((await page.$$eval('#output mark.ent', (els) => els.map((el) => el.textContent))).includes('陳志明'));
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
