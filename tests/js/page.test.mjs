@@ -503,26 +503,24 @@ test('entities are marked by kind, with a toggle per kind', { timeout: TIMEOUT }
     await page.check('#entity-kinds input[value="person"]');
     assert.deepEqual(await looks(), shown);
 
-    // Spans that cross: the figure 500強 and the organization 強光大環境集團
-    // share 強. The entity is cut where the figure ends and continued after
-    // it, labelled once, at its end.
-    const crossing = '園區與世界500強光大環境集團簽約。';
+    // Spans that nest: the place 湘潭 begins the organization 湘潭天易經開區;
+    // the organization's mark holds the place's, each labelled once.
+    const nested = '走進湘潭天易經開區。';
     assert.deepEqual(
-      analyzeText(crossing).entities.map((e) => [e.kind, e.text]).concat(analyzeText(crossing).figures.map((f) => [f.kind, f.text])),
-      [['org', '強光大環境集團'], ['quantity', '500強']],
+      analyzeText(nested).entities.map((e) => [e.kind, e.text]),
+      [['org', '湘潭天易經開區'], ['place', '湘潭']],
     );
-    await analyze(page, crossing);
-    assert.equal(await page.textContent('#output'), crossing);
-    assert.deepEqual(await page.$$eval('#output mark.fig', (els) => els.map((el) => el.textContent)), ['500強']);
-    const pieces = await page.$$eval('#output mark.ent', (els) => els.map((el) => ({
+    await analyze(page, nested);
+    assert.equal(await page.textContent('#output'), nested);
+    const nestedMarks = await page.$$eval('#output mark.ent', (els) => els.map((el) => ({
       text: el.textContent,
       kind: el.dataset.kind,
-      inFigure: el.parentElement.matches('mark.fig'),
+      inOrg: el.parentElement.matches('mark.ent[data-kind="org"]'),
       label: getComputedStyle(el, '::after').content,
     })));
-    assert.deepEqual(pieces, [
-      { text: '強', kind: 'org', inFigure: true, label: 'none' },
-      { text: '光大環境集團', kind: 'org', inFigure: false, label: '"org"' },
+    assert.deepEqual(nestedMarks, [
+      { text: '湘潭天易經開區', kind: 'org', inOrg: false, label: '"org"' },
+      { text: '湘潭', kind: 'place', inOrg: true, label: '"place"' },
     ]);
     assert.deepEqual(problems, []);
   } finally {
