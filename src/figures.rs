@@ -26,7 +26,8 @@ use crate::{Token, is_han};
 /// What a figure measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FigureKind {
-    /// An amount of money; the unit is an ISO 4217 code.
+    /// An amount of money; the unit is an ISO 4217 code (a ticker, BTC or
+    /// ETH, for cryptocurrencies).
     Money,
     /// A percentage (unit `%`) or a change in percentage points (`pp`).
     Percent,
@@ -256,7 +257,15 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("圆", "CNY"),
     ("块钱", "CNY"),
     ("塊錢", "CNY"),
+    // Cryptocurrencies have no ISO 4217 code; their tickers stand in.
+    ("比特币", "BTC"),
+    ("比特幣", "BTC"),
+    ("以太币", "ETH"),
+    ("以太幣", "ETH"),
 ];
+
+/// Currencies counted like things, with 个 before them (20个比特币).
+const COUNTED_CURRENCIES: &[&str] = &["BTC", "ETH"];
 
 /// Currency written before the number: ¥100, US$5, 人民幣300萬元.
 const CURRENCY_PREFIXES: &[(&str, &str)] = &[
@@ -651,7 +660,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], today: Date) -> Vec<Figure> {
     let mut figures: Vec<Figure> = Vec::new();
     let mut i = 0;
     while i < numbers.len() {
-        let consumed = read_figure(text, &numbers, i, today, &mut figures);
+        let consumed = read_figure(text, tokens, &numbers, i, today, &mut figures);
         i += consumed.max(1);
     }
     figures.extend(find_half_years(text, today));
@@ -903,6 +912,7 @@ fn find_percents(text: &str) -> Vec<Figure> {
 /// numbers it used.
 fn read_figure(
     text: &str,
+    tokens: &[Token],
     numbers: &[Number],
     i: usize,
     today: Date,
@@ -916,7 +926,7 @@ fn read_figure(
     // of its own, which is not a range's start (1-2-3 is not nested).
     if is_range_start(text, numbers, i) && !is_range_start(text, numbers, i.wrapping_sub(1)) {
         let mut second = Vec::new();
-        let used = read_figure(text, numbers, i + 1, today, &mut second);
+        let used = read_figure(text, tokens, numbers, i + 1, today, &mut second);
         if let Some(f) = second.pop().and_then(|high| widen_range(text, n, high)) {
             out.push(f);
             return used + 1;
@@ -1016,7 +1026,7 @@ fn read_figure(
             Some("%"),
         )
     } else if let Some((gap, word, code)) = starts_with_any(rest, CURRENCIES)
-        .or_else(|| yuan_with_jiao(text, numbers, i, rest))
+        .or_else(|| kuai_as_yuan(text, tokens, numbers, i, rest))
         .map(|(w, c)| (0, w, c))
         .or_else(|| {
             // 300 美元: digits, a space, a currency.
@@ -1024,6 +1034,12 @@ fn read_figure(
             starts_with_any(spaced, CURRENCIES)
                 .filter(|(w, _)| *w != "元")
                 .map(|(w, c)| (1, w, c))
+        })
+        .or_else(|| {
+            let counted = rest.strip_prefix(['个', '個'])?;
+            starts_with_any(counted, CURRENCIES)
+                .filter(|(_, c)| COUNTED_CURRENCIES.contains(c))
+                .map(|(w, c)| ('个'.len_utf8(), w, c))
         })
     {
         end += gap + word.len();
@@ -1124,20 +1140,57 @@ fn read_figure(
     used
 }
 
-/// 块 is 元 when 毛 or 角 follow it (十块三毛); alone it is mostly a
-/// measure word (一块土地).
-fn yuan_with_jiao(
+/// Verbs of paying and earning: the 块 of an amount they govern is 元
+/// (花了我三块), not a piece.
+const PAYING_VERBS: &[&str] = &[
+    "花", "花费", "花費", "花掉", "付", "支付", "交", "赚", "賺", "挣", "掙", "卖", "賣", "售",
+    "值", "找", "找回", "退", "收", "欠", "借", "贵", "貴", "便宜",
+];
+
+/// 块 is 元 when 毛 or 角 follow it (十块三毛), or when it ends a clause
+/// whose verb pays or earns (花费我三块); otherwise it is mostly a measure
+/// word (一块土地, 切成三块, 买了三块蛋糕).
+fn kuai_as_yuan(
     text: &str,
+    tokens: &[Token],
     numbers: &[Number],
     i: usize,
     rest: &str,
 ) -> Option<(&'static str, &'static str)> {
     let kuai = ["块", "塊"].into_iter().find(|k| rest.starts_with(k))?;
     let at = numbers[i].range.end + kuai.len();
-    numbers
+    let with_jiao = numbers
         .get(i + 1)
-        .filter(|n| n.range.start == at && text[n.range.end..].starts_with(['毛', '角']))
-        .map(|_| (kuai, "CNY"))
+        .is_some_and(|n| n.range.start == at && text[n.range.end..].starts_with(['毛', '角']));
+    (with_jiao || ends_paid_clause(text, tokens, numbers[i].range.start, at))
+        .then_some((kuai, "CNY"))
+}
+
+/// Whether the amount `start..end` closes its clause (nothing but
+/// punctuation, a conjunction or a particle follows) and a paying verb
+/// stands earlier in that clause.
+fn ends_paid_clause(text: &str, tokens: &[Token], start: usize, end: usize) -> bool {
+    let next = tokens.partition_point(|t| t.start() < end);
+    let closes = match tokens.get(next) {
+        None => end == text.len(),
+        Some(t) => t.start() == end && matches!(t.pos().as_str(), "x" | "c" | "ul" | "y"),
+    };
+    let first = tokens.partition_point(|t| t.end() <= start);
+    closes
+        && tokens[..first]
+            .iter()
+            .rev()
+            .take_while(|t| !is_clause_break(&text[t.range()]))
+            .any(|t| PAYING_VERBS.contains(&&text[t.range()]))
+}
+
+fn is_clause_break(word: &str) -> bool {
+    word.chars().all(|c| {
+        matches!(
+            c,
+            '，' | '。' | '；' | '！' | '？' | '：' | ',' | '.' | ';' | '!' | '?' | ':' | '\n'
+        )
+    })
 }
 
 /// The rest of an amount after its currency: 8亿元人民币, 五元三毛,
@@ -1226,7 +1279,8 @@ fn liang_is_numeral(rest: &str, unit: &str) -> bool {
 /// 一個 is "a".
 fn is_measure(unit: &str) -> bool {
     unit.contains([
-        '米', '克', '噸', '吨', '斤', '畝', '亩', '頃', '顷', '里', '瓦', '度', '℃',
+        '米', '克', '噸', '吨', '斤', '畝', '亩', '頃', '顷', '里', '瓦', '度', '℃', '特', '节',
+        '節', '赫', '茲', '兹', '卡',
     ]) || unit.is_ascii()
 }
 
