@@ -62,9 +62,10 @@ impl FigureKind {
 /// How a qualifier bounds a figure's value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Approx {
-    /// 以上, 超, 逾, 余, 多, 突破: more than the value.
+    /// 以上, 超, 逾, 余, 多, 突破, 至少, 大于: more than the value (or
+    /// at least).
     Over,
-    /// 近, 不到, 以下: less than the value.
+    /// 近, 不到, 以下, 最多, 小于: less than the value (or at most).
     Under,
     /// 約, 左右, 大約: about the value.
     About,
@@ -335,6 +336,7 @@ const UNITS: &[&str] = &[
     "千克",
     "公斤",
     "克",
+    "台斤",
     "斤",
     "两",
     "兩",
@@ -441,7 +443,38 @@ const UNITS: &[&str] = &[
     "TEU",
 ];
 
+/// Qualifiers before the number; a negated comparison comes before the
+/// comparison it ends with (不超过 before 超过).
 const APPROX_BEFORE: &[(&str, Approx)] = &[
+    ("不超過", Approx::Under),
+    ("不超过", Approx::Under),
+    ("不高於", Approx::Under),
+    ("不高于", Approx::Under),
+    ("不大於", Approx::Under),
+    ("不大于", Approx::Under),
+    ("不少於", Approx::Over),
+    ("不少于", Approx::Over),
+    ("不低於", Approx::Over),
+    ("不低于", Approx::Over),
+    ("不小於", Approx::Over),
+    ("不小于", Approx::Over),
+    ("至少", Approx::Over),
+    ("最少", Approx::Over),
+    ("大於", Approx::Over),
+    ("大于", Approx::Over),
+    ("高於", Approx::Over),
+    ("高于", Approx::Over),
+    ("多於", Approx::Over),
+    ("多于", Approx::Over),
+    ("至多", Approx::Under),
+    ("最多", Approx::Under),
+    ("小於", Approx::Under),
+    ("小于", Approx::Under),
+    ("低於", Approx::Under),
+    ("低于", Approx::Under),
+    ("少於", Approx::Under),
+    ("少于", Approx::Under),
+    ("接近", Approx::Under),
     ("超過", Approx::Over),
     ("超过", Approx::Over),
     ("突破", Approx::Over),
@@ -465,7 +498,12 @@ const APPROX_INSIDE: &[(&str, Approx)] = &[
     ("多", Approx::Over),
 ];
 
+/// Qualifiers after the figure; (含) says the bound is included.
 const APPROX_AFTER: &[(&str, Approx)] = &[
+    ("（含）以上", Approx::Over),
+    ("(含)以上", Approx::Over),
+    ("（含）以下", Approx::Under),
+    ("(含)以下", Approx::Under),
     ("以上", Approx::Over),
     ("以下", Approx::Under),
     ("左右", Approx::About),
@@ -483,10 +521,11 @@ struct Number {
     arabic: bool,
 }
 
-/// A `-` right after a number is a range dash (1-7月), not a sign.
+/// A `-` right after a number is a range dash (1-7月, 1万(含)-5万元), not a
+/// sign.
 fn is_range_dash(text: &str, at: usize) -> bool {
     text[..at].chars().next_back().is_some_and(|c| {
-        is_number_char(c) || matches!(c, '月' | '%' | '元' | '-' | '—' | '~' | '～')
+        is_number_char(c) || matches!(c, '月' | '%' | '元' | '-' | '—' | '~' | '～' | ')' | '）')
     })
 }
 
@@ -583,12 +622,14 @@ fn find_numbers(text: &str) -> Vec<Number> {
         // run is kept (218.8億).
         while !span.is_empty() {
             let written = &text[span.clone()];
-            let parsed = if written.contains([' ', '个', '個']) {
+            let vague = written.contains(['多', '余', '餘', '几', '幾']);
+            let parsed = if vague || written.contains([' ', '个', '個']) {
                 let loose: String = written
                     .chars()
-                    .filter(|c| !matches!(c, ' ' | '个' | '個'))
+                    .filter(|c| !matches!(c, ' ' | '个' | '個' | '多' | '余' | '餘' | '几' | '幾'))
                     .collect();
-                numbers::parse(&loose).filter(|_| !written.ends_with([' ', '个', '個']))
+                numbers::parse(&loose)
+                    .filter(|_| !written.ends_with([' ', '个', '個', '多', '余', '餘', '几', '幾']))
             } else {
                 numbers::parse(written)
             };
@@ -665,10 +706,57 @@ pub(crate) fn find(text: &str, tokens: &[Token], today: Date) -> Vec<Figure> {
     }
     figures.extend(find_half_years(text, today));
     figures.sort_by_key(|f| f.range.start);
+    join_bounds(text, &mut figures);
     merge_percents(&mut figures, find_percents(text));
     drop_in_urls(text, &mut figures);
     figures.retain(|f| !is_excluded(text, tokens, f));
     figures
+}
+
+/// What may stand between a lower and an upper bound of one range (大于10小于20,
+/// 18岁以上、60岁以下); not a comma, which parts clauses that state bounds of
+/// their own (至少有3人，接近10万人).
+const BOUND_LINKS: &[&str] = &["", " ", "、", "且", "并", "並", "并且", "並且", "而"];
+
+/// A lower bound next to an upper bound of the same measure is one range:
+/// 大于10小于20 is 10 to 20, 不大于50不小于20 is 20 to 50; bounds that
+/// leave nothing between them (大于50小于12) stay apart.
+fn join_bounds(text: &str, figures: &mut Vec<Figure>) {
+    let mut joined: Vec<Figure> = Vec::with_capacity(figures.len());
+    for f in figures.drain(..) {
+        if let Some(last) = joined.last_mut() {
+            if let Some(range) = bounded(text, last, &f) {
+                *last = range;
+                continue;
+            }
+        }
+        joined.push(f);
+    }
+    *figures = joined;
+}
+
+fn bounded(text: &str, first: &Figure, second: &Figure) -> Option<Figure> {
+    let (Value::Number(a), Value::Number(b)) = (&first.value, &second.value) else {
+        return None;
+    };
+    let (low, high) = match (first.approx?, second.approx?) {
+        (Approx::Over, Approx::Under) => (*a, *b),
+        (Approx::Under, Approx::Over) => (*b, *a),
+        _ => return None,
+    };
+    let linked = first.range.end <= second.range.start
+        && BOUND_LINKS.contains(&&text[first.range.end..second.range.start]);
+    let same_measure = first.kind == second.kind
+        && first.bounds.is_none()
+        && second.bounds.is_none()
+        && (first.unit.is_none() || first.unit == second.unit);
+    (linked && same_measure && low < high).then(|| Figure {
+        range: first.range.start..second.range.end,
+        value: Value::Number(low),
+        approx: None,
+        bounds: Some([low, high]),
+        ..second.clone()
+    })
 }
 
 /// Percentages, discounts and percentage points read from
@@ -1126,9 +1214,8 @@ fn read_figure(
     if figure.kind == FigureKind::Money {
         used += extend_money(text, numbers, i, &mut figure);
     }
-    let head = &text[..figure.range.start];
-    if let Some((word, a)) = ends_with_any(head, APPROX_BEFORE) {
-        figure.range.start -= word.len();
+    if let Some((start, a)) = qualifier_before(text, figure.range.start) {
+        figure.range.start = start;
         figure.approx = Some(a);
     }
     let tail = &text[figure.range.end..];
@@ -1138,6 +1225,25 @@ fn read_figure(
     }
     out.push(figure);
     used
+}
+
+/// Words that may link a qualifier of two characters or more to its number:
+/// 超过了80, 至少有3人, 最多为5.
+const QUALIFIER_LINKS: &[&str] = &["了", "有", "是", "为", "為"];
+
+/// Where the qualifier before a figure starting at `start` begins, and its
+/// bound.
+fn qualifier_before(text: &str, start: usize) -> Option<(usize, Approx)> {
+    let head = &text[..start];
+    let direct = ends_with_any(head, APPROX_BEFORE).map(|(w, a)| (head.len() - w.len(), a));
+    let linked = || {
+        let link = QUALIFIER_LINKS.iter().find(|l| head.ends_with(**l))?;
+        let before = &head[..head.len() - link.len()];
+        ends_with_any(before, APPROX_BEFORE)
+            .filter(|(w, _)| w.chars().count() >= 2)
+            .map(|(w, a)| (before.len() - w.len(), a))
+    };
+    direct.or_else(linked)
 }
 
 /// Verbs of paying and earning: the 块 of an amount they govern is 元
@@ -1324,16 +1430,20 @@ fn is_code(text: &str, range: &Range<usize>) -> bool {
 }
 
 /// Whether `numbers[i]`, a range link and `numbers[i + 1]` follow each
-/// other; the first number may repeat the unit (10%～20%, 1月至7月).
+/// other; the first number may repeat the unit (10%～20%, 1月至7月) or say
+/// it is included (1万(含)-5万元).
 fn is_range_start(text: &str, numbers: &[Number], i: usize) -> bool {
     let (Some(number), Some(next)) = (numbers.get(i), numbers.get(i.wrapping_add(1))) else {
         return false;
     };
     let between = &text[number.range.end..next.range.start];
     RANGE_LINKS.iter().any(|link| {
-        between
-            .strip_suffix(link)
-            .is_some_and(|head| matches!(head, "" | "%" | "％" | "月" | "元" | "萬元" | "万元"))
+        between.strip_suffix(link).is_some_and(|head| {
+            matches!(
+                head,
+                "" | "%" | "％" | "月" | "元" | "萬元" | "万元" | "(含)" | "（含）"
+            )
+        })
     })
 }
 
