@@ -519,6 +519,21 @@ struct Number {
     value: Decimal,
     /// Written with Arabic digits (any part).
     arabic: bool,
+    /// 多, 余 or 几 stands for a digit place (500多亿, 十几万): more than
+    /// the value.
+    vague: bool,
+}
+
+/// Whether `c` stands for the digits of a place before the unit `next`:
+/// 多 and 余 before 万 or 亿 (500多亿, 二百三十余万), 几 before any unit
+/// (十几万, 三千四百五十几万).
+fn is_vague_digit(c: char, next: Option<char>) -> bool {
+    let power = next.and_then(numbers::unit).unwrap_or(0);
+    match c {
+        '多' | '余' | '餘' => power >= 4,
+        '几' | '幾' => power >= 1,
+        _ => false,
+    }
 }
 
 /// A `-` right after a number is a range dash (1-7月, 1万(含)-5万元), not a
@@ -552,6 +567,7 @@ fn find_numbers(text: &str) -> Vec<Number> {
                 .is_some_and(|d| numbers::digit(d).is_some());
             let joins = is_number_char(n)
                 || matches!(n, '.' | '．' | '点' | '點' | ',') && next_is_digit
+                || is_vague_digit(n, text[i + n.len_utf8()..].chars().next())
                 || n == '，' && is_full_width_group(&text[i + n.len_utf8()..])
                 || n == '，'
                     && text[..i].ends_with(|c: char| c.is_ascii_digit())
@@ -609,6 +625,7 @@ fn find_numbers(text: &str) -> Vec<Number> {
                     range: span,
                     value,
                     arabic: false,
+                    vague: false,
                 });
             }
             continue;
@@ -646,6 +663,7 @@ fn find_numbers(text: &str) -> Vec<Number> {
                     range,
                     value,
                     arabic,
+                    vague,
                 });
                 break;
             }
@@ -1074,7 +1092,7 @@ fn read_figure(
     }
 
     let mut end = n.range.end;
-    let mut approx = None;
+    let mut approx = n.vague.then_some(Approx::Over);
     if let Some((word, a)) = starts_with_any(after, APPROX_INSIDE) {
         // 40余次 / 1.5億余元 / 一個多月: only with a unit after it.
         let rest = &after[word.len()..];
