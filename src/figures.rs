@@ -446,6 +446,12 @@ const UNITS: &[&str] = &[
 /// Qualifiers before the number; a negated comparison comes before the
 /// comparison it ends with (不超过 before 超过).
 const APPROX_BEFORE: &[(&str, Approx)] = &[
+    ("大於等於", Approx::Over),
+    ("大于等于", Approx::Over),
+    ("小於等於", Approx::Under),
+    ("小于等于", Approx::Under),
+    ("≥", Approx::Over),
+    ("≤", Approx::Under),
     ("不超過", Approx::Under),
     ("不超过", Approx::Under),
     ("不高於", Approx::Under),
@@ -731,13 +737,20 @@ pub(crate) fn find(text: &str, tokens: &[Token], today: Date) -> Vec<Figure> {
     figures
 }
 
-/// What may stand between a lower and an upper bound of one range (大于10小于20,
-/// 18岁以上、60岁以下); not a comma, which parts clauses that state bounds of
-/// their own (至少有3人，接近10万人).
-const BOUND_LINKS: &[&str] = &["", " ", "、", "且", "并", "並", "并且", "並且", "而"];
+/// What may stand between a lower and an upper bound of one range, spaces
+/// around it aside (大于10小于20, 18岁以上、60岁以下, 大于100 并且小于300);
+/// not a comma, which parts clauses that state bounds of their own (至少有3人，
+/// 接近10万人).
+const BOUND_LINKS: &[&str] = &["", "、", "且", "并", "並", "并且", "並且", "而"];
 
-/// A lower bound next to an upper bound of the same measure is one range:
-/// 大于10小于20 is 10 to 20, 不大于50不小于20 is 20 to 50; bounds that
+/// Two figures joined by 和 or 与 and followed by 之间 are the ends of a
+/// range (20和30之间, 10000与20000间).
+const BETWEEN_LINKS: &[&str] = &["和", "与", "與", "及"];
+const BETWEEN: &[(&str, ())] = &[("之间", ()), ("之間", ()), ("间", ()), ("間", ())];
+
+/// A lower bound next to an upper bound of the same measure is one range,
+/// and so are two figures said to have something between them: 大于10小于20
+/// is 10 to 20, 不大于50不小于20 20 to 50, 20和30之间 20 to 30; bounds that
 /// leave nothing between them (大于50小于12) stay apart.
 fn join_bounds(text: &str, figures: &mut Vec<Figure>) {
     let mut joined: Vec<Figure> = Vec::with_capacity(figures.len());
@@ -757,19 +770,28 @@ fn bounded(text: &str, first: &Figure, second: &Figure) -> Option<Figure> {
     let (Value::Number(a), Value::Number(b)) = (&first.value, &second.value) else {
         return None;
     };
-    let (low, high) = match (first.approx?, second.approx?) {
-        (Approx::Over, Approx::Under) => (*a, *b),
-        (Approx::Under, Approx::Over) => (*b, *a),
+    let gap = text
+        .get(first.range.end..second.range.start)?
+        .trim_matches(' ');
+    let (low, high, end) = match (first.approx, second.approx) {
+        (Some(Approx::Over), Some(Approx::Under)) if BOUND_LINKS.contains(&gap) => {
+            (*a, *b, second.range.end)
+        }
+        (Some(Approx::Under), Some(Approx::Over)) if BOUND_LINKS.contains(&gap) => {
+            (*b, *a, second.range.end)
+        }
+        (None, None) if BETWEEN_LINKS.contains(&gap) => {
+            let (word, ()) = starts_with_any(&text[second.range.end..], BETWEEN)?;
+            (*a, *b, second.range.end + word.len())
+        }
         _ => return None,
     };
-    let linked = first.range.end <= second.range.start
-        && BOUND_LINKS.contains(&&text[first.range.end..second.range.start]);
     let same_measure = first.kind == second.kind
         && first.bounds.is_none()
         && second.bounds.is_none()
         && (first.unit.is_none() || first.unit == second.unit);
-    (linked && same_measure && low < high).then(|| Figure {
-        range: first.range.start..second.range.end,
+    (same_measure && low < high).then(|| Figure {
+        range: first.range.start..end,
         value: Value::Number(low),
         approx: None,
         bounds: Some([low, high]),
