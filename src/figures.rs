@@ -127,8 +127,9 @@ impl Figure {
         }
     }
 
-    /// The ISO 4217 code of money, `%` or `pp` of a percent, the unit of a
-    /// quantity as written, `倍` of a multiple; `None` otherwise.
+    /// The ISO 4217 code of money (the ticker of a cryptocurrency), `%` or
+    /// `pp` of a percent, the unit of a quantity as written, `倍` of a
+    /// multiple; `None` otherwise.
     pub fn unit(&self) -> Option<&str> {
         self.unit.as_deref()
     }
@@ -138,7 +139,8 @@ impl Figure {
         self.approx
     }
 
-    /// `[low, high]` of a range (3至5億元, 10%～20%).
+    /// `[low, high]` of a range (3至5億元, 10%～20%, 3万元以上25万元以下,
+    /// 20和30之间).
     pub fn bounds(&self) -> Option<[f64; 2]> {
         self.bounds
     }
@@ -727,6 +729,12 @@ pub(crate) fn find(text: &str, tokens: &[Token], today: Date) -> Vec<Figure> {
     while i < numbers.len() {
         let consumed = read_figure(text, tokens, &numbers, i, today, &mut figures);
         i += consumed.max(1);
+        // A figure's unit may be a numeral of its own (the 两 of 〇多两):
+        // numbers inside a figure are no figures of their own.
+        let end = figures.last().map_or(0, |f| f.range.end);
+        while numbers.get(i).is_some_and(|n| n.range.start < end) {
+            i += 1;
+        }
     }
     figures.extend(find_half_years(text, today));
     figures.sort_by_key(|f| f.range.start);
