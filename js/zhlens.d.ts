@@ -127,11 +127,11 @@ export interface Figure {
    * For a range (3至5億元), its low end.
    */
   value: number | string;
-  /** money: ISO 4217 code (CNY, USD, HKD, TWD, EUR, JPY, GBP …); percent: '%' or 'pp'; quantity: the unit as written (個, 畝, 公里); number: '倍' for multiples; otherwise null. */
+  /** money: ISO 4217 code (CNY, USD, HKD, TWD, EUR, JPY, GBP …; BTC, ETH for cryptocurrencies); percent: '%' or 'pp'; quantity: the unit as written (個, 畝, 公里); number: '倍' for multiples; otherwise null. */
   unit: string | null;
-  /** The qualifier's bound: 以上/超/逾/余/多 'over', 近/不到/以下 'under', 約/左右 'about'. */
+  /** The qualifier's bound: 以上/超/逾/余/多/至少/大于 'over', 近/不到/以下/最多/不超过/小于 'under', 約/左右 'about'. */
   approx?: Approx;
-  /** [low, high] of a range: 3至5億元, 10%～20%. */
+  /** [low, high] of a range: 3至5億元, 10%～20%, 3万元以上25万元以下, 20和30之间. */
   range?: [number, number];
 }
 

@@ -27,7 +27,8 @@ use crate::{Token, is_han};
 /// What a figure measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FigureKind {
-    /// An amount of money; the unit is an ISO 4217 code.
+    /// An amount of money; the unit is an ISO 4217 code (a ticker, BTC or
+    /// ETH, for cryptocurrencies).
     Money,
     /// A percentage (unit `%`) or a change in percentage points (`pp`).
     Percent,
@@ -62,9 +63,10 @@ impl FigureKind {
 /// How a qualifier bounds a figure's value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Approx {
-    /// 以上, 超, 逾, 余, 多, 突破: more than the value.
+    /// 以上, 超, 逾, 余, 多, 突破, 至少, 大于: more than the value (or
+    /// at least).
     Over,
-    /// 近, 不到, 以下: less than the value.
+    /// 近, 不到, 以下, 最多, 小于: less than the value (or at most).
     Under,
     /// 約, 左右, 大約: about the value.
     About,
@@ -126,8 +128,9 @@ impl Figure {
         }
     }
 
-    /// The ISO 4217 code of money, `%` or `pp` of a percent, the unit of a
-    /// quantity as written, `倍` of a multiple; `None` otherwise.
+    /// The ISO 4217 code of money (the ticker of a cryptocurrency), `%` or
+    /// `pp` of a percent, the unit of a quantity as written, `倍` of a
+    /// multiple; `None` otherwise.
     pub fn unit(&self) -> Option<&str> {
         self.unit.as_deref()
     }
@@ -137,7 +140,8 @@ impl Figure {
         self.approx
     }
 
-    /// `[low, high]` of a range (3至5億元, 10%～20%).
+    /// `[low, high]` of a range (3至5億元, 10%～20%, 3万元以上25万元以下,
+    /// 20和30之间).
     pub fn bounds(&self) -> Option<[f64; 2]> {
         self.bounds
     }
@@ -257,7 +261,15 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("圆", "CNY"),
     ("块钱", "CNY"),
     ("塊錢", "CNY"),
+    // Cryptocurrencies have no ISO 4217 code; their tickers stand in.
+    ("比特币", "BTC"),
+    ("比特幣", "BTC"),
+    ("以太币", "ETH"),
+    ("以太幣", "ETH"),
 ];
+
+/// Currencies counted like things, with 个 before them (20个比特币).
+const COUNTED_CURRENCIES: &[&str] = &["BTC", "ETH"];
 
 /// Currency written before the number: ¥100, US$5, 人民幣300萬元.
 const CURRENCY_PREFIXES: &[(&str, &str)] = &[
@@ -327,6 +339,7 @@ const UNITS: &[&str] = &[
     "千克",
     "公斤",
     "克",
+    "台斤",
     "斤",
     "两",
     "兩",
@@ -433,7 +446,44 @@ const UNITS: &[&str] = &[
     "TEU",
 ];
 
+/// Qualifiers before the number; a negated comparison comes before the
+/// comparison it ends with (不超过 before 超过).
 const APPROX_BEFORE: &[(&str, Approx)] = &[
+    ("大於等於", Approx::Over),
+    ("大于等于", Approx::Over),
+    ("小於等於", Approx::Under),
+    ("小于等于", Approx::Under),
+    ("≥", Approx::Over),
+    ("≤", Approx::Under),
+    ("不超過", Approx::Under),
+    ("不超过", Approx::Under),
+    ("不高於", Approx::Under),
+    ("不高于", Approx::Under),
+    ("不大於", Approx::Under),
+    ("不大于", Approx::Under),
+    ("不少於", Approx::Over),
+    ("不少于", Approx::Over),
+    ("不低於", Approx::Over),
+    ("不低于", Approx::Over),
+    ("不小於", Approx::Over),
+    ("不小于", Approx::Over),
+    ("至少", Approx::Over),
+    ("最少", Approx::Over),
+    ("大於", Approx::Over),
+    ("大于", Approx::Over),
+    ("高於", Approx::Over),
+    ("高于", Approx::Over),
+    ("多於", Approx::Over),
+    ("多于", Approx::Over),
+    ("至多", Approx::Under),
+    ("最多", Approx::Under),
+    ("小於", Approx::Under),
+    ("小于", Approx::Under),
+    ("低於", Approx::Under),
+    ("低于", Approx::Under),
+    ("少於", Approx::Under),
+    ("少于", Approx::Under),
+    ("接近", Approx::Under),
     ("超過", Approx::Over),
     ("超过", Approx::Over),
     ("突破", Approx::Over),
@@ -457,7 +507,12 @@ const APPROX_INSIDE: &[(&str, Approx)] = &[
     ("多", Approx::Over),
 ];
 
+/// Qualifiers after the figure; (含) says the bound is included.
 const APPROX_AFTER: &[(&str, Approx)] = &[
+    ("（含）以上", Approx::Over),
+    ("(含)以上", Approx::Over),
+    ("（含）以下", Approx::Under),
+    ("(含)以下", Approx::Under),
     ("以上", Approx::Over),
     ("以下", Approx::Under),
     ("左右", Approx::About),
@@ -473,12 +528,28 @@ struct Number {
     value: Decimal,
     /// Written with Arabic digits (any part).
     arabic: bool,
+    /// 多, 余 or 几 stands for a digit place (500多亿, 十几万): more than
+    /// the value.
+    vague: bool,
 }
 
-/// A `-` right after a number is a range dash (1-7月), not a sign.
+/// Whether `c` stands for the digits of a place before the unit `next`:
+/// 多 and 余 before 万 or 亿 (500多亿, 二百三十余万), 几 before any unit
+/// (十几万, 三千四百五十几万).
+fn is_vague_digit(c: char, next: Option<char>) -> bool {
+    let power = next.and_then(numbers::unit).unwrap_or(0);
+    match c {
+        '多' | '余' | '餘' => power >= 4,
+        '几' | '幾' => power >= 1,
+        _ => false,
+    }
+}
+
+/// A `-` right after a number is a range dash (1-7月, 1万(含)-5万元), not a
+/// sign.
 fn is_range_dash(text: &str, at: usize) -> bool {
     text[..at].chars().next_back().is_some_and(|c| {
-        is_number_char(c) || matches!(c, '月' | '%' | '元' | '-' | '—' | '~' | '～')
+        is_number_char(c) || matches!(c, '月' | '%' | '元' | '-' | '—' | '~' | '～' | ')' | '）')
     })
 }
 
@@ -505,6 +576,7 @@ fn find_numbers(text: &str) -> Vec<Number> {
                 .is_some_and(|d| numbers::digit(d).is_some());
             let joins = is_number_char(n)
                 || matches!(n, '.' | '．' | '点' | '點' | ',') && next_is_digit
+                || is_vague_digit(n, text[i + n.len_utf8()..].chars().next())
                 || n == '，' && is_full_width_group(&text[i + n.len_utf8()..])
                 || n == '，'
                     && text[..i].ends_with(|c: char| c.is_ascii_digit())
@@ -562,6 +634,7 @@ fn find_numbers(text: &str) -> Vec<Number> {
                     range: span,
                     value,
                     arabic: false,
+                    vague: false,
                 });
             }
             continue;
@@ -575,12 +648,14 @@ fn find_numbers(text: &str) -> Vec<Number> {
         // run is kept (218.8億).
         while !span.is_empty() {
             let written = &text[span.clone()];
-            let parsed = if written.contains([' ', '个', '個']) {
+            let vague = written.contains(['多', '余', '餘', '几', '幾']);
+            let parsed = if vague || written.contains([' ', '个', '個']) {
                 let loose: String = written
                     .chars()
-                    .filter(|c| !matches!(c, ' ' | '个' | '個'))
+                    .filter(|c| !matches!(c, ' ' | '个' | '個' | '多' | '余' | '餘' | '几' | '幾'))
                     .collect();
-                numbers::parse(&loose).filter(|_| !written.ends_with([' ', '个', '個']))
+                numbers::parse(&loose)
+                    .filter(|_| !written.ends_with([' ', '个', '個', '多', '余', '餘', '几', '幾']))
             } else {
                 numbers::parse(written)
             };
@@ -597,6 +672,7 @@ fn find_numbers(text: &str) -> Vec<Number> {
                     range,
                     value,
                     arabic,
+                    vague,
                 });
                 break;
             }
@@ -652,17 +728,86 @@ pub(crate) fn find(text: &str, tokens: &[Token], today: Date) -> Vec<Figure> {
     let mut figures: Vec<Figure> = Vec::new();
     let mut i = 0;
     while i < numbers.len() {
-        let consumed = read_figure(text, &numbers, i, today, &mut figures);
+        let consumed = read_figure(text, tokens, &numbers, i, today, &mut figures);
         i += consumed.max(1);
+        // A figure's unit may be a numeral of its own (the 两 of 〇多两):
+        // numbers inside a figure are no figures of their own.
+        let end = figures.last().map_or(0, |f| f.range.end);
+        while numbers.get(i).is_some_and(|n| n.range.start < end) {
+            i += 1;
+        }
     }
     figures.extend(find_half_years(text, today));
     figures.sort_by_key(|f| (f.range.start, Reverse(f.range.end)));
     // 2000年下半年 is one period, not also the date 2000年.
     figures.dedup_by(|inner, outer| inner.range.end <= outer.range.end);
+    join_bounds(text, &mut figures);
     merge_percents(&mut figures, find_percents(text));
     drop_in_urls(text, &mut figures);
     figures.retain(|f| !is_excluded(text, tokens, f));
     figures
+}
+
+/// What may stand between a lower and an upper bound of one range, spaces
+/// around it aside (大于10小于20, 18岁以上、60岁以下, 大于100 并且小于300);
+/// not a comma, which parts clauses that state bounds of their own (至少有3人，
+/// 接近10万人).
+const BOUND_LINKS: &[&str] = &["", "、", "且", "并", "並", "并且", "並且", "而"];
+
+/// Two figures joined by 和 or 与 and followed by 之间 are the ends of a
+/// range (20和30之间, 10000与20000间).
+const BETWEEN_LINKS: &[&str] = &["和", "与", "與", "及"];
+const BETWEEN: &[(&str, ())] = &[("之间", ()), ("之間", ()), ("间", ()), ("間", ())];
+
+/// A lower bound next to an upper bound of the same measure is one range,
+/// and so are two figures said to have something between them: 大于10小于20
+/// is 10 to 20, 不大于50不小于20 20 to 50, 20和30之间 20 to 30; bounds that
+/// leave nothing between them (大于50小于12) stay apart.
+fn join_bounds(text: &str, figures: &mut Vec<Figure>) {
+    let mut joined: Vec<Figure> = Vec::with_capacity(figures.len());
+    for f in figures.drain(..) {
+        if let Some(last) = joined.last_mut() {
+            if let Some(range) = bounded(text, last, &f) {
+                *last = range;
+                continue;
+            }
+        }
+        joined.push(f);
+    }
+    *figures = joined;
+}
+
+fn bounded(text: &str, first: &Figure, second: &Figure) -> Option<Figure> {
+    let (Value::Number(a), Value::Number(b)) = (&first.value, &second.value) else {
+        return None;
+    };
+    let gap = text
+        .get(first.range.end..second.range.start)?
+        .trim_matches(' ');
+    let (low, high, end) = match (first.approx, second.approx) {
+        (Some(Approx::Over), Some(Approx::Under)) if BOUND_LINKS.contains(&gap) => {
+            (*a, *b, second.range.end)
+        }
+        (Some(Approx::Under), Some(Approx::Over)) if BOUND_LINKS.contains(&gap) => {
+            (*b, *a, second.range.end)
+        }
+        (None, None) if BETWEEN_LINKS.contains(&gap) => {
+            let (word, ()) = starts_with_any(&text[second.range.end..], BETWEEN)?;
+            (*a, *b, second.range.end + word.len())
+        }
+        _ => return None,
+    };
+    let same_measure = first.kind == second.kind
+        && first.bounds.is_none()
+        && second.bounds.is_none()
+        && (first.unit.is_none() || first.unit == second.unit);
+    (same_measure && low < high).then(|| Figure {
+        range: first.range.start..end,
+        value: Value::Number(low),
+        approx: None,
+        bounds: Some([low, high]),
+        ..second.clone()
+    })
 }
 
 /// Percentages, discounts and percentage points read from
@@ -906,6 +1051,7 @@ fn find_percents(text: &str) -> Vec<Figure> {
 /// numbers it used.
 fn read_figure(
     text: &str,
+    tokens: &[Token],
     numbers: &[Number],
     i: usize,
     today: Date,
@@ -919,7 +1065,7 @@ fn read_figure(
     // of its own, which is not a range's start (1-2-3 is not nested).
     if is_range_start(text, numbers, i) && !is_range_start(text, numbers, i.wrapping_sub(1)) {
         let mut second = Vec::new();
-        let used = read_figure(text, numbers, i + 1, today, &mut second);
+        let used = read_figure(text, tokens, numbers, i + 1, today, &mut second);
         if let Some(f) = second.pop().and_then(|high| widen_range(text, n, high)) {
             out.push(f);
             return used + 1;
@@ -979,7 +1125,7 @@ fn read_figure(
     }
 
     let mut end = n.range.end;
-    let mut approx = None;
+    let mut approx = n.vague.then_some(Approx::Over);
     if let Some((word, a)) = starts_with_any(after, APPROX_INSIDE) {
         // 40余次 / 1.5億余元 / 一個多月: only with a unit after it.
         let rest = &after[word.len()..];
@@ -1019,7 +1165,7 @@ fn read_figure(
             Some("%"),
         )
     } else if let Some((gap, word, code)) = starts_with_any(rest, CURRENCIES)
-        .or_else(|| yuan_with_jiao(text, numbers, i, rest))
+        .or_else(|| kuai_as_yuan(text, tokens, numbers, i, rest))
         .map(|(w, c)| (0, w, c))
         .or_else(|| {
             // 300 美元: digits, a space, a currency.
@@ -1027,6 +1173,12 @@ fn read_figure(
             starts_with_any(spaced, CURRENCIES)
                 .filter(|(w, _)| *w != "元")
                 .map(|(w, c)| (1, w, c))
+        })
+        .or_else(|| {
+            let counted = rest.strip_prefix(['个', '個'])?;
+            starts_with_any(counted, CURRENCIES)
+                .filter(|(_, c)| COUNTED_CURRENCIES.contains(c))
+                .map(|(w, c)| ('个'.len_utf8(), w, c))
         })
     {
         end += gap + word.len();
@@ -1113,9 +1265,8 @@ fn read_figure(
     if figure.kind == FigureKind::Money {
         used += extend_money(text, numbers, i, &mut figure);
     }
-    let head = &text[..figure.range.start];
-    if let Some((word, a)) = ends_with_any(head, APPROX_BEFORE) {
-        figure.range.start -= word.len();
+    if let Some((start, a)) = qualifier_before(text, figure.range.start) {
+        figure.range.start = start;
         figure.approx = Some(a);
     }
     let tail = &text[figure.range.end..];
@@ -1127,20 +1278,76 @@ fn read_figure(
     used
 }
 
-/// 块 is 元 when 毛 or 角 follow it (十块三毛); alone it is mostly a
-/// measure word (一块土地).
-fn yuan_with_jiao(
+/// Words that may link a qualifier of two characters or more to its number:
+/// 超过了80, 至少有3人, 最多为5.
+const QUALIFIER_LINKS: &[&str] = &["了", "有", "是", "为", "為"];
+
+/// Where the qualifier before a figure starting at `start` begins, and its
+/// bound.
+fn qualifier_before(text: &str, start: usize) -> Option<(usize, Approx)> {
+    let head = &text[..start];
+    let direct = ends_with_any(head, APPROX_BEFORE).map(|(w, a)| (head.len() - w.len(), a));
+    let linked = || {
+        let link = QUALIFIER_LINKS.iter().find(|l| head.ends_with(**l))?;
+        let before = &head[..head.len() - link.len()];
+        ends_with_any(before, APPROX_BEFORE)
+            .filter(|(w, _)| w.chars().count() >= 2)
+            .map(|(w, a)| (before.len() - w.len(), a))
+    };
+    direct.or_else(linked)
+}
+
+/// Verbs of paying and earning: the 块 of an amount they govern is 元
+/// (花了我三块), not a piece.
+const PAYING_VERBS: &[&str] = &[
+    "花", "花费", "花費", "花掉", "付", "支付", "交", "赚", "賺", "挣", "掙", "卖", "賣", "售",
+    "值", "找", "找回", "退", "收", "欠", "借", "贵", "貴", "便宜",
+];
+
+/// 块 is 元 when 毛 or 角 follow it (十块三毛), or when it ends a clause
+/// whose verb pays or earns (花费我三块); otherwise it is mostly a measure
+/// word (一块土地, 切成三块, 买了三块蛋糕).
+fn kuai_as_yuan(
     text: &str,
+    tokens: &[Token],
     numbers: &[Number],
     i: usize,
     rest: &str,
 ) -> Option<(&'static str, &'static str)> {
     let kuai = ["块", "塊"].into_iter().find(|k| rest.starts_with(k))?;
     let at = numbers[i].range.end + kuai.len();
-    numbers
+    let with_jiao = numbers
         .get(i + 1)
-        .filter(|n| n.range.start == at && text[n.range.end..].starts_with(['毛', '角']))
-        .map(|_| (kuai, "CNY"))
+        .is_some_and(|n| n.range.start == at && text[n.range.end..].starts_with(['毛', '角']));
+    (with_jiao || ends_paid_clause(text, tokens, numbers[i].range.start, at))
+        .then_some((kuai, "CNY"))
+}
+
+/// Whether the amount `start..end` closes its clause (nothing but
+/// punctuation, a conjunction or a particle follows) and a paying verb
+/// stands earlier in that clause.
+fn ends_paid_clause(text: &str, tokens: &[Token], start: usize, end: usize) -> bool {
+    let next = tokens.partition_point(|t| t.start() < end);
+    let closes = match tokens.get(next) {
+        None => end == text.len(),
+        Some(t) => t.start() == end && matches!(t.pos().as_str(), "x" | "c" | "ul" | "y"),
+    };
+    let first = tokens.partition_point(|t| t.end() <= start);
+    closes
+        && tokens[..first]
+            .iter()
+            .rev()
+            .take_while(|t| !is_clause_break(&text[t.range()]))
+            .any(|t| PAYING_VERBS.contains(&&text[t.range()]))
+}
+
+fn is_clause_break(word: &str) -> bool {
+    word.chars().all(|c| {
+        matches!(
+            c,
+            '，' | '。' | '；' | '！' | '？' | '：' | ',' | '.' | ';' | '!' | '?' | ':' | '\n'
+        )
+    })
 }
 
 /// The rest of an amount after its currency: 8亿元人民币, 五元三毛,
@@ -1229,7 +1436,8 @@ fn liang_is_numeral(rest: &str, unit: &str) -> bool {
 /// 一個 is "a".
 fn is_measure(unit: &str) -> bool {
     unit.contains([
-        '米', '克', '噸', '吨', '斤', '畝', '亩', '頃', '顷', '里', '瓦', '度', '℃',
+        '米', '克', '噸', '吨', '斤', '畝', '亩', '頃', '顷', '里', '瓦', '度', '℃', '特', '节',
+        '節', '赫', '茲', '兹', '卡',
     ]) || unit.is_ascii()
 }
 
@@ -1273,16 +1481,20 @@ fn is_code(text: &str, range: &Range<usize>) -> bool {
 }
 
 /// Whether `numbers[i]`, a range link and `numbers[i + 1]` follow each
-/// other; the first number may repeat the unit (10%～20%, 1月至7月).
+/// other; the first number may repeat the unit (10%～20%, 1月至7月) or say
+/// it is included (1万(含)-5万元).
 fn is_range_start(text: &str, numbers: &[Number], i: usize) -> bool {
     let (Some(number), Some(next)) = (numbers.get(i), numbers.get(i.wrapping_add(1))) else {
         return false;
     };
     let between = &text[number.range.end..next.range.start];
     RANGE_LINKS.iter().any(|link| {
-        between
-            .strip_suffix(link)
-            .is_some_and(|head| matches!(head, "" | "%" | "％" | "月" | "元" | "萬元" | "万元"))
+        between.strip_suffix(link).is_some_and(|head| {
+            matches!(
+                head,
+                "" | "%" | "％" | "月" | "元" | "萬元" | "万元" | "(含)" | "（含）"
+            )
+        })
     })
 }
 

@@ -260,7 +260,9 @@ fn with_units(text: &str) -> Option<Decimal> {
     let mut last_unit: Option<i32> = None;
     let mut after_zero = false;
     // 两 is said before a unit (两百, 两万两千) or for a count (两个), never
-    // in the ones place: 三十两 is 三十 and the weight 两, not 32.
+    // in the ones place nor as the shortened last digit (一万二, not 一万两):
+    // 三十两 is 三十 and the weight 两, not 32, and 两万两 is 两万 and the
+    // weight, not 22000.
     let mut pending_is_liang = false;
     // The power of the last 億 or 兆, for 五兆六十二億 (not 五兆六十二 億).
     let mut high_power = i32::MAX;
@@ -286,6 +288,7 @@ fn with_units(text: &str) -> Option<Decimal> {
             }
             pending = Some(parse_arabic(&text[i..end])?);
             pending_is_numeral = false;
+            pending_is_liang = false;
         } else if let Some(d) = digit(c) {
             if d == 0 {
                 after_zero = true;
@@ -356,7 +359,7 @@ fn with_units(text: &str) -> Option<Decimal> {
             return None;
         }
     }
-    if pending.is_some() && pending_is_liang && (after_zero || last_unit.is_some_and(|p| p <= 1)) {
+    if pending.is_some() && pending_is_liang && (after_zero || last_unit.is_some()) {
         return None;
     }
     let tail = match (pending, last_unit) {
@@ -856,6 +859,8 @@ mod tests {
             "千万",
             "三十两",
             "一百零两",
+            "两万两",
+            "三千两百两",
         ] {
             assert_eq!(value(text), None, "{text}");
         }
