@@ -29,6 +29,7 @@
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::pos_model::PosModel;
 use crate::{Token, is_han};
@@ -112,8 +113,7 @@ const PERSON_ROLES: &[&str] = &[
 
 const SOURCE_ROLES: &[&str] = &["來源", "来源", "出處", "出处"];
 
-/// Words that end an organization's name, longest first where one ends
-/// another.
+/// Words that end an organization's name.
 const ORG_SUFFIXES: &[&str] = &[
     "股份有限公司",
     "有限責任公司",
@@ -191,6 +191,35 @@ const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐�
 
 /// Characters of transliterated foreign names (克雷蒂安, 普里馬科夫).
 const TRANSLITERATION: &str = "阿埃艾安奥奧巴拜班邦保贝貝本比彼波伯博布查达達戴丹道德迪蒂丁东東杜多厄恩尔爾法范菲费費芬丰豐弗福夫盖蓋甘冈岡戈格贡貢古哈汉漢豪赫亨胡华華霍基吉加贾賈杰傑捷金卡凯凱坎康考柯科克肯库庫拉莱萊赖賴兰蘭朗劳勞勒雷里理利莉丽麗连連列林琳卢盧鲁魯路伦倫罗羅洛马馬玛瑪迈邁麦麥曼梅美门門蒙米明莫姆穆纳納娜奈内內尼宁寧努诺諾欧歐帕佩皮普齐齊奇契乔喬琼瓊丘萨薩塞赛賽桑瑟森沙莎尚什施史舒斯松苏蘇索塔泰坦汤湯唐特提图圖托瓦万萬威韦韋维維温溫文翁沃乌烏武西希锡錫夏谢謝辛休雅亚亞扬揚耶伊因尤于约約扎詹泽澤兹茲佐";
+
+/// The character tables above, sorted once: they are looked up for every
+/// word, and a scan of the strings would cost more than segmentation.
+static SURNAME_SET: LazyLock<Vec<char>> = LazyLock::new(|| sorted_chars(SURNAMES));
+static TRANSLITERATION_SET: LazyLock<Vec<char>> = LazyLock::new(|| sorted_chars(TRANSLITERATION));
+static COUNTRY_ABBREVIATION_SET: LazyLock<Vec<char>> =
+    LazyLock::new(|| sorted_chars(COUNTRY_ABBREVIATIONS));
+static SUFFIX_FIRST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let firsts: String = ORG_SUFFIXES
+        .iter()
+        .filter_map(|s| s.chars().next())
+        .collect();
+    sorted_chars(&firsts)
+});
+
+fn sorted_chars(chars: &str) -> Vec<char> {
+    let mut set: Vec<char> = chars.chars().collect();
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
+fn in_sorted(set: &[char], c: char) -> bool {
+    set.binary_search(&c).is_ok()
+}
+
+fn is_surname(c: char) -> bool {
+    in_sorted(&SURNAME_SET, c)
+}
 
 /// Titles after a surname that make it a person's (江主席, 陳主任).
 const TITLES: &[&str] = &[
@@ -454,11 +483,11 @@ fn reads_as_name(word: &str) -> bool {
     if chars.len() < 2 || !chars.iter().all(|&c| is_han(c) || c == '·') {
         return false;
     }
-    let surname = SURNAMES.contains(first) && chars.len() <= 4 && chars[1] != first;
+    let surname = is_surname(first) && chars.len() <= 4 && chars[1] != first;
     let transliteration = chars.len() >= 3
         && chars
             .iter()
-            .all(|&c| c == '·' || TRANSLITERATION.contains(c));
+            .all(|&c| c == '·' || in_sorted(&TRANSLITERATION_SET, c));
     surname || transliteration
 }
 
@@ -492,7 +521,7 @@ fn people(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
     };
     for (i, t) in tokens.iter().enumerate() {
         let w = word(t);
-        let starts_with_surname = w.chars().next().is_some_and(|c| SURNAMES.contains(c));
+        let starts_with_surname = w.chars().next().is_some_and(is_surname);
         // 江主席: the title glued to the surname, or the next word.
         if starts_with_surname {
             let surname_len = w.chars().next().map_or(0, char::len_utf8);
@@ -542,7 +571,7 @@ fn country_pairs(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
         text[at..]
             .chars()
             .next()
-            .filter(|&c| COUNTRY_ABBREVIATIONS.contains(c))
+            .filter(|&c| in_sorted(&COUNTRY_ABBREVIATION_SET, c))
             .map(char::len_utf8)
     };
     let mut places = |first: usize, second: usize, len: (usize, usize)| {
@@ -770,19 +799,26 @@ fn name_line(line: &str, offset: usize, model: &PosModel, out: &mut Vec<(u8, Ent
 
 /// Where each organization suffix occurs, in order: at one place the
 /// longest suffix, and none inside another (股份有限公司 holds 有限公司).
+/// One pass over the characters: a search per suffix would read the text
+/// forty times.
 fn suffix_occurrences(text: &str) -> Vec<(usize, &'static str)> {
-    let mut found: Vec<(usize, &'static str)> = ORG_SUFFIXES
-        .iter()
-        .flat_map(|&s| text.match_indices(s).map(move |(at, _)| (at, s)))
-        .collect();
-    found.sort_by_key(|&(at, s)| (at, usize::MAX - s.len()));
-    let mut kept: Vec<(usize, &'static str)> = Vec::with_capacity(found.len());
-    for (at, s) in found {
-        if kept.last().is_none_or(|&(k, ks)| at >= k + ks.len()) {
-            kept.push((at, s));
+    let mut found = Vec::new();
+    let mut next = 0;
+    for (at, c) in text.char_indices() {
+        if at < next || !in_sorted(&SUFFIX_FIRST_CHARS, c) {
+            continue;
+        }
+        let rest = &text[at..];
+        if let Some(suffix) = ORG_SUFFIXES
+            .iter()
+            .filter(|s| rest.starts_with(**s))
+            .max_by_key(|s| s.len())
+        {
+            found.push((at, *suffix));
+            next = at + suffix.len();
         }
     }
-    kept
+    found
 }
 
 /// Organizations ending in a suffix, with the words before them.
@@ -823,7 +859,7 @@ fn organizations(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
         let ranked = text[..start]
             .chars()
             .next_back()
-            .is_some_and(|c| c.is_ascii_digit() || "十百千萬万".contains(c));
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '十' | '百' | '千' | '萬' | '万'));
         if ranked && text[start..at].starts_with(['強', '强']) {
             start += '強'.len_utf8();
         }
