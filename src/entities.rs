@@ -32,6 +32,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::pos_model::PosModel;
+use crate::scan::{CharFilter, find_words};
 use crate::{Token, is_han};
 
 /// What an entity is. The rules that find entities, strongest first:
@@ -198,13 +199,6 @@ static SURNAME_SET: LazyLock<Vec<char>> = LazyLock::new(|| sorted_chars(SURNAMES
 static TRANSLITERATION_SET: LazyLock<Vec<char>> = LazyLock::new(|| sorted_chars(TRANSLITERATION));
 static COUNTRY_ABBREVIATION_SET: LazyLock<Vec<char>> =
     LazyLock::new(|| sorted_chars(COUNTRY_ABBREVIATIONS));
-static SUFFIX_FIRST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let firsts: String = ORG_SUFFIXES
-        .iter()
-        .filter_map(|s| s.chars().next())
-        .collect();
-    sorted_chars(&firsts)
-});
 
 fn sorted_chars(chars: &str) -> Vec<char> {
     let mut set: Vec<char> = chars.chars().collect();
@@ -369,16 +363,19 @@ fn add_recurrences(
     by_first
         .values_mut()
         .for_each(|v| v.sort_by_key(|n| Reverse(n.len())));
+    // Turns away almost every word before the map is asked.
+    let first_chars = CharFilter::new(by_first.keys().copied());
     let mut next_free = 0;
     for t in tokens {
         if t.start() < next_free {
             continue;
         }
         let rest = &text[t.start()..];
-        let Some(name) = rest
-            .chars()
-            .next()
-            .and_then(|c| by_first.get(&c))
+        let Some(first) = rest.chars().next().filter(|&c| first_chars.may_contain(c)) else {
+            continue;
+        };
+        let Some(name) = by_first
+            .get(&first)
             .and_then(|names| names.iter().find(|n| rest.starts_with(**n)))
         else {
             continue;
@@ -799,26 +796,16 @@ fn name_line(line: &str, offset: usize, model: &PosModel, out: &mut Vec<(u8, Ent
 
 /// Where each organization suffix occurs, in order: at one place the
 /// longest suffix, and none inside another (股份有限公司 holds 有限公司).
-/// One pass over the characters: a search per suffix would read the text
-/// forty times.
 fn suffix_occurrences(text: &str) -> Vec<(usize, &'static str)> {
-    let mut found = Vec::new();
-    let mut next = 0;
-    for (at, c) in text.char_indices() {
-        if at < next || !in_sorted(&SUFFIX_FIRST_CHARS, c) {
-            continue;
-        }
-        let rest = &text[at..];
-        if let Some(suffix) = ORG_SUFFIXES
-            .iter()
-            .filter(|s| rest.starts_with(**s))
-            .max_by_key(|s| s.len())
-        {
-            found.push((at, *suffix));
-            next = at + suffix.len();
+    let mut kept: Vec<(usize, &'static str)> = Vec::new();
+    for (at, suffix) in find_words(text, ORG_SUFFIXES) {
+        match kept.last_mut() {
+            Some(last) if last.0 == at && suffix.len() > last.1.len() => *last = (at, suffix),
+            Some(&mut (k, ks)) if at < k + ks.len() => {}
+            _ => kept.push((at, suffix)),
         }
     }
-    found
+    kept
 }
 
 /// Organizations ending in a suffix, with the words before them.

@@ -22,6 +22,7 @@ use std::str::FromStr;
 
 use crate::error::{Error, ErrorKind};
 use crate::numbers::{self, Decimal, Found};
+use crate::scan::find_words;
 use crate::{Token, is_han};
 
 /// What a figure measures.
@@ -852,13 +853,11 @@ fn merge_percents(figures: &mut Vec<Figure>, percents: Vec<Figure>) {
 /// The digits of a web address (https://…?q=30%25) are not figures.
 fn drop_in_urls(text: &str, figures: &mut Vec<Figure>) {
     let mut urls = Vec::new();
-    for scheme in ["http://", "https://"] {
-        for (at, _) in text.match_indices(scheme) {
-            let len = text[at..]
-                .find(|c: char| c.is_whitespace() || !c.is_ascii())
-                .unwrap_or(text.len() - at);
-            urls.push(at..at + len);
-        }
+    for (at, _) in find_words(text, &["http://", "https://"]) {
+        let len = text[at..]
+            .find(|c: char| c.is_whitespace() || !c.is_ascii())
+            .unwrap_or(text.len() - at);
+        urls.push(at..at + len);
     }
     if urls.is_empty() {
         return;
@@ -1013,26 +1012,30 @@ fn find_percents(text: &str) -> Vec<Figure> {
         }
     }
     // 百分之百; 半成, 半折; 打对折.
-    for (word, value) in [
+    const WHOLE_WORDS: &[(&str, f64)] = &[
         ("百分之百", 100.0),
         ("百分之佰", 100.0),
         ("半成", 5.0),
         ("半折", 50.0),
         ("打对折", 50.0),
         ("打對折", 50.0),
-    ] {
-        for (at, _) in text.match_indices(word) {
-            let end = at + word.len();
-            if text[end..].starts_with(is_number_char) {
-                continue;
-            }
-            let start = if word.starts_with('打') {
-                at + '打'.len_utf8()
-            } else {
-                at
-            };
-            out.push(percent(start..end, value, "%"));
+    ];
+    let words: Vec<&str> = WHOLE_WORDS.iter().map(|&(w, _)| w).collect();
+    for (at, word) in find_words(text, &words) {
+        let end = at + word.len();
+        if text[end..].starts_with(is_number_char) {
+            continue;
         }
+        let start = if word.starts_with('打') {
+            at + '打'.len_utf8()
+        } else {
+            at
+        };
+        let value = WHOLE_WORDS
+            .iter()
+            .find(|&&(w, _)| w == word)
+            .map(|&(_, v)| v);
+        out.push(percent(start..end, value.unwrap_or_default(), "%"));
     }
     out.sort_by_key(|f| f.range.start);
     // Overlaps: the first, longest reading wins.
@@ -1597,15 +1600,14 @@ fn year_before(head: &str, today: Date) -> (i32, usize) {
 /// Half years, which carry no number: 上半年, 今年下半年.
 fn find_half_years(text: &str, today: Date) -> Vec<Figure> {
     let mut found = Vec::new();
-    for (word, first, last) in [("上半年", 1, 6), ("下半年", 7, 12)] {
-        for (at, _) in text.match_indices(word) {
-            let (year, year_len) = year_before(&text[..at], today);
-            found.push(iso(
-                FigureKind::Period,
-                at - year_len..at + word.len(),
-                format!("{year:04}-{first:02}/{year:04}-{last:02}"),
-            ));
-        }
+    for (at, word) in find_words(text, &["上半年", "下半年"]) {
+        let (first, last) = if word == "上半年" { (1, 6) } else { (7, 12) };
+        let (year, year_len) = year_before(&text[..at], today);
+        found.push(iso(
+            FigureKind::Period,
+            at - year_len..at + word.len(),
+            format!("{year:04}-{first:02}/{year:04}-{last:02}"),
+        ));
     }
     found
 }

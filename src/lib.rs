@@ -210,6 +210,7 @@ mod metrics;
 mod numbers;
 pub mod offsets;
 mod pos_model;
+mod scan;
 mod script;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
