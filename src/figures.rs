@@ -935,8 +935,46 @@ fn two_digits(written: &str) -> bool {
     digits.len() == 2 && digits.iter().all(|&c| numbers::digit(c).is_some())
 }
 
+/// The clauses that can hold a percentage: one with %, 成 or 折 right
+/// after a numeral (spaces between allowed), or 分之 (百分之十二) or 分点
+/// (个百分点). Only they are scanned for numbers a second time; a clause
+/// ends at Chinese punctuation or a line break, which no number spans.
+fn percent_clauses(text: &str) -> Vec<Range<usize>> {
+    let mut clauses = Vec::new();
+    let (mut start, mut marked, mut previous) = (0, false, ' ');
+    for (at, c) in text.char_indices() {
+        if matches!(c, '，' | '。' | '；' | '！' | '？' | '\n') {
+            if marked {
+                clauses.push(start..at);
+            }
+            (start, marked) = (at + c.len_utf8(), false);
+        } else if c != ' ' {
+            marked |= match c {
+                '%' | '％' | '成' | '折' => is_number_char(previous),
+                '之' | '点' | '點' => previous == '分',
+                _ => false,
+            };
+            previous = c;
+        }
+    }
+    if marked {
+        clauses.push(start..text.len());
+    }
+    clauses
+}
+
 fn find_percents(text: &str) -> Vec<Figure> {
-    let found = numbers::scan(text);
+    let found: Vec<Found> = percent_clauses(text)
+        .into_iter()
+        .flat_map(|clause| {
+            numbers::scan(&text[clause.clone()])
+                .into_iter()
+                .map(move |f| Found {
+                    range: clause.start + f.range.start..clause.start + f.range.end,
+                    ..f
+                })
+        })
+        .collect();
     let mut out = Vec::new();
     let percent = |range: Range<usize>, value: f64, unit: &str| {
         number_figure(FigureKind::Percent, range, value, Some(unit))
