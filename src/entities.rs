@@ -32,7 +32,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::pos_model::PosModel;
-use crate::scan::{CharFilter, find_words};
+use crate::scan::{CharFilter, CharSet, find_words};
 use crate::{Token, is_han};
 
 /// What an entity is. The rules that find entities, strongest first:
@@ -193,26 +193,15 @@ const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐�
 /// Characters of transliterated foreign names (克雷蒂安, 普里馬科夫).
 const TRANSLITERATION: &str = "阿埃艾安奥奧巴拜班邦保贝貝本比彼波伯博布查达達戴丹道德迪蒂丁东東杜多厄恩尔爾法范菲费費芬丰豐弗福夫盖蓋甘冈岡戈格贡貢古哈汉漢豪赫亨胡华華霍基吉加贾賈杰傑捷金卡凯凱坎康考柯科克肯库庫拉莱萊赖賴兰蘭朗劳勞勒雷里理利莉丽麗连連列林琳卢盧鲁魯路伦倫罗羅洛马馬玛瑪迈邁麦麥曼梅美门門蒙米明莫姆穆纳納娜奈内內尼宁寧努诺諾欧歐帕佩皮普齐齊奇契乔喬琼瓊丘萨薩塞赛賽桑瑟森沙莎尚什施史舒斯松苏蘇索塔泰坦汤湯唐特提图圖托瓦万萬威韦韋维維温溫文翁沃乌烏武西希锡錫夏谢謝辛休雅亚亞扬揚耶伊因尤于约約扎詹泽澤兹茲佐";
 
-/// The character tables above, sorted once: they are looked up for every
-/// word, and a scan of the strings would cost more than segmentation.
-static SURNAME_SET: LazyLock<Vec<char>> = LazyLock::new(|| sorted_chars(SURNAMES));
-static TRANSLITERATION_SET: LazyLock<Vec<char>> = LazyLock::new(|| sorted_chars(TRANSLITERATION));
-static COUNTRY_ABBREVIATION_SET: LazyLock<Vec<char>> =
-    LazyLock::new(|| sorted_chars(COUNTRY_ABBREVIATIONS));
-
-fn sorted_chars(chars: &str) -> Vec<char> {
-    let mut set: Vec<char> = chars.chars().collect();
-    set.sort_unstable();
-    set.dedup();
-    set
-}
-
-fn in_sorted(set: &[char], c: char) -> bool {
-    set.binary_search(&c).is_ok()
-}
+/// The character tables above as sets, made once: they are looked up for
+/// every word, and a scan of the strings would cost more than segmentation.
+static SURNAME_SET: LazyLock<CharSet> = LazyLock::new(|| CharSet::new(SURNAMES));
+static TRANSLITERATION_SET: LazyLock<CharSet> = LazyLock::new(|| CharSet::new(TRANSLITERATION));
+static COUNTRY_ABBREVIATION_SET: LazyLock<CharSet> =
+    LazyLock::new(|| CharSet::new(COUNTRY_ABBREVIATIONS));
 
 fn is_surname(c: char) -> bool {
-    in_sorted(&SURNAME_SET, c)
+    SURNAME_SET.contains(c)
 }
 
 /// Titles after a surname that make it a person's (江主席, 陳主任).
@@ -484,7 +473,7 @@ fn reads_as_name(word: &str) -> bool {
     let transliteration = chars.len() >= 3
         && chars
             .iter()
-            .all(|&c| c == '·' || in_sorted(&TRANSLITERATION_SET, c));
+            .all(|&c| c == '·' || TRANSLITERATION_SET.contains(c));
     surname || transliteration
 }
 
@@ -568,7 +557,7 @@ fn country_pairs(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
         text[at..]
             .chars()
             .next()
-            .filter(|&c| in_sorted(&COUNTRY_ABBREVIATION_SET, c))
+            .filter(|&c| COUNTRY_ABBREVIATION_SET.contains(c))
             .map(char::len_utf8)
     };
     let mut places = |first: usize, second: usize, len: (usize, usize)| {

@@ -31,6 +31,29 @@ impl CharFilter {
     }
 }
 
+/// A set of characters: the filter answers most lookups, a sorted list the
+/// rest.
+pub(crate) struct CharSet {
+    filter: CharFilter,
+    sorted: Vec<char>,
+}
+
+impl CharSet {
+    pub(crate) fn new(chars: &str) -> Self {
+        let mut sorted: Vec<char> = chars.chars().collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        CharSet {
+            filter: CharFilter::new(sorted.iter().copied()),
+            sorted,
+        }
+    }
+
+    pub(crate) fn contains(&self, c: char) -> bool {
+        self.filter.may_contain(c) && self.sorted.binary_search(&c).is_ok()
+    }
+}
+
 /// Every occurrence of `words` in `text` by position, as `(byte offset,
 /// word)`; at one position, the words that start there in their order.
 pub(crate) fn find_words<'w>(text: &str, words: &[&'w str]) -> Vec<(usize, &'w str)> {
@@ -69,6 +92,14 @@ mod tests {
                 ("上半年和下半年，有限公司與股份", "有限公司"),
             ]
         );
+    }
+
+    #[test]
+    fn a_set_holds_its_characters_only() {
+        let set = CharSet::new("王李張𠀀");
+        assert!("王李張𠀀".chars().all(|c| set.contains(c)));
+        assert!(!"的了張三".chars().skip(3).any(|c| set.contains(c)));
+        assert!(!set.contains('的'));
     }
 
     #[test]
