@@ -555,7 +555,8 @@ fn is_range_dash(text: &str, at: usize) -> bool {
 }
 
 fn is_number_char(c: char) -> bool {
-    numbers::digit(c).is_some() || numbers::unit(c).is_some() || matches!(c, '廿' | '卅')
+    numbers::may_be_numeral(c)
+        && (numbers::digit(c).is_some() || numbers::unit(c).is_some() || matches!(c, '廿' | '卅'))
 }
 
 /// Maximal runs that read as numbers, with decimals and thousands

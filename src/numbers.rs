@@ -7,6 +7,9 @@
 //! not 21,880,000,000.000004; `Decimal::to_f64` rounds once, at the end.
 
 use std::fmt;
+use std::sync::LazyLock;
+
+use crate::scan::CharFilter;
 
 /// An exact decimal `mantissa × 10^exponent`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,6 +92,30 @@ impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.to_f64())
     }
+}
+
+/// Every character `digit` or `unit` gives a value, but ASCII and
+/// full-width digits (a test holds them together).
+const CHINESE_NUMERALS: &str =
+    "〇零○Ｏ一壹幺二貳贰兩两倆俩三參叁叄四肆五伍六陸陆七柒八捌九玖十拾百佰千仟萬万億亿兆";
+
+/// Turns away almost every character of running text before `digit` and
+/// `unit` compare it with each numeral: text is read one character at a
+/// time for numbers, twice.
+static MAY_BE_NUMERAL: LazyLock<CharFilter> = LazyLock::new(|| {
+    CharFilter::new(
+        CHINESE_NUMERALS
+            .chars()
+            .chain('0'..='9')
+            .chain('０'..='９')
+            .chain(['廿', '卅']),
+    )
+});
+
+/// Whether `c` may be a numeral: false for nearly every character that is
+/// none.
+pub(crate) fn may_be_numeral(c: char) -> bool {
+    MAY_BE_NUMERAL.may_contain(c)
 }
 
 /// The value of a digit character: ASCII, full-width, or a Chinese numeral
@@ -389,7 +416,8 @@ pub(crate) struct Found {
 const MAX_RUN_CHARS: usize = 32;
 
 fn is_chinese_numeral(c: char) -> bool {
-    (digit(c).is_some() && !is_arabic(c)) || unit(c).is_some() || matches!(c, '廿' | '卅')
+    may_be_numeral(c)
+        && ((digit(c).is_some() && !is_arabic(c)) || unit(c).is_some() || matches!(c, '廿' | '卅'))
 }
 
 fn is_big_unit(c: char) -> bool {
@@ -812,6 +840,16 @@ mod tests {
 
     fn value(text: &str) -> Option<f64> {
         parse(text).map(Decimal::to_f64)
+    }
+
+    #[test]
+    fn the_numeral_filter_lets_every_numeral_through() {
+        let numerals = (0..=0x3_ffff)
+            .filter_map(char::from_u32)
+            .filter(|&c| digit(c).is_some() || unit(c).is_some());
+        for c in numerals {
+            assert!(may_be_numeral(c), "{c}");
+        }
     }
 
     #[test]
