@@ -1772,17 +1772,21 @@ fn is_excluded(text: &str, tokens: &[Token], f: &Figure) -> bool {
     in_longer_word || in_short_quote(text, &f.range)
 }
 
-/// Whether a number of [`crate::Analyzer::numbers`] is part of a longer
-/// word (一切, 四川, 隊伍, 收拾): a word of the segmentation that overlaps it
-/// and reaches outside it, other than a numeral or measure word (十个,
-/// 一只). Only Chinese numerals are words; digits are always numbers.
 /// Whether a lone numeral of [`crate::Analyzer::numbers`] is a word of its
 /// own rather than a number: 一 before a verb is "once, as soon as" (一看就
 /// 懂; but 一是, 一打), 两两 is "in pairs", and a financial numeral the
 /// segmenter tags as another part of speech is its other meaning (拾 "pick
-/// up", 伍 "troop").
+/// up", 伍 "troop"); a digit said twice with no unit, within words, is a
+/// name or an idiom (陽光九九, 九九歸一), since 99 is said 九十九 (一一
+/// alone still reads 11).
 pub(crate) fn lone_numeral_word(text: &str, tokens: &[Token], range: &Range<usize>) -> bool {
     let written = &text[range.clone()];
+    let han_beside = text[..range.start].chars().next_back().is_some_and(is_han)
+        || text[range.end..].chars().next().is_some_and(is_han);
+    let mut chars = written.chars();
+    if let (Some(a), Some(b), None) = (chars.next(), chars.next(), chars.next()) {
+        return a == b && numbers::digit(a).is_some() && han_beside;
+    }
     if written.chars().count() != 1 {
         return false;
     }
@@ -1796,8 +1800,6 @@ pub(crate) fn lone_numeral_word(text: &str, tokens: &[Token], range: &Range<usiz
         return false;
     };
     // 拾 of 小明拾起石子; not 壹 standing alone.
-    let han_beside = text[..range.start].chars().next_back().is_some_and(is_han)
-        || text[range.end..].chars().next().is_some_and(is_han);
     if numbers::is_financial(c)
         && token.range() == *range
         && token.pos().as_str() != "m"
@@ -1813,6 +1815,10 @@ pub(crate) fn lone_numeral_word(text: &str, tokens: &[Token], range: &Range<usiz
         })
 }
 
+/// Whether a number of [`crate::Analyzer::numbers`] is part of a longer
+/// word (一切, 四川, 隊伍, 收拾): a word of the segmentation that overlaps it
+/// and reaches outside it, other than a numeral or measure word (十个,
+/// 一只). Only Chinese numerals are words; digits are always numbers.
 pub(crate) fn numeral_in_word(
     text: &str,
     tokens: &[Token],

@@ -84,6 +84,11 @@ fn number_expressions_as_written() {
         ("一 before a verb means once", "我一看你就笑", vec![]),
         ("两两 means in pairs", "两两", vec![]),
         (
+            "a digit said twice without a unit is a name or an idiom; 99 is 九十九",
+            "阳光九九是品牌，九九归一，九十九个",
+            vec![("九十九", 99.0)],
+        ),
+        (
             "a financial numeral tagged as a verb is the verb",
             "小明拾起石子",
             vec![],
