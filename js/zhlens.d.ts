@@ -105,6 +105,10 @@ export function detectScript(text: string): ScriptReport;
 export interface AnalyzeOptions extends SegmentOptions {
   /** The date relative dates (今年, 去年12月, 上半年) resolve against: 'YYYY-MM-DD' or a Date. Default: today. */
   referenceDate?: string | Date;
+  /** Whether to find people, places and organizations. Default: true; false leaves `entities` empty and saves their time. */
+  entities?: boolean;
+  /** Whether to link figures into metrics. Default: true; false leaves `metrics` empty. */
+  metrics?: boolean;
 }
 
 /** How a qualifier bounds a figure's value. */

@@ -86,16 +86,21 @@ fn text_argument(function: &str, text: &JsValue) -> Result<String, JsError> {
 }
 
 /// The options of `segment` (`hmm`) and of `analyze` (`hmm`,
-/// `referenceDate`), checked against what `function` takes.
+/// `referenceDate`, `entities`, `metrics`), checked against what `function`
+/// takes.
 struct Options {
     segment: SegmentOptions,
     reference_date: Option<Date>,
+    entities: bool,
+    metrics: bool,
 }
 
 fn options_argument(function: &str, options: &JsValue, takes: &[&str]) -> Result<Options, JsError> {
     let mut parsed = Options {
         segment: SegmentOptions::new(),
         reference_date: None,
+        entities: true,
+        metrics: true,
     };
     if options.is_undefined() || options.is_null() {
         return Ok(parsed);
@@ -118,15 +123,7 @@ fn options_argument(function: &str, options: &JsValue, takes: &[&str]) -> Result
         if value.is_undefined() {
             continue;
         }
-        if name == "hmm" {
-            let Some(yes) = value.as_bool() else {
-                return Err(JsError::new(&format!(
-                    "zhlens.{function}: option hmm must be a boolean, got {}",
-                    describe(&value)
-                )));
-            };
-            parsed.segment = parsed.segment.hmm(yes);
-        } else {
+        if name == "referenceDate" {
             let Some(date) = value.as_string() else {
                 return Err(JsError::new(&format!(
                     "zhlens.{function}: option referenceDate must be a string YYYY-MM-DD or a Date, got {}",
@@ -137,6 +134,18 @@ fn options_argument(function: &str, options: &JsValue, takes: &[&str]) -> Result
                 JsError::new(&format!("zhlens.{function}: option referenceDate: {e}"))
             })?;
             parsed.reference_date = Some(date);
+            continue;
+        }
+        let Some(yes) = value.as_bool() else {
+            return Err(JsError::new(&format!(
+                "zhlens.{function}: option {name} must be a boolean, got {}",
+                describe(&value)
+            )));
+        };
+        match name.as_str() {
+            "hmm" => parsed.segment = parsed.segment.hmm(yes),
+            "entities" => parsed.entities = yes,
+            _ => parsed.metrics = yes,
         }
     }
     Ok(parsed)
@@ -172,13 +181,21 @@ pub fn segment_packed(text: JsValue, options: JsValue) -> Result<Vec<u32>, JsErr
 #[wasm_bindgen(js_name = analyzePacked)]
 pub fn analyze_packed(text: JsValue, options: JsValue) -> Result<Array, JsError> {
     let text = text_argument("analyze", &text)?;
-    let options = options_argument("analyze", &options, &["hmm", "referenceDate"])?;
+    let options = options_argument(
+        "analyze",
+        &options,
+        &["hmm", "referenceDate", "entities", "metrics"],
+    )?;
     let Some(date) = options.reference_date else {
         return Err(JsError::new(
             "zhlens.analyze: option referenceDate is missing",
         ));
     };
-    let analysis = analyzer().analyze(&text, &AnalyzeOptions::new(date).segment(options.segment));
+    let analyze_options = AnalyzeOptions::new(date)
+        .segment(options.segment)
+        .entities(options.entities)
+        .metrics(options.metrics);
+    let analysis = analyzer().analyze(&text, &analyze_options);
     let tokens = Uint32Array::from(&pack_tokens(&text, analysis.tokens())[..]);
     let figures = JsValue::from_str(&figures_json(&text, analysis.figures()));
     let metrics = JsValue::from_str(&metrics_json(&text, analysis.metrics()));

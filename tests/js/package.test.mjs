@@ -278,6 +278,19 @@ test('analyze resolves relative dates against referenceDate, a string or a Date,
   assert.equal(year({ hmm: true }), `${new Date().getFullYear() - 1}-12`);
 });
 
+test('analyze skips entities or metrics when asked, and finds the same figures', () => {
+  const text = '湖南群創智能科技有限公司今年1至7月完成產值218.8億元，同比增長5.25%。';
+  const options = { referenceDate: '2025-09-15' };
+  const whole = zhlens.analyze(text, options);
+  assert.ok(whole.entities.length > 0 && whole.metrics.length > 0);
+  const bare = zhlens.analyze(text, { ...options, entities: false, metrics: false });
+  assert.deepEqual([bare.entities, bare.metrics], [[], []]);
+  assert.deepEqual(bare.figures, whole.figures);
+  assert.deepEqual(bare.tokens, whole.tokens);
+  assert.deepEqual(zhlens.analyze(text, { ...options, metrics: false }).entities, whole.entities);
+  assert.deepEqual(zhlens.analyze(text, { ...options, entities: false }).metrics, whole.metrics);
+});
+
 test('analyze refuses a wrong referenceDate or an unknown option with an Error', () => {
   for (const [date, message] of [
     ['2025-02-30', 'zhlens.analyze: option referenceDate: invalid date "2025-02-30"; expected a calendar date as YYYY-MM-DD'],
@@ -288,8 +301,9 @@ test('analyze refuses a wrong referenceDate or an unknown option with an Error',
     assert.throws(() => zhlens.analyze('今年', { referenceDate: date }), { name: 'Error', message });
   }
   assert.throws(() => zhlens.analyze('今年', { referencedate: '2025-09-15' }), {
-    message: 'zhlens.analyze: unknown option "referencedate"; the options are: hmm, referenceDate',
+    message: 'zhlens.analyze: unknown option "referencedate"; the options are: hmm, referenceDate, entities, metrics',
   });
+  assert.throws(() => zhlens.analyze('今年', { entities: 'no' }), { message: 'zhlens.analyze: option entities must be a boolean, got a string' });
   assert.throws(() => zhlens.analyze('今年', 'today'), { message: 'zhlens.analyze: options must be an object, got a string' });
   assert.throws(() => zhlens.analyze(null), { message: 'zhlens.analyze: text must be a string, got null' });
   assert.equal(zhlens.analyze('今年增长5%').figures.length, 1, 'the module keeps working');

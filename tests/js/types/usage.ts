@@ -43,6 +43,10 @@ if (figure) {
   console.log(kind, value, unit, figure.approx, figure.range, figure.text.length);
 }
 analyze('今年', { referenceDate: new Date() });
+const figuresOnly: Analysis = analyze('今年增长5%', { entities: false, metrics: false });
+console.log(figuresOnly.figures.length);
+// @ts-expect-error entities is a boolean
+analyze('今年', { entities: 'no' });
 // @ts-expect-error referenceDate is a string or a Date
 analyze('今年', { referenceDate: 20250915 });
 
