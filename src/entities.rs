@@ -31,6 +31,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::numbers;
 use crate::pos_model::PosModel;
 use crate::scan::{CharFilter, CharSet, find_words};
 use crate::{Token, is_han};
@@ -280,6 +281,9 @@ const RELATION_WORDS: &[&str] = &[
     "联合公报",
 ];
 
+/// Words that end a newspaper's name (人民日報, 新民晚報).
+const NEWSPAPER_ENDINGS: &[&str] = &["日報", "日报", "晚報", "晚报", "時報", "时报"];
+
 /// Where an organization's short name is given: 以下簡稱“閔和國際”.
 const SHORT_NAME_MARKERS: &[&str] = &["簡稱", "简称"];
 
@@ -434,7 +438,7 @@ fn on_word_boundaries(tokens: &[Token], range: &Range<usize>) -> bool {
 /// (jieba's dictionary tags 智慧 and 友誼 nr); a name compound (鄧小平理論)
 /// names its person; a region tagged nt is a place.
 fn tagged_words(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
-    for t in tokens {
+    for (i, t) in tokens.iter().enumerate() {
         let word = &text[t.range()];
         let (kind, range) = match t.pos().as_str() {
             "nr" | "nrfg" | "nrt" => {
@@ -451,11 +455,47 @@ fn tagged_words(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
             "nt" if REGION_ENDINGS.iter().any(|e| word.ends_with(e)) => {
                 (EntityKind::Place, t.range())
             }
-            "nt" => (EntityKind::Org, t.range()),
+            "nt" => (EntityKind::Org, session_start(text, tokens, i)..t.end()),
+            // 十五大: the numbered congress.
+            "j" if is_numbered_congress(word) => (EntityKind::Org, t.range()),
+            _ if NEWSPAPER_ENDINGS
+                .iter()
+                .any(|e| word.len() > e.len() && word.ends_with(e)) =>
+            {
+                (EntityKind::Org, t.range())
+            }
             _ => continue,
         };
         out.push((0, Entity { kind, range }));
     }
+}
+
+/// Where the organization of token `i` begins: with the session number
+/// before it (第九屆全國人民代表大會) and the body that holds the session
+/// before that (中國共產黨第十五次全國代表大會).
+fn session_start(text: &str, tokens: &[Token], i: usize) -> usize {
+    let is_session = |t: &Token| {
+        let w = &text[t.range()];
+        t.pos().as_str() == "m" && w.starts_with('第') && w.ends_with(['屆', '届', '次'])
+    };
+    match i.checked_sub(1).map(|j| (j, &tokens[j])) {
+        Some((j, session)) if is_session(session) => match j.checked_sub(1) {
+            Some(k) if tokens[k].pos().as_str() == "nt" => tokens[k].start(),
+            _ => session.start(),
+        },
+        _ => tokens[i].start(),
+    }
+}
+
+/// 十五大, 二十大: a numbered party congress, the eleventh or later (十大 is
+/// "the top ten").
+fn is_numbered_congress(word: &str) -> bool {
+    word.strip_suffix('大').is_some_and(|number| {
+        number.chars().count() >= 2
+            && number
+                .chars()
+                .all(|c| numbers::digit(c).is_some() || c == '十')
+    })
 }
 
 /// Whether a word tagged nr reads as a person's name: a surname and one to
