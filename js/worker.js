@@ -11,6 +11,8 @@
 // analyzePacked() hands over the packed Uint32Array as it is. Declarations:
 // worker.d.ts.
 
+import { unpackTokens } from './tokens.js';
+
 export function createWorker(options = {}) {
   if (options === null || typeof options !== 'object') {
     throw new TypeError('zhlens/worker: options must be an object');
@@ -78,13 +80,7 @@ export function createWorker(options = {}) {
     analyzePacked: async (text, options) => ({ ...(await call('analyze', [text, options])), tags }),
     async analyze(text, options) {
       const { tokens: packed, figures, entities, metrics } = await call('analyze', [text, options]);
-      const tokens = new Array(packed.length / 3);
-      for (let i = 0, j = 0; j < tokens.length; i += 3, j += 1) {
-        const start = packed[i];
-        const end = packed[i + 1];
-        tokens[j] = { text: text.slice(start, end), start, end, pos: tags[packed[i + 2]] };
-      }
-      return { tokens, figures, entities, metrics };
+      return { tokens: unpackTokens(text, packed, tags), figures, entities, metrics };
     },
     convert: (text, config) => call('convert', [text, config]),
     convertWithMap: (text, config) => call('convertWithMap', [text, config]),

@@ -7,6 +7,7 @@ import initWasm, {
   convert as convertWasm, convertWithMap as convertWithMapWasm, detectScript as detectScriptWasm,
   takePanic, panicForTests, vocabulary,
 } from './zhlens_wasm.js';
+import { unpackTokens } from './tokens.js';
 
 let loading = null;
 let tags = null;
@@ -93,17 +94,7 @@ export function maxLength() {
  * `end` in UTF-16 code units so that `text.slice(start, end)` is the word.
  */
 export function segment(text, options) {
-  return unpackTokens(text, guard('segment', () => segmentPacked(text, options)));
-}
-
-function unpackTokens(text, packed) {
-  const tokens = new Array(packed.length / 3);
-  for (let i = 0, j = 0; j < tokens.length; i += 3, j += 1) {
-    const start = packed[i];
-    const end = packed[i + 1];
-    tokens[j] = { text: text.slice(start, end), start, end, pos: tags[packed[i + 2]] };
-  }
-  return tokens;
+  return unpackTokens(text, guard('segment', () => segmentPacked(text, options)), tags);
 }
 
 /**
@@ -115,7 +106,7 @@ function unpackTokens(text, packed) {
  */
 export function analyze(text, options) {
   const analysis = analyzeWithPackedTokens(text, options);
-  return { ...analysis, tokens: unpackTokens(text, analysis.tokens) };
+  return { ...analysis, tokens: unpackTokens(text, analysis.tokens, tags) };
 }
 
 /**

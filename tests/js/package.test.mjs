@@ -23,7 +23,7 @@ after(() => consumer?.remove());
 test('the tarball holds the package and its manifest', () => {
   const installed = join(project, 'node_modules', 'zhlens');
   const files = readdirSync(installed).sort();
-  assert.deepEqual(files, ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'package.json', 'worker.d.ts', 'worker.js',
+  assert.deepEqual(files, ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'package.json', 'tokens.js', 'worker.d.ts', 'worker.js',
     'zhlens.cjs', 'zhlens.d.cts', 'zhlens.d.ts', 'zhlens.js', 'zhlens_wasm.js', 'zhlens_wasm_bg.wasm', 'zhlens_worker.js']);
   const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
   assert.equal(manifest.name, 'zhlens');

@@ -86,7 +86,7 @@ test('plain browser ESM: the installed files imported through an import map, no 
   cpSync(join(consumers, 'esm'), join(consumer.project, 'esm'), { recursive: true });
   copyFileSync(join(consumers, 'shared.js'), join(consumer.project, 'esm', 'shared.js'));
   const requests = await checkInBrowser(consumer.project, 'esm/');
-  for (const file of ['zhlens.js', 'zhlens_wasm.js', 'zhlens_wasm_bg.wasm', 'worker.js', 'zhlens_worker.js']) {
+  for (const file of ['zhlens.js', 'tokens.js', 'zhlens_wasm.js', 'zhlens_wasm_bg.wasm', 'worker.js', 'zhlens_worker.js']) {
     assert.ok(requests.includes(`/node_modules/zhlens/${file}`), `${file} loaded from the installed package`);
   }
 });
