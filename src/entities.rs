@@ -192,7 +192,7 @@ const FUNCTION_CHARS: &[char] = &[
 const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党黨宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺印";
 
 /// Characters of transliterated foreign names (克雷蒂安, 普里馬科夫).
-const TRANSLITERATION: &str = "阿埃艾安奥奧巴拜班邦保贝貝本比彼波伯博布查达達戴丹道德迪蒂丁东東杜多厄恩尔爾法范菲费費芬丰豐弗福夫盖蓋甘冈岡戈格贡貢古哈汉漢豪赫亨胡华華霍基吉加贾賈杰傑捷金卡凯凱坎康考柯科克肯库庫拉莱萊赖賴兰蘭朗劳勞勒雷里理利莉丽麗连連列林琳卢盧鲁魯路伦倫罗羅洛马馬玛瑪迈邁麦麥曼梅美门門蒙米明莫姆穆纳納娜奈内內尼宁寧努诺諾欧歐帕佩皮普齐齊奇契乔喬琼瓊丘萨薩塞赛賽桑瑟森沙莎尚什施史舒斯松苏蘇索塔泰坦汤湯唐特提图圖托瓦万萬威韦韋维維温溫文翁沃乌烏武西希锡錫夏谢謝辛休雅亚亞扬揚耶伊因尤于约約扎詹泽澤兹茲佐";
+const TRANSLITERATION: &str = "阿埃艾安奥奧巴拜班邦保贝貝本比彼波伯博布查达達戴丹道德迪蒂丁东東杜多厄恩尔爾法范菲费費芬丰豐弗福夫盖蓋甘冈岡戈格贡貢古哈汉漢豪赫亨胡华華霍基吉加贾賈杰傑捷金卡凯凱坎康考柯科克肯库庫拉莱萊赖賴兰蘭朗劳勞勒雷里理利莉丽麗连連列林琳卢盧鲁魯路伦倫罗羅洛马馬玛瑪迈邁麦麥曼梅美门門蒙米明莫姆穆纳納娜奈内內尼宁寧努诺諾欧歐帕佩皮普齐齊奇契乔喬琼瓊丘萨薩塞赛賽桑瑟森沙莎尚什施史舒斯松苏蘇索塔泰坦汤湯唐特提图圖托瓦万萬威韦韋维維温溫文翁沃乌烏武西希锡錫夏谢謝辛休雅亚亞扬揚耶伊因尤于约約扎詹泽澤兹茲佐顿頓思略翰逊遜登若潘雄娃娅婭丝絲妮黛琪蕾瑞斐";
 
 /// The character tables above as sets, made once: they are looked up for
 /// every word, and a scan of the strings would cost more than segmentation.
@@ -518,7 +518,8 @@ fn reads_as_name(word: &str) -> bool {
 }
 
 /// People the segmenter cut apart or did not tag: 張 | 浩 (a surname and
-/// the single characters after it, one tagged a name), 江主席 (a surname
+/// the single characters after it, one tagged a name or a title before
+/// them), 江主席 (a surname
 /// and a title), 小 | 平 | 同志 (single characters before an honorific).
 fn people(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
     let word = |t: &Token| &text[t.range()];
@@ -570,7 +571,13 @@ fn people(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
                 .count();
             let rest = &tokens[i + 1..i + 1 + given];
             let ends_there = tokens.get(i + 1 + given).is_none_or(|n| !single_han(n));
-            if given > 0 && ends_there && (is_name_tag(t) || rest.iter().any(is_name_tag)) {
+            // A name tag, or a title before: 副主席 | 張 | 震.
+            let titled = i > 0
+                && TITLES
+                    .iter()
+                    .any(|title| word(&tokens[i - 1]).ends_with(title));
+            if given > 0 && ends_there && (titled || is_name_tag(t) || rest.iter().any(is_name_tag))
+            {
                 out.push(person(t.start()..rest[given - 1].end()));
             }
         }
