@@ -1,6 +1,6 @@
 //! Named entities: people, places and organizations.
 //!
-//! Four sources of evidence, strongest first:
+//! The evidence, strongest first:
 //! - bylines: a role and a colon at the start of a line (責編：劉茜, 記者
 //!   王小明, 來源：華聲在線) name people, or the source organization;
 //! - name lines: a short line of nothing but names separated by spaces
@@ -16,7 +16,9 @@
 //! - pairs of country abbreviations (中美關係: 中 and 美 are places);
 //! - the segmenter's tags: nr (people, when the word reads as a name: a
 //!   surname first, or transliteration characters), ns (places), nt
-//!   (organizations).
+//!   (organizations, with the session number and body before a congress:
+//!   中國共產黨第十五次全國代表大會), and numbered congresses (十五大) and
+//!   newspapers (人民日報).
 //!
 //! Spans never overlap; where two do, the stronger evidence, then the
 //! longer span, wins. Then the article's own names are read again where
