@@ -117,8 +117,19 @@ const PERSON_ROLES: &[&str] = &[
 
 const SOURCE_ROLES: &[&str] = &["來源", "来源", "出處", "出处"];
 
-/// Words that end an organization's name.
+/// Words that end an organization's name: first those of zones and their
+/// bodies (ZONE_SUFFIXES), then the others.
 const ORG_SUFFIXES: &[&str] = &[
+    "經開區",
+    "经开区",
+    "高新區",
+    "高新区",
+    "開發區",
+    "开发区",
+    "管委會",
+    "管委会",
+    "黨工委",
+    "党工委",
     "股份有限公司",
     "有限責任公司",
     "有限责任公司",
@@ -128,18 +139,8 @@ const ORG_SUFFIXES: &[&str] = &[
     "集團",
     "集团",
     "公司",
-    "管委會",
-    "管委会",
-    "黨工委",
-    "党工委",
     "委員會",
     "委员会",
-    "經開區",
-    "经开区",
-    "高新區",
-    "高新区",
-    "開發區",
-    "开发区",
     "銀行",
     "银行",
     "大學",
@@ -160,25 +161,14 @@ const ORG_SUFFIXES: &[&str] = &[
     "检察院",
 ];
 
+/// Suffixes of zones and their bodies, named without their city once the
+/// city is known (天易經開區 for 湘潭天易經開區).
+const ZONE_SUFFIXES: &[&str] = ORG_SUFFIXES.split_at(10).0;
+
 /// Words of trade that a company's short name leaves out (群創智能 for
 /// 湖南群創智能科技有限公司).
 const TRADE_WORDS: &[&str] = &[
     "科技", "技術", "技术", "實業", "实业", "控股", "股份", "貿易", "贸易",
-];
-
-/// Suffixes of zones and their bodies, named without their city once the
-/// city is known (天易經開區 for 湘潭天易經開區).
-const ZONE_SUFFIXES: &[&str] = &[
-    "經開區",
-    "经开区",
-    "高新區",
-    "高新区",
-    "開發區",
-    "开发区",
-    "管委會",
-    "管委会",
-    "黨工委",
-    "党工委",
 ];
 
 /// Characters that are never the inside of a name: grammar, not words.
@@ -914,5 +904,20 @@ fn joins_name(word: &str, pos: &str, next_pos: Option<&str>) -> bool {
         "n" | "nz" | "nr" | "nrt" | "nrfg" | "nt" | "j" | "vn" | "b" | "eng" => true,
         "a" => next_pos.is_some_and(|p| p.starts_with('n')),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zone_suffixes_are_the_zones_and_their_bodies() {
+        assert!(
+            ZONE_SUFFIXES
+                .iter()
+                .all(|s| s.ends_with(['區', '区']) || s.starts_with(['管', '黨', '党']))
+        );
+        assert_eq!(ORG_SUFFIXES[ZONE_SUFFIXES.len()], "股份有限公司");
     }
 }
