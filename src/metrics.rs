@@ -190,6 +190,9 @@ const BASES: &[(&str, Basis)] = &[
     ("比上月", Basis::PeriodOnPeriod),
 ];
 
+/// How a change is measured, said between its basis and its trend.
+const CHANGE_MEASURES: &[(&str, ())] = &[("名義", ()), ("名义", ()), ("實際", ()), ("实际", ())];
+
 /// Verbs of holding a share, whose share comes before them (國企30%持股).
 const SHARE_VERBS: &[&str] = &["持股", "控股", "參股", "参股"];
 
@@ -314,8 +317,11 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         let tail = &rest[skipped..];
         let basis = starts_with_any(tail, BASES);
         let after_basis = &tail[basis.map_or(0, |(w, _)| w.len())..];
-        if let Some((trend, direction)) = starts_with_any(after_basis, TRENDS) {
-            let end = range.end + skipped + basis.map_or(0, |(w, _)| w.len()) + trend.len();
+        // 比上年同期名義增長5.3%: nominal or real, said between basis and trend.
+        let measure = starts_with_any(after_basis, CHANGE_MEASURES).map_or(0, |(w, _)| w.len());
+        if let Some((trend, direction)) = starts_with_any(&after_basis[measure..], TRENDS) {
+            let end =
+                range.end + skipped + basis.map_or(0, |(w, _)| w.len()) + measure + trend.len();
             let amount = figures.get(i + 1).filter(|f| {
                 f.range().start == end
                     || f.range().start == end + "了".len() && text[end..].starts_with('了')
