@@ -97,7 +97,8 @@ impl Change {
 ///   新) begins it (該項目總投資: 總投資); a share written before its verb
 ///   is that verb's (國企30%持股);
 /// - a change is a trend verb with an optional basis and amount right after
-///   the value (同比增長5.25%, 比上年提高0.8個百分點, 與上年持平), or
+///   the value (同比增長5.25%, 比上年提高0.8個百分點, 與上年持平, 比上年
+///   同期名義增長5.3%), or
 ///   由/從A…至/為B around it (由6個精簡至5個: the value is B, the change
 ///   comes from A); a change with no level (工業增加值同比增長4.8%) makes its
 ///   amount the value;
