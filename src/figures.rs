@@ -740,8 +740,10 @@ pub(crate) fn find(text: &str, tokens: &[Token], today: Date) -> Vec<Figure> {
         }
     }
     figures.extend(find_half_years(text, today));
+    figures.extend(find_relative_dates(text, today));
     figures.sort_by_key(|f| (f.range.start, Reverse(f.range.end)));
-    // 2000年下半年 is one period, not also the date 2000年.
+    // 2000年下半年 is one period, not also the date 2000年; 今年1至7月 not
+    // also the year 今年.
     figures.dedup_by(|inner, outer| inner.range.end <= outer.range.end);
     join_bounds(text, &mut figures);
     merge_percents(&mut figures, find_percents(text));
@@ -1636,6 +1638,87 @@ fn year_before(head: &str, today: Date) -> (i32, usize) {
     (today.year, 0)
 }
 
+/// Months named by their distance from the reference month.
+const RELATIVE_MONTHS: &[(&str, i32)] = &[
+    ("本月", 0),
+    ("當月", 0),
+    ("当月", 0),
+    ("上個月", -1),
+    ("上个月", -1),
+    ("上月", -1),
+    ("下個月", 1),
+    ("下个月", 1),
+    ("下月", 1),
+];
+
+/// Words before 去年 or 上月 that make it the basis of a comparison (比上年,
+/// 與去年), not a date of its own.
+const COMPARED_WITH: &[&str] = &["比", "較", "较", "與", "与", "同", "跟"];
+
+/// The month `offset` months from `today`'s: (year, month).
+fn month_from(today: Date, offset: i32) -> (i32, u32) {
+    let index = today.year * 12 + today.month as i32 - 1 + offset;
+    (index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
+}
+
+/// Years and months named relative to the reference date, with no number:
+/// 今年 (a date, the year), 今年以來 (a period up to the reference month),
+/// 今年年初 and 年底 (its first or last month), 上月 and 本月 (a month).
+/// Inside a longer figure (今年1至7月, 去年12月) they go when figures that
+/// hold others are merged.
+fn find_relative_dates(text: &str, today: Date) -> Vec<Figure> {
+    let years = RELATIVE_YEARS.iter().map(|&(w, offset)| (w, offset, true));
+    let months = RELATIVE_MONTHS
+        .iter()
+        .map(|&(w, offset)| (w, offset, false));
+    let words: Vec<(&str, i32, bool)> = years.chain(months).collect();
+    let names: Vec<&str> = words.iter().map(|&(w, ..)| w).collect();
+    let mut found = Vec::new();
+    let mut last_end = 0;
+    for (at, word) in find_words(text, &names) {
+        // 上個月 and 上月 do not both start here: one reading per place.
+        if at < last_end || COMPARED_WITH.iter().any(|w| text[..at].ends_with(w)) {
+            continue;
+        }
+        let Some(&(_, offset, is_year)) = words.iter().find(|&&(w, ..)| w == word) else {
+            continue;
+        };
+        last_end = at + word.len();
+        let after = &text[last_end..];
+        let (year, month) = if is_year {
+            (today.year + offset, None)
+        } else {
+            let (year, month) = month_from(today, offset);
+            (year, Some(month))
+        };
+        let edges = [
+            ("年初", 1),
+            ("初", 1),
+            ("年底", 12),
+            ("年末", 12),
+            ("底", 12),
+        ];
+        let (kind, end, value) =
+            if let Some(since) = ["以來", "以来"].iter().find(|w| after.starts_with(**w)) {
+                let first = month.unwrap_or(1);
+                let value = format!("{year:04}-{first:02}/{:04}-{:02}", today.year, today.month);
+                (FigureKind::Period, last_end + since.len(), value)
+            } else if let Some(month) = month {
+                (FigureKind::Date, last_end, format!("{year:04}-{month:02}"))
+            } else if let Some((edge, month)) = edges.iter().find(|(w, _)| after.starts_with(*w)) {
+                (
+                    FigureKind::Date,
+                    last_end + edge.len(),
+                    format!("{year:04}-{month:02}"),
+                )
+            } else {
+                (FigureKind::Date, last_end, format!("{year:04}"))
+            };
+        found.push(iso(kind, at..end, value));
+    }
+    found
+}
+
 /// Half years, which carry no number: 上半年, 今年下半年.
 fn find_half_years(text: &str, today: Date) -> Vec<Figure> {
     let mut found = Vec::new();
@@ -1693,6 +1776,28 @@ fn read_date(
             }
         }
         (year, n.range.end + '月'.len_utf8(), Some(value))
+    } else if let Some(day) = bare_day(text, n) {
+        // 15日 with no month: a month named before it (本月20日), the month
+        // of the last date written with one (3月10日電 … 15日), else this
+        // month, or last month when the day is still to come (news reports
+        // what happened).
+        let head = &text[..start];
+        let relative = RELATIVE_MONTHS.iter().find(|(w, _)| head.ends_with(w));
+        let (year, month) = if let Some(&(word, offset)) = relative {
+            start -= word.len();
+            month_from(today, offset)
+        } else if let Some(month) = month_of_last_day(text, out) {
+            month
+        } else {
+            month_from(today, if day > today.day { -1 } else { 0 })
+        };
+        let end = n.range.end + '日'.len_utf8();
+        out.push(iso(
+            FigureKind::Date,
+            start..end,
+            format!("{year:04}-{month:02}-{day:02}"),
+        ));
+        return Some(1);
     } else {
         return None;
     };
@@ -1737,6 +1842,40 @@ fn read_date(
         format!("{year:04}-{month:02}"),
     ));
     Some(used)
+}
+
+/// The year and month of the last date written with its month and day
+/// before: a dateline (新華社北京3月10日電) or the start of a range (3月10日至
+/// 15日) sets the month of the days after it.
+fn month_of_last_day(text: &str, out: &[Figure]) -> Option<(i32, u32)> {
+    let date = out.iter().rev().find_map(|f| match (&f.kind, &f.value) {
+        (FigureKind::Date, Value::Iso(date))
+            if date.len() == "2025-09-15".len() && text[f.range.clone()].contains('月') =>
+        {
+            Some(date)
+        }
+        _ => None,
+    })?;
+    Some((date[..4].parse().ok()?, date[5..7].parse().ok()?))
+}
+
+/// The day of 15日 written alone, in digits: not a count of days (15日內,
+/// 為期15日, 每日), not yen (15日元).
+fn bare_day(text: &str, n: &Number) -> Option<u32> {
+    let after = text[n.range.end..].strip_prefix('日')?;
+    let day = n.value.to_f64();
+    let counted = [
+        "內", "内", "以內", "以内", "之內", "之内", "後", "后", "元", "圓", "圆",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+        || [
+            "為期", "为期", "每", "近", "連續", "连续", "數", "数", "幾", "几",
+        ]
+        .iter()
+        .any(|w| text[..n.range.start].ends_with(w));
+    (n.arabic && !counted && (1.0..=31.0).contains(&day) && day.fract() == 0.0)
+        .then_some(day as u32)
 }
 
 /// Four-digit numbers from 1000 to 2999 and two-digit Arabic years (09年)
