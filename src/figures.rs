@@ -749,6 +749,16 @@ pub(crate) fn find(text: &str, tokens: &[Token], today: Date) -> Vec<Figure> {
     merge_percents(&mut figures, find_percents(text));
     drop_in_urls(text, &mut figures);
     figures.retain(|f| !is_excluded(text, tokens, f));
+    // Figures never overlap (metrics and the page rely on it): where two
+    // readings still claim one word, the first keeps it.
+    let mut end = 0;
+    figures.retain(|f| {
+        let disjoint = f.range.start >= end;
+        if disjoint {
+            end = f.range.end;
+        }
+        disjoint
+    });
     figures
 }
 
@@ -1288,7 +1298,7 @@ fn read_figure(
     figure.approx = approx;
 
     // Currency before the number: 人民幣300萬元, US$5, 人民币 8千元; not
-    // the currency of an amount before it (4人民币5美元).
+    // the currency of an amount before it (4人民币5美元, 100 港币200元).
     let spaced = before.trim_end_matches([' ', '\u{3000}']);
     let prefix = ends_with_any(before, CURRENCY_PREFIXES)
         .or_else(|| ends_with_any(spaced, CURRENCY_PREFIXES).filter(|(w, _)| !w.is_ascii()));
@@ -1298,7 +1308,9 @@ fn read_figure(
         } else {
             spaced
         };
-        let owned = text[..head.len() - word.len()].ends_with(is_number_char);
+        let currency_start = head.len() - word.len();
+        let owned = text[..currency_start].ends_with(is_number_char)
+            || out.last().is_some_and(|f| f.range.end > currency_start);
         if !owned && (figure.kind == FigureKind::Number || figure.kind == FigureKind::Money) {
             figure.range.start = head.len() - word.len();
             figure.kind = FigureKind::Money;
