@@ -18,7 +18,7 @@ include!(concat!(env!("OUT_DIR"), "/opencc_configs.rs"));
 
 mod stage;
 
-use stage::{Consequential, Stage};
+use stage::Stage;
 
 /// A dictionary group of a configuration, as written in OpenCC's JSON.
 #[derive(Clone, Copy, PartialEq)]
@@ -185,13 +185,6 @@ struct Dict {
     entries: Vec<(u32, u32, u32)>,
     /// By first character: the range of `entries` whose keys start with it.
     first: Index,
-    /// By first two characters (`pair_key`), likewise. Finding the range for
-    /// the text's next one and two characters is most of the work.
-    pairs: Index,
-}
-
-fn pair_key(a: char, b: char) -> u64 {
-    (a as u64) << 21 | b as u64
 }
 
 /// An open-addressing hash table from a character or pair of characters to
@@ -369,21 +362,15 @@ fn tables() -> &'static Tables {
             .map(|entries| {
                 let mut dict = Dict {
                     first: Index::default(),
-                    pairs: Index::default(),
                     entries,
                 };
                 for (i, &(start, mid, _)) in dict.entries.iter().enumerate() {
                     let k = &text[start as usize..mid as usize];
                     let chars = k.chars().count() as u32;
-                    let mut key = k.chars();
-                    let a = key.next().expect("keys are not empty");
+                    let a = k.chars().next().expect("keys are not empty");
                     dict.first.extend(a as u64, i as u32, chars);
-                    if let Some(b) = key.next() {
-                        dict.pairs.extend(pair_key(a, b), i as u32, chars);
-                    }
                 }
                 dict.first.build_slots();
-                dict.pairs.build_slots();
                 dict
             })
             .collect();
@@ -459,23 +446,22 @@ fn guarded_words(
     text: &str,
     source: &dyn Words,
 ) -> Vec<Range<usize>> {
-    static CHECKS: [OnceLock<Vec<Consequential>>; 16] = [const { OnceLock::new() }; 16];
+    static STAGES: [OnceLock<Vec<&'static Stage>>; 16] = [const { OnceLock::new() }; 16];
     let spec = config.spec();
-    let checks = CHECKS[config as usize].get_or_init(|| {
-        // Stage 0 also converts what segmentation matched (its value).
-        let first: Vec<Group> = spec.segmentation.into_iter().collect();
-        spec.chain
+    let stages = STAGES[config as usize].get_or_init(|| {
+        // Stage 0 also converts what segmentation matched (its value), so
+        // the segmentation's keys must be among its own.
+        let (mut segmentation, mut first) = (Vec::new(), Vec::new());
+        spec.segmentation
             .iter()
-            .enumerate()
-            .map(|(i, g)| {
-                let also = if i == 0 { &first[..] } else { &[] };
-                Consequential::new(tables, Stage::of(tables, g), also)
-            })
-            .collect()
+            .for_each(|g| stage::dicts(g, &mut segmentation));
+        stage::dicts(&spec.chain[0], &mut first);
+        assert!(segmentation.iter().all(|d| first.contains(d)));
+        spec.chain.iter().map(|g| Stage::of(tables, g)).collect()
     });
     let (mut a, mut b) = (String::new(), String::new());
     let mut needs_words = |clause: &str| {
-        if checks[0].any_in(clause) {
+        if stages[0].has_consequential_key(clause) {
             return true;
         }
         // Later stages see the clause as converted so far, one character at
@@ -484,11 +470,11 @@ fn guarded_words(
         // the clause.
         a.clear();
         a.push_str(clause);
-        for pair in checks.windows(2) {
+        for pair in stages.windows(2) {
             b.clear();
-            pair[0].stage.by_characters(tables, &a, &mut b);
+            pair[0].by_characters(&a, &mut b);
             std::mem::swap(&mut a, &mut b);
-            if pair[1].any_in(&a) {
+            if pair[1].has_consequential_key(&a) {
                 return true;
             }
         }
@@ -570,89 +556,6 @@ fn decode(bytes: &[u8]) -> char {
 type Segment = (Range<usize>, Option<&'static str>);
 
 impl Tables {
-    /// The longest key of dictionary `d` at `at`, ending by `limit`, that
-    /// the guard allows: its end and value.
-    fn longest(
-        &self,
-        d: usize,
-        text: &str,
-        at: usize,
-        limit: usize,
-        guard: Option<&Guard>,
-    ) -> Option<(usize, &'static str)> {
-        let dict = &self.dicts[d];
-        let c = text[at..limit].chars().next()?;
-        let (lo, hi, longest) = dict.first.get(c as u64)?;
-        let bytes = self.text.as_bytes();
-        // Keys are sorted: those starting with the text's next n characters
-        // are a range, narrowed one character at a time until it is empty,
-        // by the keys' next character (byte order is code point order;
-        // a key that ends sorts first). Comparing code points is much
-        // cheaper than comparing byte strings.
-        let next = |&(s, m, _): &(u32, u32, u32), offset: usize| {
-            let at = s as usize + offset;
-            (at < m as usize).then(|| decode(&bytes[at..]))
-        };
-        let (mut range, mut end) = (&dict.entries[lo as usize..hi as usize], at);
-        // The longest allowed match so far: its end and value's range.
-        let mut best = None;
-        for (n, next_char) in text[at..limit].chars().take(longest as usize).enumerate() {
-            end += next_char.len_utf8();
-            // Every key of the range starts with the first character; the
-            // pair index gives those starting with the first two.
-            if n == 1 {
-                let Some((lo, hi, _)) = dict.pairs.get(pair_key(c, next_char)) else {
-                    break;
-                };
-                range = &dict.entries[lo as usize..hi as usize];
-            } else if n > 1 {
-                let c = next_char;
-                let offset = end - c.len_utf8() - at;
-                let first = range.partition_point(|e| next(e, offset) < Some(c));
-                let last = range.partition_point(|e| next(e, offset) <= Some(c));
-                range = &range[first..last];
-            }
-            let Some(&(s, m, e)) = range.first() else {
-                break;
-            };
-            // The range's first key is the shortest: the text's prefix
-            // itself, if it is a key.
-            if (m - s) as usize == end - at
-                && (n == 0 || guard.is_none_or(|g| !g.crosses(text, at, end)))
-            {
-                best = Some((end, m, e));
-            }
-        }
-        best.map(|(end, m, e)| (end, &self.text[m as usize..e as usize]))
-    }
-
-    fn matches(
-        &self,
-        group: &Group,
-        text: &str,
-        at: usize,
-        limit: usize,
-        guard: Option<&Guard>,
-    ) -> Option<(usize, &'static str)> {
-        match group {
-            Group::Dict(d) => self.longest(*d, text, at, limit, guard),
-            Group::ShortCircuit(members) => members
-                .iter()
-                .find_map(|g| self.matches(g, text, at, limit, guard)),
-            Group::Union(members) => {
-                let mut best: Option<(usize, &str)> = None;
-                for g in *members {
-                    if let Some(m) = self.matches(g, text, at, limit, guard) {
-                        if best.is_none_or(|b| m.0 > b.0) {
-                            best = Some(m);
-                        }
-                    }
-                }
-                best
-            }
-        }
-    }
-
     /// Converts each segment of `text` with `group`: the converted text, its
     /// segments, and (when `align`) where each piece came from. A segment
     /// with a `known` value converts to it whole.
@@ -687,7 +590,7 @@ impl Tables {
                         break;
                     }
                 }
-                let (end, value) = stage.step(self, text, at, segment.end, guard);
+                let (end, value) = stage.step(text, at, segment.end, guard);
                 match value {
                     Some(value) => {
                         out.push_str(&text[kept..at]);
@@ -718,7 +621,7 @@ impl Tables {
         let mut segments = Vec::new();
         let (mut run, mut at) = (0, 0);
         while at < text.len() {
-            match stage.step(self, text, at, text.len(), guard) {
+            match stage.step(text, at, text.len(), guard) {
                 (end, Some(value)) => {
                     if run < at {
                         segments.push((run..at, None));
@@ -963,7 +866,7 @@ mod tests {
             assert!(d.entries.windows(2).all(|w| {
                 t.text[w[0].0 as usize..w[0].1 as usize] < t.text[w[1].0 as usize..w[1].1 as usize]
             }));
-            for index in [&d.first, &d.pairs] {
+            for index in [&d.first] {
                 for (key, value) in index.keys.iter().zip(&index.values) {
                     assert_eq!(index.get(*key), Some(*value));
                 }
