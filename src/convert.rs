@@ -411,28 +411,31 @@ impl Guard<'_> {
     }
 }
 
-/// The text's clauses: pieces ending just after a character where jieba
-/// always ends a word (`crate::is_boundary`; after the last of a run of
-/// whitespace), and which no key of a dictionary contains, so that words and
-/// phrase matches of a clause are the same in the whole text.
-fn clauses(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+/// The clause of `text` around byte `at`: a piece ending just after a
+/// character where jieba always ends a word (`crate::is_boundary`; after the
+/// last of a run of whitespace), and which no key of a dictionary contains,
+/// so that words and phrase matches of a clause are the same in the whole
+/// text.
+fn clause_around(text: &str, at: usize) -> Range<usize> {
+    let ends_clause = |c: char, next: Option<char>| {
+        crate::is_boundary(c) && !next.is_some_and(char::is_whitespace)
+    };
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            if crate::is_boundary(c) && !next.is_some_and(char::is_whitespace) {
-                let clause = start..i + c.len_utf8();
-                start = clause.end;
-                return Some(clause);
-            }
+    let mut next = text[at..].chars().next();
+    for (i, c) in text[..at].char_indices().rev() {
+        if ends_clause(c, next) {
+            start = i + c.len_utf8();
+            break;
         }
-        (start < text.len()).then(|| {
-            let clause = start..text.len();
-            start = text.len();
-            clause
-        })
-    })
+        next = Some(c);
+    }
+    let mut chars = text[at..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if ends_clause(c, chars.peek().map(|&(_, n)| n)) {
+            return start..at + i + c.len_utf8();
+        }
+    }
+    start..text.len()
 }
 
 /// The words the word-boundary rule needs: those of the clauses where a
@@ -446,9 +449,10 @@ fn guarded_words(
     text: &str,
     source: &dyn Words,
 ) -> Vec<Range<usize>> {
-    static STAGES: [OnceLock<Vec<&'static Stage>>; 16] = [const { OnceLock::new() }; 16];
+    static CHECKS: [OnceLock<(Vec<&'static Stage>, Vec<u64>)>; 16] =
+        [const { OnceLock::new() }; 16];
     let spec = config.spec();
-    let stages = STAGES[config as usize].get_or_init(|| {
+    let (stages, later_starts) = CHECKS[config as usize].get_or_init(|| {
         // Stage 0 also converts what segmentation matched (its value), so
         // the segmentation's keys must be among its own.
         let (mut segmentation, mut first) = (Vec::new(), Vec::new());
@@ -457,28 +461,23 @@ fn guarded_words(
             .for_each(|g| stage::dicts(g, &mut segmentation));
         stage::dicts(&spec.chain[0], &mut first);
         assert!(segmentation.iter().all(|d| first.contains(d)));
-        spec.chain.iter().map(|g| Stage::of(tables, g)).collect()
+        let stages: Vec<&'static Stage> = spec.chain.iter().map(|g| Stage::of(tables, g)).collect();
+        let later_starts = may_start_later_consequential_key(&stages);
+        (stages, later_starts)
     });
+    // Later stages see a clause as converted so far, one character at a
+    // time; segments are where their matches may not cross, which changes
+    // nothing unless one of their own consequential keys is in the clause.
     let (mut a, mut b) = (String::new(), String::new());
-    let mut needs_words = |clause: &str| {
-        if stages[0].has_consequential_key(clause) {
-            return true;
-        }
-        // Later stages see the clause as converted so far, one character at
-        // a time; segments are where their matches may not cross, which
-        // changes nothing unless one of their own consequential keys is in
-        // the clause.
+    let mut later_stages_need_words = |clause: &str| {
         a.clear();
         a.push_str(clause);
-        for pair in stages.windows(2) {
+        stages.windows(2).any(|pair| {
             b.clear();
             pair[0].by_characters(&a, &mut b);
             std::mem::swap(&mut a, &mut b);
-            if pair[1].has_consequential_key(&a) {
-                return true;
-            }
-        }
-        false
+            pair[1].has_consequential_key(&a)
+        })
     };
     let mut words = Vec::new();
     let mut span: Option<Range<usize>> = None;
@@ -490,17 +489,66 @@ fn guarded_words(
                 .map(|w| w.start + span.start..w.end + span.start),
         );
     };
-    for clause in clauses(text) {
-        if needs_words(&text[clause.clone()]) {
-            span = Some(span.map_or(clause.clone(), |s| s.start..clause.end));
-        } else if let Some(s) = span.take() {
-            flush(s, &mut words);
+    // Only characters that may start a consequential key are looked at
+    // closely: those of the first stage where they are, of later stages in
+    // their whole clause, once.
+    let bytes = text.as_bytes();
+    let (mut at, mut later_checked_to) = (0, 0);
+    while at < bytes.len() {
+        let c = decode(&bytes[at..]);
+        let needs_words = stages[0].consequential_key_at(text, at)
+            || at >= later_checked_to && may_start(later_starts, c) && {
+                let clause = clause_around(text, at);
+                later_checked_to = clause.end;
+                later_stages_need_words(&text[clause])
+            };
+        if !needs_words {
+            at += c.len_utf8();
+            continue;
         }
+        let clause = clause_around(text, at);
+        // Adjacent clauses are segmented together.
+        span = Some(match span.take() {
+            Some(s) if s.end == clause.start => s.start..clause.end,
+            Some(s) => {
+                flush(s, &mut words);
+                clause.clone()
+            }
+            None => clause.clone(),
+        });
+        at = clause.end;
     }
     if let Some(s) = span {
         flush(s, &mut words);
     }
     words
+}
+
+fn may_start(bits: &[u64], c: char) -> bool {
+    (c as u32) >= 0x10000 || bits[c as usize / 64] >> (c as u32 % 64) & 1 == 1
+}
+
+/// By BMP code point, a bit: whether the character may start a
+/// consequential key of a stage after the first, in the text as converted
+/// by the stages before it one character at a time (where any character of
+/// the character's conversion starts one).
+fn may_start_later_consequential_key(stages: &[&Stage]) -> Vec<u64> {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    let (mut a, mut b) = (String::new(), String::new());
+    for c in (0..0x10000).filter_map(char::from_u32) {
+        a.clear();
+        a.push(c);
+        for pair in stages.windows(2) {
+            b.clear();
+            pair[0].by_characters(&a, &mut b);
+            std::mem::swap(&mut a, &mut b);
+            if a.chars().any(|c| pair[1].starts_consequential_key(c)) {
+                bits[c as usize / 64] |= 1 << (c as u32 % 64);
+                break;
+            }
+        }
+    }
+    bits
 }
 
 /// Where text left unconverted at `at` ends: after one character, or after
@@ -539,6 +587,7 @@ fn unmatched_end(text: &str, at: usize, end: usize) -> usize {
 }
 
 /// The first character of UTF-8 bytes that begin with a whole one.
+#[inline(always)]
 fn decode(bytes: &[u8]) -> char {
     let b = bytes[0] as u32;
     let tail = |i: usize| (bytes[i] & 0x3f) as u32;

@@ -53,6 +53,9 @@ pub(super) struct Stage {
     /// a key (or a description sequence). Skips most unchanged text without
     /// decoding it.
     leads: Vec<u64>,
+    /// By BMP code point, a bit: whether a consequential key starts with it
+    /// (beyond the BMP, the trie says).
+    consequential_starts: Vec<u64>,
 }
 
 /// The dictionaries of `group` by level: those of each member of a short
@@ -133,6 +136,7 @@ impl Stage {
             slots: Vec::new(),
             values: Vec::new(),
             leads: vec![0; 0x10000 / 64],
+            consequential_starts: vec![0; 0x10000 / 64],
         };
         stage.number_characters(&entries);
         stage.build_trie(&entries);
@@ -164,14 +168,18 @@ impl Stage {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn number(&self, c: char) -> u32 {
-        let n = if (c as u32) < 0x10000 {
-            self.bmp_numbers[c as usize]
+        if (c as u32) < 0x10000 {
+            u32::from(self.bmp_numbers[c as usize])
         } else {
-            self.astral_numbers.get(&c).copied().unwrap_or(0)
-        };
-        u32::from(n)
+            self.astral_number(c)
+        }
+    }
+
+    #[cold]
+    fn astral_number(&self, c: char) -> u32 {
+        u32::from(self.astral_numbers.get(&c).copied().unwrap_or(0))
     }
 
     #[inline]
@@ -324,6 +332,10 @@ impl Stage {
                 self.slots[node as usize].key |= TOWARDS_CONSEQUENTIAL;
             }
             self.slots[node as usize].key |= CONSEQUENTIAL;
+            let first = key.chars().next().expect("keys are not empty") as u32;
+            if first < 0x10000 {
+                self.consequential_starts[first as usize / 64] |= 1 << (first % 64);
+            }
         }
     }
 
@@ -423,29 +435,39 @@ impl Stage {
         }
     }
 
-    /// Whether a consequential key is somewhere in `text`.
-    pub(super) fn has_consequential_key(&self, text: &str) -> bool {
+    /// Whether a consequential key starts with `c`.
+    pub(super) fn starts_consequential_key(&self, c: char) -> bool {
+        (c as u32) >= 0x10000
+            || self.consequential_starts[c as usize / 64] >> (c as u32 % 64) & 1 == 1
+    }
+
+    /// Whether a consequential key starts at byte `at` of `text`.
+    #[inline]
+    pub(super) fn consequential_key_at(&self, text: &str, at: usize) -> bool {
         let bytes = text.as_bytes();
-        let mut at = 0;
-        while at < bytes.len() {
-            let c = decode(&bytes[at..]);
-            at += c.len_utf8();
-            let mut node = ROOT;
-            let mut end = at;
-            let mut next = c;
-            while let Some(child) = self.child(node, next) {
-                let key = self.slots[child as usize].key;
-                if key & CONSEQUENTIAL != 0 {
-                    return true;
-                }
-                if key & TOWARDS_CONSEQUENTIAL == 0 || end >= bytes.len() {
-                    break;
-                }
-                node = child;
-                next = decode(&bytes[end..]);
-                end += next.len_utf8();
+        let c = decode(&bytes[at..]);
+        if !self.starts_consequential_key(c) {
+            return false;
+        }
+        let (mut node, mut end, mut next) = (ROOT, at + c.len_utf8(), c);
+        while let Some(child) = self.child(node, next) {
+            let key = self.slots[child as usize].key;
+            if key & CONSEQUENTIAL != 0 {
+                return true;
             }
+            if key & TOWARDS_CONSEQUENTIAL == 0 || end >= bytes.len() {
+                return false;
+            }
+            node = child;
+            next = decode(&bytes[end..]);
+            end += next.len_utf8();
         }
         false
+    }
+
+    /// Whether a consequential key is somewhere in `text`.
+    pub(super) fn has_consequential_key(&self, text: &str) -> bool {
+        text.char_indices()
+            .any(|(at, _)| self.consequential_key_at(text, at))
     }
 }
