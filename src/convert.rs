@@ -449,10 +449,12 @@ fn guarded_words(
     text: &str,
     source: &dyn Words,
 ) -> Vec<Range<usize>> {
-    static CHECKS: [OnceLock<(Vec<&'static Stage>, Vec<u64>)>; 16] =
-        [const { OnceLock::new() }; 16];
+    /// The stages, and for each later one what the stages before it make of
+    /// each BMP character, one by one.
+    type Checks = (Vec<&'static Stage>, Vec<Vec<char>>);
+    static CHECKS: [OnceLock<Checks>; 16] = [const { OnceLock::new() }; 16];
     let spec = config.spec();
-    let (stages, later_starts) = CHECKS[config as usize].get_or_init(|| {
+    let (stages, converted) = CHECKS[config as usize].get_or_init(|| {
         // Stage 0 also converts what segmentation matched (its value), so
         // the segmentation's keys must be among its own.
         let (mut segmentation, mut first) = (Vec::new(), Vec::new());
@@ -462,22 +464,36 @@ fn guarded_words(
         stage::dicts(&spec.chain[0], &mut first);
         assert!(segmentation.iter().all(|d| first.contains(d)));
         let stages: Vec<&'static Stage> = spec.chain.iter().map(|g| Stage::of(tables, g)).collect();
-        let later_starts = may_start_later_consequential_key(&stages);
-        (stages, later_starts)
+        let mut converted = Vec::new();
+        let mut chars: Vec<char> = (0..0x10000)
+            .map(|c| char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        for stage in &stages[..stages.len() - 1] {
+            for c in &mut chars {
+                *c = stage.convert_char(*c);
+            }
+            converted.push(chars.clone());
+        }
+        (stages, converted)
     });
-    // Later stages see a clause as converted so far, one character at a
-    // time; segments are where their matches may not cross, which changes
-    // nothing unless one of their own consequential keys is in the clause.
-    let (mut a, mut b) = (String::new(), String::new());
-    let mut later_stages_need_words = |clause: &str| {
-        a.clear();
-        a.push_str(clause);
-        stages.windows(2).any(|pair| {
-            b.clear();
-            pair[0].by_characters(&a, &mut b);
-            std::mem::swap(&mut a, &mut b);
-            pair[1].has_consequential_key(&a)
-        })
+    // Later stages see the text as converted so far, one character at a
+    // time (no key holds a clause end, so neither does a converted key);
+    // segments are where their matches may not cross, which changes nothing
+    // unless one of their own consequential keys is there.
+    let needs_words = |rest: &str| {
+        stages[0].consequential_key_starts(rest.chars())
+            || stages[1..]
+                .iter()
+                .zip(converted)
+                .enumerate()
+                .any(|(i, (stage, table))| {
+                    stage.consequential_key_starts(rest.chars().map(
+                        |c| match table.get(c as usize) {
+                            Some(&c) => c,
+                            None => stages[..=i].iter().fold(c, |c, s| s.convert_char(c)),
+                        },
+                    ))
+                })
     };
     let mut words = Vec::new();
     let mut span: Option<Range<usize>> = None;
@@ -489,20 +505,9 @@ fn guarded_words(
                 .map(|w| w.start + span.start..w.end + span.start),
         );
     };
-    // Only characters that may start a consequential key are looked at
-    // closely: those of the first stage where they are, of later stages in
-    // their whole clause, once.
-    let bytes = text.as_bytes();
-    let (mut at, mut later_checked_to) = (0, 0);
-    while at < bytes.len() {
-        let c = decode(&bytes[at..]);
-        let needs_words = stages[0].consequential_key_at(text, at)
-            || at >= later_checked_to && may_start(later_starts, c) && {
-                let clause = clause_around(text, at);
-                later_checked_to = clause.end;
-                later_stages_need_words(&text[clause])
-            };
-        if !needs_words {
+    let mut at = 0;
+    while let Some(c) = text[at..].chars().next() {
+        if !needs_words(&text[at..]) {
             at += c.len_utf8();
             continue;
         }
@@ -522,33 +527,6 @@ fn guarded_words(
         flush(s, &mut words);
     }
     words
-}
-
-fn may_start(bits: &[u64], c: char) -> bool {
-    (c as u32) >= 0x10000 || bits[c as usize / 64] >> (c as u32 % 64) & 1 == 1
-}
-
-/// By BMP code point, a bit: whether the character may start a
-/// consequential key of a stage after the first, in the text as converted
-/// by the stages before it one character at a time (where any character of
-/// the character's conversion starts one).
-fn may_start_later_consequential_key(stages: &[&Stage]) -> Vec<u64> {
-    let mut bits = vec![0u64; 0x10000 / 64];
-    let (mut a, mut b) = (String::new(), String::new());
-    for c in (0..0x10000).filter_map(char::from_u32) {
-        a.clear();
-        a.push(c);
-        for pair in stages.windows(2) {
-            b.clear();
-            pair[0].by_characters(&a, &mut b);
-            std::mem::swap(&mut a, &mut b);
-            if a.chars().any(|c| pair[1].starts_consequential_key(c)) {
-                bits[c as usize / 64] |= 1 << (c as u32 % 64);
-                break;
-            }
-        }
-    }
-    bits
 }
 
 /// Where text left unconverted at `at` ends: after one character, or after

@@ -30,12 +30,16 @@ const ROOT: u32 = 0;
 const NO_PARENT: u32 = u32::MAX;
 
 // A key word: the value's index + 1, the level, and whether the key is
-// consequential; the last bit marks nodes below which one ends.
+// consequential; flags of the node: whether it has children (most
+// characters have none, so the walk stops without looking at the next),
+// and whether a consequential key ends at or below it.
 const VALUE_BITS: u32 = 0x00ff_ffff;
 const LEVEL_SHIFT: u32 = 24;
-const LEVEL_BITS: u32 = 0x3f;
+const LEVEL_BITS: u32 = 0xf;
+const INNER: u32 = 1 << 29;
 const CONSEQUENTIAL: u32 = 1 << 30;
 const TOWARDS_CONSEQUENTIAL: u32 = 1 << 31;
+const NODE_FLAGS: u32 = INNER | CONSEQUENTIAL | TOWARDS_CONSEQUENTIAL;
 
 fn level(key: u32) -> u32 {
     key >> LEVEL_SHIFT & LEVEL_BITS
@@ -56,6 +60,9 @@ pub(super) struct Stage {
     /// By BMP code point, a bit: whether a consequential key starts with it
     /// (beyond the BMP, the trie says).
     consequential_starts: Vec<u64>,
+    /// By a hash of two characters (`pair_bit`), a bit: whether a
+    /// consequential key may start with them.
+    consequential_pairs: Vec<u64>,
 }
 
 /// The dictionaries of `group` by level: those of each member of a short
@@ -137,6 +144,7 @@ impl Stage {
             values: Vec::new(),
             leads: vec![0; 0x10000 / 64],
             consequential_starts: vec![0; 0x10000 / 64],
+            consequential_pairs: vec![0; 0x10000 / 64],
         };
         stage.number_characters(&entries);
         stage.build_trie(&entries);
@@ -302,7 +310,7 @@ impl Stage {
                 self.slots[at] = Slot {
                     base: bases[child] as u32,
                     parent: slot_of[n] as u32,
-                    key: nodes[child].0,
+                    key: nodes[child].0 | if nodes[child].1.is_empty() { 0 } else { INNER },
                 };
             }
         }
@@ -332,10 +340,17 @@ impl Stage {
                 self.slots[node as usize].key |= TOWARDS_CONSEQUENTIAL;
             }
             self.slots[node as usize].key |= CONSEQUENTIAL;
-            let first = key.chars().next().expect("keys are not empty") as u32;
-            if first < 0x10000 {
-                self.consequential_starts[first as usize / 64] |= 1 << (first % 64);
+            let mut chars = key.chars();
+            let (first, second) = (chars.next(), chars.next());
+            let (Some(first), Some(second)) = (first, second) else {
+                unreachable!("consequential keys have two characters or more");
+            };
+            if (first as u32) < 0x10000 {
+                let i = first as usize;
+                self.consequential_starts[i / 64] |= 1 << (i % 64);
             }
+            let i = pair_bit(first, second);
+            self.consequential_pairs[i / 64] |= 1 << (i % 64);
         }
     }
 
@@ -400,14 +415,15 @@ impl Stage {
         let mut best: Option<(usize, u32)> = None;
         let mut end = next;
         loop {
-            let key = self.slots[node as usize].key & !(CONSEQUENTIAL | TOWARDS_CONSEQUENTIAL);
+            let word = self.slots[node as usize].key;
+            let key = word & !NODE_FLAGS;
             if key != 0
                 && best.is_none_or(|(_, b)| level(key) <= level(b))
                 && (end == next || guard.is_none_or(|g| !g.crosses(text, at, end)))
             {
                 best = Some((end, key));
             }
-            if end >= limit {
+            if word & INNER == 0 || end >= limit {
                 break;
             }
             let c = decode(&bytes[end..]);
@@ -419,6 +435,22 @@ impl Stage {
         match best {
             Some((end, key)) => (end, Some(self.values[(key & VALUE_BITS) as usize - 1])),
             None => (unmatched(), None),
+        }
+    }
+
+    /// The group's value for `c` alone, which must be one character.
+    pub(super) fn convert_char(&self, c: char) -> char {
+        let key = self
+            .child(ROOT, c)
+            .map_or(0, |n| self.slots[n as usize].key);
+        match key & VALUE_BITS {
+            0 => c,
+            v => {
+                let mut value = self.values[v as usize - 1].chars();
+                let converted = value.next().expect("values are not empty");
+                assert!(value.next().is_none(), "{c} converts to one character");
+                converted
+            }
         }
     }
 
@@ -436,38 +468,47 @@ impl Stage {
     }
 
     /// Whether a consequential key starts with `c`.
+    #[inline(always)]
     pub(super) fn starts_consequential_key(&self, c: char) -> bool {
         (c as u32) >= 0x10000
             || self.consequential_starts[c as usize / 64] >> (c as u32 % 64) & 1 == 1
     }
 
-    /// Whether a consequential key starts at byte `at` of `text`.
-    #[inline]
-    pub(super) fn consequential_key_at(&self, text: &str, at: usize) -> bool {
-        let bytes = text.as_bytes();
-        let c = decode(&bytes[at..]);
-        if !self.starts_consequential_key(c) {
+    /// Whether a consequential key starts the characters.
+    /// Two bit tests rule out most places without touching the trie.
+    #[inline(always)]
+    pub(super) fn consequential_key_starts(&self, mut chars: impl Iterator<Item = char>) -> bool {
+        let Some(first) = chars.next().filter(|&c| self.starts_consequential_key(c)) else {
             return false;
-        }
-        let (mut node, mut end, mut next) = (ROOT, at + c.len_utf8(), c);
-        while let Some(child) = self.child(node, next) {
+        };
+        let Some(second) = chars.next() else {
+            return false;
+        };
+        let i = pair_bit(first, second);
+        self.consequential_pairs[i / 64] >> (i % 64) & 1 == 1
+            && self.walk_to_consequential([first, second].into_iter().chain(chars))
+    }
+
+    fn walk_to_consequential(&self, chars: impl Iterator<Item = char>) -> bool {
+        let mut node = ROOT;
+        for c in chars {
+            let Some(child) = self.child(node, c) else {
+                return false;
+            };
             let key = self.slots[child as usize].key;
             if key & CONSEQUENTIAL != 0 {
                 return true;
             }
-            if key & TOWARDS_CONSEQUENTIAL == 0 || end >= bytes.len() {
+            if key & TOWARDS_CONSEQUENTIAL == 0 {
                 return false;
             }
             node = child;
-            next = decode(&bytes[end..]);
-            end += next.len_utf8();
         }
         false
     }
+}
 
-    /// Whether a consequential key is somewhere in `text`.
-    pub(super) fn has_consequential_key(&self, text: &str) -> bool {
-        text.char_indices()
-            .any(|(at, _)| self.consequential_key_at(text, at))
-    }
+/// A bit of `Stage::consequential_pairs` for a key's first two characters.
+fn pair_bit(a: char, b: char) -> usize {
+    ((a as u32).wrapping_mul(0x9e37_79b1) ^ (b as u32).wrapping_mul(0x85eb_ca77)) as usize >> 16
 }
