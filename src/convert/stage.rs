@@ -60,9 +60,10 @@ pub(super) struct Stage {
     /// By BMP code point, a bit: whether a consequential key starts with it
     /// (beyond the BMP, the trie says).
     consequential_starts: Vec<u64>,
-    /// By a hash of two characters (`pair_bit`), a bit: whether a
-    /// consequential key may start with them.
-    consequential_pairs: Vec<u64>,
+    /// The first two characters of the consequential keys.
+    consequential_pairs: PairFilter,
+    /// The first two characters of all keys.
+    pairs: PairFilter,
 }
 
 /// The dictionaries of `group` by level: those of each member of a short
@@ -144,7 +145,8 @@ impl Stage {
             values: Vec::new(),
             leads: vec![0; 0x10000 / 64],
             consequential_starts: vec![0; 0x10000 / 64],
-            consequential_pairs: vec![0; 0x10000 / 64],
+            consequential_pairs: PairFilter::new(),
+            pairs: PairFilter::new(),
         };
         stage.number_characters(&entries);
         stage.build_trie(&entries);
@@ -153,10 +155,12 @@ impl Stage {
             set_lead(&mut stage.leads, c);
         }
         for (key, ..) in &entries {
-            set_lead(
-                &mut stage.leads,
-                key.chars().next().expect("keys are not empty"),
-            );
+            let mut chars = key.chars();
+            let first = chars.next().expect("keys are not empty");
+            set_lead(&mut stage.leads, first);
+            if let Some(second) = chars.next() {
+                stage.pairs.insert(first, second);
+            }
         }
         stage
     }
@@ -349,8 +353,7 @@ impl Stage {
                 let i = first as usize;
                 self.consequential_starts[i / 64] |= 1 << (i % 64);
             }
-            let i = pair_bit(first, second);
-            self.consequential_pairs[i / 64] |= 1 << (i % 64);
+            self.consequential_pairs.insert(first, second);
         }
     }
 
@@ -426,9 +429,12 @@ impl Stage {
             if word & INNER == 0 || end >= limit {
                 break;
             }
-            let c = decode(&bytes[end..]);
-            match self.child(node, c) {
-                Some(child) => (node, end) = (child, end + c.len_utf8()),
+            let next_char = decode(&bytes[end..]);
+            if end == next && !self.pairs.may_contain(c, next_char) {
+                break;
+            }
+            match self.child(node, next_char) {
+                Some(child) => (node, end) = (child, end + next_char.len_utf8()),
                 None => break,
             }
         }
@@ -484,8 +490,7 @@ impl Stage {
         let Some(second) = chars.next() else {
             return false;
         };
-        let i = pair_bit(first, second);
-        self.consequential_pairs[i / 64] >> (i % 64) & 1 == 1
+        self.consequential_pairs.may_contain(first, second)
             && self.walk_to_consequential([first, second].into_iter().chain(chars))
     }
 
@@ -508,7 +513,31 @@ impl Stage {
     }
 }
 
-/// A bit of `Stage::consequential_pairs` for a key's first two characters.
-fn pair_bit(a: char, b: char) -> usize {
-    ((a as u32).wrapping_mul(0x9e37_79b1) ^ (b as u32).wrapping_mul(0x85eb_ca77)) as usize >> 16
+/// A set of character pairs that may answer "maybe" for a pair not in it
+/// (a bit per hash): 64 KB, small enough to stay in cache where the trie
+/// does not, so most pairs no key starts with cost no trie look-up.
+struct PairFilter(Vec<u64>);
+
+impl PairFilter {
+    const BITS: u32 = 19;
+
+    fn new() -> PairFilter {
+        PairFilter(vec![0; 1 << (Self::BITS - 6)])
+    }
+
+    fn bit(a: char, b: char) -> usize {
+        let hash = (a as u32).wrapping_mul(0x9e37_79b1) ^ (b as u32).wrapping_mul(0x85eb_ca77);
+        (hash >> (32 - Self::BITS)) as usize
+    }
+
+    fn insert(&mut self, a: char, b: char) {
+        let i = Self::bit(a, b);
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    #[inline(always)]
+    fn may_contain(&self, a: char, b: char) -> bool {
+        let i = Self::bit(a, b);
+        self.0[i / 64] >> (i % 64) & 1 == 1
+    }
 }
