@@ -6,7 +6,7 @@
 //! its first member with a match, a union its longest. The same nodes mark
 //! the group's *consequential* keys, which the word-boundary rule looks for.
 
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 use std::sync::Mutex;
 
@@ -168,15 +168,27 @@ impl Stage {
     /// Numbers the characters of the keys 1, 2, … in code point order, so
     /// that keys sort the same by numbers as by text.
     fn number_characters(&mut self, entries: &[Entry]) {
-        let chars: BTreeSet<char> = entries.iter().flat_map(|e| e.0.chars()).collect();
-        assert!(chars.len() < usize::from(u16::MAX), "characters fit u16");
-        for (i, c) in chars.into_iter().enumerate() {
-            let number = i as u16 + 1;
-            if (c as u32) < 0x10000 {
-                self.bmp_numbers[c as usize] = number;
-            } else {
-                self.astral_numbers.insert(c, number);
+        let mut astral = Vec::new();
+        for (key, ..) in entries {
+            for c in key.chars() {
+                match self.bmp_numbers.get_mut(c as usize) {
+                    Some(used) => *used = 1,
+                    None => astral.push(c),
+                }
             }
+        }
+        astral.sort_unstable();
+        astral.dedup();
+        let mut count = 0u16;
+        let mut next = || {
+            count = count.checked_add(1).expect("characters fit u16");
+            count
+        };
+        for number in self.bmp_numbers.iter_mut().filter(|n| **n != 0) {
+            *number = next();
+        }
+        for c in astral {
+            self.astral_numbers.insert(c, next());
         }
     }
 
