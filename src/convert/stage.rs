@@ -12,9 +12,6 @@ use std::sync::Mutex;
 
 use super::{Group, Guard, Tables, decode, unmatched_end};
 
-/// Longer than any key of OpenCC's dictionaries (compiling checks it).
-const MAX_KEY_CHARS: usize = 32;
-
 /// A slot of the double array: node `n`'s child by character number `c` is
 /// slot `base(n) + c` if that slot's `parent` is `n`.
 #[derive(Clone, Copy)]
@@ -231,10 +228,6 @@ impl Stage {
             }
             let start = numbers.len();
             numbers.extend(key.chars().map(|c| self.number(c)));
-            assert!(
-                numbers.len() - start <= MAX_KEY_CHARS,
-                "key {key:?} too long"
-            );
             self.values.push(value);
             assert!(self.values.len() as u32 <= VALUE_BITS && level <= LEVEL_BITS);
             keys.push((
