@@ -183,70 +183,6 @@ impl Converted {
 struct Dict {
     /// `(key start, key end = value start, value end)` in `Tables::text`.
     entries: Vec<(u32, u32, u32)>,
-    /// By first character: the range of `entries` whose keys start with it.
-    first: Index,
-}
-
-/// An open-addressing hash table from a character or pair of characters to
-/// a range of entries and the longest key there, in characters.
-#[derive(Default)]
-struct Index {
-    keys: Vec<u64>,
-    values: Vec<(u32, u32, u32)>,
-    /// Index into `keys` + 1, or 0 for an empty slot.
-    slots: Vec<u32>,
-}
-
-impl Index {
-    fn slot(key: u64, bits: u32) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
-    }
-
-    /// Adds a key, or widens its range when it is the last one added.
-    fn extend(&mut self, key: u64, entry: u32, chars: u32) {
-        match self.values.last_mut() {
-            Some(v) if self.keys.last() == Some(&key) => {
-                v.1 = entry + 1;
-                v.2 = v.2.max(chars);
-            }
-            _ => {
-                self.keys.push(key);
-                self.values.push((entry, entry + 1, chars));
-            }
-        }
-    }
-
-    fn build_slots(&mut self) {
-        let bits = (self.keys.len() * 2)
-            .next_power_of_two()
-            .max(2)
-            .trailing_zeros();
-        let mask = (1 << bits) - 1;
-        self.slots = vec![0; 1 << bits];
-        for (i, &key) in self.keys.iter().enumerate() {
-            let mut at = Index::slot(key, bits);
-            while self.slots[at] != 0 {
-                at = (at + 1) & mask;
-            }
-            self.slots[at] = i as u32 + 1;
-        }
-    }
-
-    fn get(&self, key: u64) -> Option<(u32, u32, u32)> {
-        let bits = self.slots.len().trailing_zeros();
-        let mask = self.slots.len() - 1;
-        let mut at = Index::slot(key, bits);
-        loop {
-            let i = *self.slots.get(at)?;
-            if i == 0 {
-                return None;
-            }
-            if self.keys[i as usize - 1] == key {
-                return Some(self.values[i as usize - 1]);
-            }
-            at = (at + 1) & mask;
-        }
-    }
 }
 
 struct Tables {
@@ -357,23 +293,7 @@ fn tables() -> &'static Tables {
             dicts.push(triples);
         }
         let text: &'static str = Box::leak(text.into_boxed_str());
-        let dicts = dicts
-            .into_iter()
-            .map(|entries| {
-                let mut dict = Dict {
-                    first: Index::default(),
-                    entries,
-                };
-                for (i, &(start, mid, _)) in dict.entries.iter().enumerate() {
-                    let k = &text[start as usize..mid as usize];
-                    let chars = k.chars().count() as u32;
-                    let a = k.chars().next().expect("keys are not empty");
-                    dict.first.extend(a as u64, i as u32, chars);
-                }
-                dict.first.build_slots();
-                dict
-            })
-            .collect();
+        let dicts = dicts.into_iter().map(|entries| Dict { entries }).collect();
         Tables { text, dicts }
     })
 }
@@ -675,21 +595,15 @@ pub(crate) fn regional_config(text: &str) -> Config {
     let tables = tables();
     let dict = |name: &str| {
         let i = DICT_NAMES.iter().position(|n| *n == name);
-        &tables.dicts[i.expect("tw2s and hk2s use the variant tables")]
+        Stage::of(
+            tables,
+            &Group::Dict(i.expect("tw2s and hk2s use the variant tables")),
+        )
     };
     let (taiwan, hong_kong) = (dict("TWVariantsRev"), dict("HKVariantsRev"));
-    let has = |d: &Dict, c: char| {
-        d.first.get(c as u64).is_some_and(|(lo, _, _)| {
-            {
-                // A single-character key is the first of its range.
-                let (s, m, _) = d.entries[lo as usize];
-                tables.text[s as usize..m as usize].chars().nth(1).is_none()
-            }
-        })
-    };
     let (mut tw, mut hk) = (0usize, 0usize);
     for c in text.chars().filter(|c| !c.is_ascii()) {
-        let (t, h) = (has(taiwan, c), has(hong_kong, c));
+        let (t, h) = (taiwan.has_key(c), hong_kong.has_key(c));
         tw += usize::from(t && !h);
         hk += usize::from(h && !t);
     }
@@ -887,17 +801,12 @@ mod tests {
     }
 
     #[test]
-    fn dictionaries_are_sorted_and_indexed_by_first_character() {
+    fn dictionaries_are_sorted() {
         let t = tables();
         for d in &t.dicts {
             assert!(d.entries.windows(2).all(|w| {
                 t.text[w[0].0 as usize..w[0].1 as usize] < t.text[w[1].0 as usize..w[1].1 as usize]
             }));
-            for index in [&d.first] {
-                for (key, value) in index.keys.iter().zip(&index.values) {
-                    assert_eq!(index.get(*key), Some(*value));
-                }
-            }
         }
     }
 }
