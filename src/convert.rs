@@ -18,7 +18,7 @@ include!(concat!(env!("OUT_DIR"), "/opencc_configs.rs"));
 
 mod stage;
 
-use stage::{Consequential, Stage};
+use stage::Stage;
 
 /// A dictionary group of a configuration, as written in OpenCC's JSON.
 #[derive(Clone, Copy, PartialEq)]
@@ -183,77 +183,6 @@ impl Converted {
 struct Dict {
     /// `(key start, key end = value start, value end)` in `Tables::text`.
     entries: Vec<(u32, u32, u32)>,
-    /// By first character: the range of `entries` whose keys start with it.
-    first: Index,
-    /// By first two characters (`pair_key`), likewise. Finding the range for
-    /// the text's next one and two characters is most of the work.
-    pairs: Index,
-}
-
-fn pair_key(a: char, b: char) -> u64 {
-    (a as u64) << 21 | b as u64
-}
-
-/// An open-addressing hash table from a character or pair of characters to
-/// a range of entries and the longest key there, in characters.
-#[derive(Default)]
-struct Index {
-    keys: Vec<u64>,
-    values: Vec<(u32, u32, u32)>,
-    /// Index into `keys` + 1, or 0 for an empty slot.
-    slots: Vec<u32>,
-}
-
-impl Index {
-    fn slot(key: u64, bits: u32) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
-    }
-
-    /// Adds a key, or widens its range when it is the last one added.
-    fn extend(&mut self, key: u64, entry: u32, chars: u32) {
-        match self.values.last_mut() {
-            Some(v) if self.keys.last() == Some(&key) => {
-                v.1 = entry + 1;
-                v.2 = v.2.max(chars);
-            }
-            _ => {
-                self.keys.push(key);
-                self.values.push((entry, entry + 1, chars));
-            }
-        }
-    }
-
-    fn build_slots(&mut self) {
-        let bits = (self.keys.len() * 2)
-            .next_power_of_two()
-            .max(2)
-            .trailing_zeros();
-        let mask = (1 << bits) - 1;
-        self.slots = vec![0; 1 << bits];
-        for (i, &key) in self.keys.iter().enumerate() {
-            let mut at = Index::slot(key, bits);
-            while self.slots[at] != 0 {
-                at = (at + 1) & mask;
-            }
-            self.slots[at] = i as u32 + 1;
-        }
-    }
-
-    fn get(&self, key: u64) -> Option<(u32, u32, u32)> {
-        let bits = self.slots.len().trailing_zeros();
-        let mask = self.slots.len() - 1;
-        let mut at = Index::slot(key, bits);
-        loop {
-            let i = *self.slots.get(at)?;
-            if i == 0 {
-                return None;
-            }
-            if self.keys[i as usize - 1] == key {
-                return Some(self.values[i as usize - 1]);
-            }
-            at = (at + 1) & mask;
-        }
-    }
 }
 
 struct Tables {
@@ -364,29 +293,7 @@ fn tables() -> &'static Tables {
             dicts.push(triples);
         }
         let text: &'static str = Box::leak(text.into_boxed_str());
-        let dicts = dicts
-            .into_iter()
-            .map(|entries| {
-                let mut dict = Dict {
-                    first: Index::default(),
-                    pairs: Index::default(),
-                    entries,
-                };
-                for (i, &(start, mid, _)) in dict.entries.iter().enumerate() {
-                    let k = &text[start as usize..mid as usize];
-                    let chars = k.chars().count() as u32;
-                    let mut key = k.chars();
-                    let a = key.next().expect("keys are not empty");
-                    dict.first.extend(a as u64, i as u32, chars);
-                    if let Some(b) = key.next() {
-                        dict.pairs.extend(pair_key(a, b), i as u32, chars);
-                    }
-                }
-                dict.first.build_slots();
-                dict.pairs.build_slots();
-                dict
-            })
-            .collect();
+        let dicts = dicts.into_iter().map(|entries| Dict { entries }).collect();
         Tables { text, dicts }
     })
 }
@@ -424,28 +331,31 @@ impl Guard<'_> {
     }
 }
 
-/// The text's clauses: pieces ending just after a character where jieba
-/// always ends a word (`crate::is_boundary`; after the last of a run of
-/// whitespace), and which no key of a dictionary contains, so that words and
-/// phrase matches of a clause are the same in the whole text.
-fn clauses(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+/// The clause of `text` around byte `at`: a piece ending just after a
+/// character where jieba always ends a word (`crate::is_boundary`; after the
+/// last of a run of whitespace), and which no key of a dictionary contains,
+/// so that words and phrase matches of a clause are the same in the whole
+/// text.
+fn clause_around(text: &str, at: usize) -> Range<usize> {
+    let ends_clause = |c: char, next: Option<char>| {
+        crate::is_boundary(c) && !next.is_some_and(char::is_whitespace)
+    };
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            if crate::is_boundary(c) && !next.is_some_and(char::is_whitespace) {
-                let clause = start..i + c.len_utf8();
-                start = clause.end;
-                return Some(clause);
-            }
+    let mut next = text[at..].chars().next();
+    for (i, c) in text[..at].char_indices().rev() {
+        if ends_clause(c, next) {
+            start = i + c.len_utf8();
+            break;
         }
-        (start < text.len()).then(|| {
-            let clause = start..text.len();
-            start = text.len();
-            clause
-        })
-    })
+        next = Some(c);
+    }
+    let mut chars = text[at..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if ends_clause(c, chars.peek().map(|&(_, n)| n)) {
+            return start..at + i + c.len_utf8();
+        }
+    }
+    start..text.len()
 }
 
 /// The words the word-boundary rule needs: those of the clauses where a
@@ -459,40 +369,51 @@ fn guarded_words(
     text: &str,
     source: &dyn Words,
 ) -> Vec<Range<usize>> {
-    static CHECKS: [OnceLock<Vec<Consequential>>; 16] = [const { OnceLock::new() }; 16];
+    /// The stages, and for each later one what the stages before it make of
+    /// each BMP character, one by one.
+    type Checks = (Vec<&'static Stage>, Vec<Vec<char>>);
+    static CHECKS: [OnceLock<Checks>; 16] = [const { OnceLock::new() }; 16];
     let spec = config.spec();
-    let checks = CHECKS[config as usize].get_or_init(|| {
-        // Stage 0 also converts what segmentation matched (its value).
-        let first: Vec<Group> = spec.segmentation.into_iter().collect();
-        spec.chain
+    let (stages, converted) = CHECKS[config as usize].get_or_init(|| {
+        // Stage 0 also converts what segmentation matched (its value), so
+        // the segmentation's keys must be among its own.
+        let (mut segmentation, mut first) = (Vec::new(), Vec::new());
+        spec.segmentation
             .iter()
-            .enumerate()
-            .map(|(i, g)| {
-                let also = if i == 0 { &first[..] } else { &[] };
-                Consequential::new(tables, Stage::of(tables, g), also)
-            })
-            .collect()
-    });
-    let (mut a, mut b) = (String::new(), String::new());
-    let mut needs_words = |clause: &str| {
-        if checks[0].any_in(clause) {
-            return true;
-        }
-        // Later stages see the clause as converted so far, one character at
-        // a time; segments are where their matches may not cross, which
-        // changes nothing unless one of their own consequential keys is in
-        // the clause.
-        a.clear();
-        a.push_str(clause);
-        for pair in checks.windows(2) {
-            b.clear();
-            pair[0].stage.by_characters(tables, &a, &mut b);
-            std::mem::swap(&mut a, &mut b);
-            if pair[1].any_in(&a) {
-                return true;
+            .for_each(|g| stage::dicts(g, &mut segmentation));
+        stage::dicts(&spec.chain[0], &mut first);
+        assert!(segmentation.iter().all(|d| first.contains(d)));
+        let stages: Vec<&'static Stage> = spec.chain.iter().map(|g| Stage::of(tables, g)).collect();
+        let mut converted = Vec::new();
+        let mut chars: Vec<char> = (0..0x10000)
+            .map(|c| char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        for stage in &stages[..stages.len() - 1] {
+            for c in &mut chars {
+                *c = stage.convert_char(*c);
             }
+            converted.push(chars.clone());
         }
-        false
+        (stages, converted)
+    });
+    // Later stages see the text as converted so far, one character at a
+    // time (no key holds a clause end, so neither does a converted key);
+    // segments are where their matches may not cross, which changes nothing
+    // unless one of their own consequential keys is there.
+    let needs_words = |rest: &str| {
+        stages[0].consequential_key_starts(rest.chars())
+            || stages[1..]
+                .iter()
+                .zip(converted)
+                .enumerate()
+                .any(|(i, (stage, table))| {
+                    stage.consequential_key_starts(rest.chars().map(
+                        |c| match table.get(c as usize) {
+                            Some(&c) => c,
+                            None => stages[..=i].iter().fold(c, |c, s| s.convert_char(c)),
+                        },
+                    ))
+                })
     };
     let mut words = Vec::new();
     let mut span: Option<Range<usize>> = None;
@@ -504,12 +425,23 @@ fn guarded_words(
                 .map(|w| w.start + span.start..w.end + span.start),
         );
     };
-    for clause in clauses(text) {
-        if needs_words(&text[clause.clone()]) {
-            span = Some(span.map_or(clause.clone(), |s| s.start..clause.end));
-        } else if let Some(s) = span.take() {
-            flush(s, &mut words);
+    let mut at = 0;
+    while let Some(c) = text[at..].chars().next() {
+        if !needs_words(&text[at..]) {
+            at += c.len_utf8();
+            continue;
         }
+        let clause = clause_around(text, at);
+        // Adjacent clauses are segmented together.
+        span = Some(match span.take() {
+            Some(s) if s.end == clause.start => s.start..clause.end,
+            Some(s) => {
+                flush(s, &mut words);
+                clause.clone()
+            }
+            None => clause.clone(),
+        });
+        at = clause.end;
     }
     if let Some(s) = span {
         flush(s, &mut words);
@@ -553,6 +485,7 @@ fn unmatched_end(text: &str, at: usize, end: usize) -> usize {
 }
 
 /// The first character of UTF-8 bytes that begin with a whole one.
+#[inline(always)]
 fn decode(bytes: &[u8]) -> char {
     let b = bytes[0] as u32;
     let tail = |i: usize| (bytes[i] & 0x3f) as u32;
@@ -570,89 +503,6 @@ fn decode(bytes: &[u8]) -> char {
 type Segment = (Range<usize>, Option<&'static str>);
 
 impl Tables {
-    /// The longest key of dictionary `d` at `at`, ending by `limit`, that
-    /// the guard allows: its end and value.
-    fn longest(
-        &self,
-        d: usize,
-        text: &str,
-        at: usize,
-        limit: usize,
-        guard: Option<&Guard>,
-    ) -> Option<(usize, &'static str)> {
-        let dict = &self.dicts[d];
-        let c = text[at..limit].chars().next()?;
-        let (lo, hi, longest) = dict.first.get(c as u64)?;
-        let bytes = self.text.as_bytes();
-        // Keys are sorted: those starting with the text's next n characters
-        // are a range, narrowed one character at a time until it is empty,
-        // by the keys' next character (byte order is code point order;
-        // a key that ends sorts first). Comparing code points is much
-        // cheaper than comparing byte strings.
-        let next = |&(s, m, _): &(u32, u32, u32), offset: usize| {
-            let at = s as usize + offset;
-            (at < m as usize).then(|| decode(&bytes[at..]))
-        };
-        let (mut range, mut end) = (&dict.entries[lo as usize..hi as usize], at);
-        // The longest allowed match so far: its end and value's range.
-        let mut best = None;
-        for (n, next_char) in text[at..limit].chars().take(longest as usize).enumerate() {
-            end += next_char.len_utf8();
-            // Every key of the range starts with the first character; the
-            // pair index gives those starting with the first two.
-            if n == 1 {
-                let Some((lo, hi, _)) = dict.pairs.get(pair_key(c, next_char)) else {
-                    break;
-                };
-                range = &dict.entries[lo as usize..hi as usize];
-            } else if n > 1 {
-                let c = next_char;
-                let offset = end - c.len_utf8() - at;
-                let first = range.partition_point(|e| next(e, offset) < Some(c));
-                let last = range.partition_point(|e| next(e, offset) <= Some(c));
-                range = &range[first..last];
-            }
-            let Some(&(s, m, e)) = range.first() else {
-                break;
-            };
-            // The range's first key is the shortest: the text's prefix
-            // itself, if it is a key.
-            if (m - s) as usize == end - at
-                && (n == 0 || guard.is_none_or(|g| !g.crosses(text, at, end)))
-            {
-                best = Some((end, m, e));
-            }
-        }
-        best.map(|(end, m, e)| (end, &self.text[m as usize..e as usize]))
-    }
-
-    fn matches(
-        &self,
-        group: &Group,
-        text: &str,
-        at: usize,
-        limit: usize,
-        guard: Option<&Guard>,
-    ) -> Option<(usize, &'static str)> {
-        match group {
-            Group::Dict(d) => self.longest(*d, text, at, limit, guard),
-            Group::ShortCircuit(members) => members
-                .iter()
-                .find_map(|g| self.matches(g, text, at, limit, guard)),
-            Group::Union(members) => {
-                let mut best: Option<(usize, &str)> = None;
-                for g in *members {
-                    if let Some(m) = self.matches(g, text, at, limit, guard) {
-                        if best.is_none_or(|b| m.0 > b.0) {
-                            best = Some(m);
-                        }
-                    }
-                }
-                best
-            }
-        }
-    }
-
     /// Converts each segment of `text` with `group`: the converted text, its
     /// segments, and (when `align`) where each piece came from. A segment
     /// with a `known` value converts to it whole.
@@ -687,7 +537,7 @@ impl Tables {
                         break;
                     }
                 }
-                let (end, value) = stage.step(self, text, at, segment.end, guard);
+                let (end, value) = stage.step(text, at, segment.end, guard);
                 match value {
                     Some(value) => {
                         out.push_str(&text[kept..at]);
@@ -718,7 +568,7 @@ impl Tables {
         let mut segments = Vec::new();
         let (mut run, mut at) = (0, 0);
         while at < text.len() {
-            match stage.step(self, text, at, text.len(), guard) {
+            match stage.step(text, at, text.len(), guard) {
                 (end, Some(value)) => {
                     if run < at {
                         segments.push((run..at, None));
@@ -745,21 +595,15 @@ pub(crate) fn regional_config(text: &str) -> Config {
     let tables = tables();
     let dict = |name: &str| {
         let i = DICT_NAMES.iter().position(|n| *n == name);
-        &tables.dicts[i.expect("tw2s and hk2s use the variant tables")]
+        Stage::of(
+            tables,
+            &Group::Dict(i.expect("tw2s and hk2s use the variant tables")),
+        )
     };
     let (taiwan, hong_kong) = (dict("TWVariantsRev"), dict("HKVariantsRev"));
-    let has = |d: &Dict, c: char| {
-        d.first.get(c as u64).is_some_and(|(lo, _, _)| {
-            {
-                // A single-character key is the first of its range.
-                let (s, m, _) = d.entries[lo as usize];
-                tables.text[s as usize..m as usize].chars().nth(1).is_none()
-            }
-        })
-    };
     let (mut tw, mut hk) = (0usize, 0usize);
     for c in text.chars().filter(|c| !c.is_ascii()) {
-        let (t, h) = (has(taiwan, c), has(hong_kong, c));
+        let (t, h) = (taiwan.has_key(c), hong_kong.has_key(c));
         tw += usize::from(t && !h);
         hk += usize::from(h && !t);
     }
@@ -957,17 +801,12 @@ mod tests {
     }
 
     #[test]
-    fn dictionaries_are_sorted_and_indexed_by_first_character() {
+    fn dictionaries_are_sorted() {
         let t = tables();
         for d in &t.dicts {
             assert!(d.entries.windows(2).all(|w| {
                 t.text[w[0].0 as usize..w[0].1 as usize] < t.text[w[1].0 as usize..w[1].1 as usize]
             }));
-            for index in [&d.first, &d.pairs] {
-                for (key, value) in index.keys.iter().zip(&index.values) {
-                    assert_eq!(index.get(*key), Some(*value));
-                }
-            }
         }
     }
 }

@@ -342,12 +342,15 @@ fn config_argument(function: &str, config: &JsValue) -> Result<Config, JsError> 
         .map_err(|e| JsError::new(&format!("zhlens.{function}: {e}")))
 }
 
-/// Converts `text` with an OpenCC configuration (`Analyzer::convert`).
+/// Converts `text` with an OpenCC configuration (`Analyzer::convert`), as
+/// UTF-16 code units for `zhlens.js` to decode: a JS string decodes several
+/// times faster from UTF-16 than from UTF-8 (4 ms for a megabyte of Chinese
+/// from UTF-8, a conversion's time, against under 1 ms).
 #[wasm_bindgen]
-pub fn convert(text: JsValue, config: JsValue) -> Result<String, JsError> {
+pub fn convert(text: JsValue, config: JsValue) -> Result<Vec<u16>, JsError> {
     let text = text_argument("convert", &text)?;
     let config = config_argument("convert", &config)?;
-    Ok(analyzer().convert(&text, config))
+    Ok(analyzer().convert(&text, config).encode_utf16().collect())
 }
 
 fn object(fields: &[(&str, JsValue)]) -> JsValue {

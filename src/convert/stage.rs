@@ -1,57 +1,86 @@
-//! A dictionary group compiled for speed: most characters of a text start no
-//! key of the group, or start only keys of one character, or start longer
-//! keys none of which the text's next character continues. Those are decided
-//! by one table look-up (and one hash probe for the pair); only the rest go
-//! through the group's dictionaries one by one (`Tables::matches`), so the
-//! result is the group's exactly.
+//! A dictionary group compiled into one double-array trie over a dense
+//! numbering of the characters its keys use. Each key's node holds the value
+//! the group gives it and the group member that gives it (its *level*), so
+//! that one walk along the text finds the group's match: OpenCC's groups
+//! are short circuits of unions of dictionaries, and a short circuit takes
+//! its first member with a match, a union its longest. The same nodes mark
+//! the group's *consequential* keys, which the word-boundary rule looks for.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::{HashMap, VecDeque};
+use std::ops::Range;
 use std::sync::Mutex;
 
-use super::{Group, Guard, Index, Tables, decode, pair_key, unmatched_end};
+use super::{Group, Guard, Tables, decode, unmatched_end};
 
-/// What a group does with a character of the Basic Multilingual Plane.
+/// A slot of the double array: node `n`'s child by character number `c` is
+/// slot `base(n) + c` if that slot's `parent` is `n`.
 #[derive(Clone, Copy)]
-struct Single {
-    /// The group's value for the character alone, if it has one.
-    value: Option<&'static str>,
-    /// Whether keys of two or more characters start with it.
-    multi: bool,
+struct Slot {
+    base: u32,
+    parent: u32,
+    /// The key word of the key ending at the node (below), or 0.
+    key: u32,
+}
+
+const ROOT: u32 = 0;
+/// The parent of free slots, and of the root.
+const NO_PARENT: u32 = u32::MAX;
+
+// A key word: the value's index + 1, the level, and whether the key is
+// consequential; flags of the node: whether it has children (most
+// characters have none, so the walk stops without looking at the next),
+// and whether a consequential key ends at or below it.
+const VALUE_BITS: u32 = 0x00ff_ffff;
+const LEVEL_SHIFT: u32 = 24;
+const LEVEL_BITS: u32 = 0xf;
+const INNER: u32 = 1 << 29;
+const CONSEQUENTIAL: u32 = 1 << 30;
+const TOWARDS_CONSEQUENTIAL: u32 = 1 << 31;
+const NODE_FLAGS: u32 = INNER | CONSEQUENTIAL | TOWARDS_CONSEQUENTIAL;
+
+fn level(key: u32) -> u32 {
+    key >> LEVEL_SHIFT & LEVEL_BITS
 }
 
 pub(super) struct Stage {
     group: Group,
-    /// By BMP code point: 0 when no key starts with it, else 1 + an index
-    /// into `singles`.
-    bmp: Vec<u32>,
-    singles: Vec<Single>,
-    /// The first two characters of every key of two or more characters.
-    pairs: Index,
+    /// By BMP code point: the character's number, or 0 when no key uses it.
+    bmp_numbers: Vec<u16>,
+    /// The same for characters beyond the BMP.
+    astral_numbers: HashMap<char, u16>,
+    slots: Vec<Slot>,
+    values: Vec<&'static str>,
     /// By a character's first two UTF-8 bytes, a bit: whether it may start
     /// a key (or a description sequence). Skips most unchanged text without
     /// decoding it.
     leads: Vec<u64>,
-    /// When only the group's first member has keys of two or more
-    /// characters, and it is one dictionary or a union of dictionaries, the
-    /// group's match at a pair is simply its longest such key there (the
-    /// first dictionary's value on ties), or else the character's value:
-    /// these keys, with that value.
-    flat: Option<HashMap<&'static str, &'static str, BuildHasherDefault<Fnv>>>,
+    /// By BMP code point, a bit: whether a consequential key starts with it
+    /// (beyond the BMP, the trie says).
+    consequential_starts: Vec<u64>,
+    /// The first two characters of the consequential keys.
+    consequential_pairs: PairFilter,
+    /// The first two characters of all keys.
+    pairs: PairFilter,
 }
 
-/// The dictionaries of `group` if it is one or a union of them.
-fn union_of_dicts(group: &Group) -> Option<Vec<usize>> {
-    match group {
-        Group::Dict(d) => Some(vec![*d]),
+/// The dictionaries of `group` by level: those of each member of a short
+/// circuit in turn, a union's together.
+fn levels(group: &Group) -> Vec<Vec<usize>> {
+    const SHAPE: &str = "OpenCC's groups are short circuits of unions of dictionaries";
+    let union = |g: &Group| match g {
+        Group::Dict(d) => vec![*d],
         Group::Union(members) => members
             .iter()
-            .map(|g| match g {
-                Group::Dict(d) => Some(*d),
-                _ => None,
+            .map(|m| match m {
+                Group::Dict(d) => *d,
+                _ => panic!("{SHAPE}"),
             })
             .collect(),
-        Group::ShortCircuit(_) => None,
+        Group::ShortCircuit(_) => panic!("{SHAPE}"),
+    };
+    match group {
+        Group::ShortCircuit(members) => members.iter().map(union).collect(),
+        other => vec![union(other)],
     }
 }
 
@@ -84,84 +113,252 @@ fn is_description(c: char) -> bool {
     ('\u{2ff0}'..='\u{2fff}').contains(&c)
 }
 
+/// A key of the group: its text, level and value.
+type Entry = (&'static str, u32, &'static str);
+
 impl Stage {
     fn new(tables: &'static Tables, group: Group) -> Stage {
-        let mut ds = Vec::new();
-        dicts(&group, &mut ds);
-        let mut bmp = vec![0u32; 0x10000];
-        let mut singles: Vec<Single> = Vec::new();
-        let mut pairs = Vec::new();
-        let mut leads = vec![0u64; 0x10000 / 64];
-        for c in '\u{2ff0}'..='\u{2fff}' {
-            set_lead(&mut leads, c);
-        }
-        let bytes = tables.text.as_bytes();
-        for d in ds {
-            for &(s, m, _) in &tables.dicts[d].entries {
-                let key = &tables.text[s as usize..m as usize];
-                let a = decode(&bytes[s as usize..]);
-                let second = key[a.len_utf8()..].chars().next();
-                set_lead(&mut leads, a);
-                if let Some(b) = second {
-                    pairs.push((pair_key(a, b), key.chars().count() as u32));
-                }
-                if (a as u32) < 0x10000 {
-                    let slot = &mut bmp[a as usize];
-                    if *slot == 0 {
-                        let mut buf = [0u8; 4];
-                        let alone: &str = a.encode_utf8(&mut buf);
-                        let value = tables
-                            .matches(&group, alone, 0, alone.len(), None)
-                            .map(|(_, v)| v);
-                        singles.push(Single {
-                            value,
-                            multi: false,
-                        });
-                        *slot = singles.len() as u32;
-                    }
-                    if second.is_some() {
-                        singles[*slot as usize - 1].multi = true;
-                    }
+        let mut entries: Vec<Entry> = Vec::new();
+        for (level, ds) in levels(&group).into_iter().enumerate() {
+            for d in ds {
+                for &(s, m, e) in &tables.dicts[d].entries {
+                    let (key, value) = (
+                        &tables.text[s as usize..m as usize],
+                        &tables.text[m as usize..e as usize],
+                    );
+                    entries.push((key, level as u32, value));
                 }
             }
         }
-        pairs.sort_unstable();
-        let mut index = Index::default();
-        for (i, &(p, chars)) in pairs.iter().enumerate() {
-            index.extend(p, i as u32, chars);
-        }
-        index.build_slots();
-        let has_multi = |g: &Group| {
-            let mut ds = Vec::new();
-            dicts(g, &mut ds);
-            ds.iter().any(|&d| !tables.dicts[d].pairs.keys.is_empty())
-        };
-        let (head, rest): (&Group, &[Group]) = match &group {
-            Group::ShortCircuit([head, rest @ ..]) => (head, rest),
-            other => (other, &[]),
-        };
-        let flat = union_of_dicts(head)
-            .filter(|_| !rest.iter().any(has_multi))
-            .map(|ds| {
-                let mut keys = HashMap::default();
-                for d in ds {
-                    for &(s, m, e) in &tables.dicts[d].entries {
-                        let key = &tables.text[s as usize..m as usize];
-                        if key.chars().nth(1).is_some() {
-                            keys.entry(key)
-                                .or_insert(&tables.text[m as usize..e as usize]);
-                        }
-                    }
-                }
-                keys
-            });
-        Stage {
-            flat,
+        // A key's first entry is what the group makes of it: its earliest
+        // level, there its first dictionary (the union's choice on ties):
+        // a stable sort keeps the group's order of dictionaries.
+        entries.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let mut stage = Stage {
             group,
-            bmp,
-            singles,
-            pairs: index,
-            leads,
+            bmp_numbers: vec![0; 0x10000],
+            astral_numbers: HashMap::new(),
+            slots: Vec::new(),
+            values: Vec::new(),
+            leads: vec![0; 0x10000 / 64],
+            consequential_starts: vec![0; 0x10000 / 64],
+            consequential_pairs: PairFilter::new(),
+            pairs: PairFilter::new(),
+        };
+        stage.number_characters(&entries);
+        stage.build_trie(&entries);
+        stage.mark_consequential(&entries);
+        for c in '\u{2ff0}'..='\u{2fff}' {
+            set_lead(&mut stage.leads, c);
+        }
+        for (key, ..) in &entries {
+            let mut chars = key.chars();
+            let first = chars.next().expect("keys are not empty");
+            set_lead(&mut stage.leads, first);
+            if let Some(second) = chars.next() {
+                stage.pairs.insert(first, second);
+            }
+        }
+        stage
+    }
+
+    /// Numbers the characters of the keys 1, 2, … in code point order, so
+    /// that keys sort the same by numbers as by text.
+    fn number_characters(&mut self, entries: &[Entry]) {
+        let mut astral = Vec::new();
+        for (key, ..) in entries {
+            for c in key.chars() {
+                match self.bmp_numbers.get_mut(c as usize) {
+                    Some(used) => *used = 1,
+                    None => astral.push(c),
+                }
+            }
+        }
+        astral.sort_unstable();
+        astral.dedup();
+        let mut count = 0u16;
+        let mut next = || {
+            count = count.checked_add(1).expect("characters fit u16");
+            count
+        };
+        for number in self.bmp_numbers.iter_mut().filter(|n| **n != 0) {
+            *number = next();
+        }
+        for c in astral {
+            self.astral_numbers.insert(c, next());
+        }
+    }
+
+    #[inline(always)]
+    fn number(&self, c: char) -> u32 {
+        if (c as u32) < 0x10000 {
+            u32::from(self.bmp_numbers[c as usize])
+        } else {
+            self.astral_number(c)
+        }
+    }
+
+    #[cold]
+    fn astral_number(&self, c: char) -> u32 {
+        u32::from(self.astral_numbers.get(&c).copied().unwrap_or(0))
+    }
+
+    #[inline]
+    fn child(&self, node: u32, c: char) -> Option<u32> {
+        let n = self.number(c);
+        if n == 0 {
+            return None;
+        }
+        let at = self.slots[node as usize].base.wrapping_add(n);
+        let slot = self.slots.get(at as usize)?;
+        (slot.parent == node).then_some(at)
+    }
+
+    /// Builds the trie of the distinct keys, then lays it out in the double
+    /// array: nodes with the most children first, while the array is still
+    /// sparse, each at the first base where all its children's slots are
+    /// free; nodes with one child fill the holes left.
+    fn build_trie(&mut self, entries: &[Entry]) {
+        // Distinct keys as character numbers, with their key words.
+        let mut numbers: Vec<u32> = Vec::new();
+        let mut keys: Vec<(usize, usize, u32)> = Vec::new();
+        for (i, &(key, level, value)) in entries.iter().enumerate() {
+            if i > 0 && entries[i - 1].0 == key {
+                continue;
+            }
+            let start = numbers.len();
+            numbers.extend(key.chars().map(|c| self.number(c)));
+            self.values.push(value);
+            assert!(self.values.len() as u32 <= VALUE_BITS && level <= LEVEL_BITS);
+            keys.push((
+                start,
+                numbers.len(),
+                self.values.len() as u32 | level << LEVEL_SHIFT,
+            ));
+        }
+        // The trie, breadth first: per node its key word and its children
+        // (character number, node) in `edges`.
+        let mut nodes: Vec<(u32, Range<usize>)> = vec![(0, 0..0)];
+        let mut edges: Vec<(u32, usize)> = Vec::new();
+        // Nodes to find children of: node, its keys (sorted, all longer
+        // than `depth` characters), depth.
+        let mut queue = VecDeque::from([(0, 0, keys.len(), 0)]);
+        while let Some((node, lo, hi, depth)) = queue.pop_front() {
+            let first_edge = edges.len();
+            let mut i = lo;
+            while i < hi {
+                let c = numbers[keys[i].0 + depth];
+                let end = i + keys[i..hi].partition_point(|k| numbers[k.0 + depth] == c);
+                let (start, stop, key) = keys[i];
+                let ends_here = stop - start == depth + 1;
+                edges.push((c, nodes.len()));
+                nodes.push((if ends_here { key } else { 0 }, 0..0));
+                let below = i + usize::from(ends_here);
+                if below < end {
+                    queue.push_back((nodes.len() - 1, below, end, depth + 1));
+                }
+                i = end;
+            }
+            nodes[node].1 = first_edge..edges.len();
+        }
+        let mut order: Vec<usize> = (0..nodes.len())
+            .filter(|&n| !nodes[n].1.is_empty())
+            .collect();
+        order.sort_by_key(|&n| std::cmp::Reverse(nodes[n].1.len()));
+        let mut bases = vec![0usize; nodes.len()];
+        // The root's slot is 0.
+        let mut used = vec![true];
+        let mut first_free = 1;
+        // Where the last node with as many children went: the array only
+        // fills up, so the next one starts looking there. Nodes with many
+        // children all look on from the last one's place: fitting them into
+        // the holes before costs much more time than it saves space.
+        let (mut last_count, mut last_at) = (0, 0);
+        for n in order {
+            let children = &edges[nodes[n].1.clone()];
+            let first = children[0].0 as usize;
+            while used.get(first_free).copied().unwrap_or(false) {
+                first_free += 1;
+            }
+            if children.len() != last_count && children.len() <= 4 {
+                (last_count, last_at) = (children.len(), 0);
+            }
+            let mut at = first_free.max(first + 1).max(last_at);
+            let base = loop {
+                let base = at - first;
+                let is_free =
+                    |&(c, _): &(u32, usize)| !used.get(base + c as usize).copied().unwrap_or(false);
+                if children.iter().all(is_free) {
+                    break base;
+                }
+                at += 1;
+            };
+            let end = base + children.last().expect("an inner node").0 as usize + 1;
+            if used.len() < end {
+                used.resize(end, false);
+            }
+            for &(c, _) in children {
+                used[base + c as usize] = true;
+            }
+            bases[n] = base;
+            last_at = base + first;
+        }
+        let free = Slot {
+            base: 0,
+            parent: NO_PARENT,
+            key: 0,
+        };
+        self.slots = vec![free; used.len()];
+        self.slots[0].base = bases[0] as u32;
+        // Slots by node, top down: parents before children.
+        let mut slot_of = vec![0usize; nodes.len()];
+        for (n, (_, children)) in nodes.iter().enumerate() {
+            for &(c, child) in &edges[children.clone()] {
+                let at = bases[n] + c as usize;
+                slot_of[child] = at;
+                self.slots[at] = Slot {
+                    base: bases[child] as u32,
+                    parent: slot_of[n] as u32,
+                    key: nodes[child].0 | if nodes[child].1.is_empty() { 0 } else { INNER },
+                };
+            }
+        }
+    }
+
+    /// Marks the keys whose value differs from their characters' values one
+    /// by one (`头发` → `頭髮`, not `頭發`), in any dictionary of the group,
+    /// and the nodes on the way to them: where no such key is in a text,
+    /// every way of cutting it into phrases converts it alike.
+    fn mark_consequential(&mut self, entries: &[Entry]) {
+        let mut by_chars = String::new();
+        let mut marked = Vec::new();
+        for &(key, _, value) in entries {
+            if key.chars().nth(1).is_none() {
+                continue;
+            }
+            by_chars.clear();
+            self.by_characters(key, &mut by_chars);
+            if by_chars != value {
+                marked.push(key);
+            }
+        }
+        for key in marked {
+            let mut node = ROOT;
+            for c in key.chars() {
+                node = self.child(node, c).expect("keys are in the trie");
+                self.slots[node as usize].key |= TOWARDS_CONSEQUENTIAL;
+            }
+            self.slots[node as usize].key |= CONSEQUENTIAL;
+            let mut chars = key.chars();
+            let (first, second) = (chars.next(), chars.next());
+            let (Some(first), Some(second)) = (first, second) else {
+                unreachable!("consequential keys have two characters or more");
+            };
+            if (first as u32) < 0x10000 {
+                let i = first as usize;
+                self.consequential_starts[i / 64] |= 1 << (i % 64);
+            }
+            self.consequential_pairs.insert(first, second);
         }
     }
 
@@ -203,7 +400,6 @@ impl Stage {
     #[inline]
     pub(super) fn step(
         &self,
-        tables: &Tables,
         text: &str,
         at: usize,
         limit: usize,
@@ -212,190 +408,147 @@ impl Stage {
         let bytes = text.as_bytes();
         let c = decode(&bytes[at..]);
         let next = at + c.len_utf8();
-        if (c as u32) < 0x10000 {
-            let i = self.bmp[c as usize];
-            if i == 0 {
-                return (unmatched(text, c, at, next, limit), None);
-            }
-            let single = self.singles[i as usize - 1];
-            let longest = if single.multi && next < limit {
-                self.pairs
-                    .get(pair_key(c, decode(&bytes[next..])))
-                    .map_or(0, |(_, _, chars)| chars as usize)
+        let unmatched = || {
+            if is_description(c) {
+                unmatched_end(text, at, limit)
             } else {
-                0
-            };
-            if let (Some(keys), 1..=32) = (&self.flat, longest) {
-                let mut ends = [0usize; 32];
-                let mut n = 0;
-                let mut end = at;
-                for c in text[at..limit].chars().take(longest.min(ends.len())) {
-                    end += c.len_utf8();
-                    ends[n] = end;
-                    n += 1;
-                }
-                for &end in ends[1..n].iter().rev() {
-                    if let Some(&v) = keys.get(&text[at..end]) {
-                        if guard.is_none_or(|g| !g.crosses(text, at, end)) {
-                            return (end, Some(v));
-                        }
-                    }
-                }
+                next
             }
-            if longest == 0 || self.flat.is_some() && longest <= 32 {
-                return match single.value {
-                    Some(v) => (next, Some(v)),
-                    None => (unmatched(text, c, at, next, limit), None),
-                };
+        };
+        let Some(mut node) = self.child(ROOT, c) else {
+            return (unmatched(), None);
+        };
+        // The earliest level's longest key that the guard allows (it always
+        // allows one character): keys come shortest first.
+        let mut best: Option<(usize, u32)> = None;
+        let mut end = next;
+        loop {
+            let word = self.slots[node as usize].key;
+            let key = word & !NODE_FLAGS;
+            if key != 0
+                && best.is_none_or(|(_, b)| level(key) <= level(b))
+                && (end == next || guard.is_none_or(|g| !g.crosses(text, at, end)))
+            {
+                best = Some((end, key));
+            }
+            if word & INNER == 0 || end >= limit {
+                break;
+            }
+            let next_char = decode(&bytes[end..]);
+            if end == next && !self.pairs.may_contain(c, next_char) {
+                break;
+            }
+            match self.child(node, next_char) {
+                Some(child) => (node, end) = (child, end + next_char.len_utf8()),
+                None => break,
             }
         }
-        match tables.matches(&self.group, text, at, limit, guard) {
-            Some((end, v)) => (end, Some(v)),
-            None => (unmatched(text, c, at, next, limit), None),
+        match best {
+            Some((end, key)) => (end, Some(self.values[(key & VALUE_BITS) as usize - 1])),
+            None => (unmatched(), None),
         }
     }
-}
 
-#[inline]
-fn unmatched(text: &str, c: char, at: usize, next: usize, limit: usize) -> usize {
-    if is_description(c) {
-        unmatched_end(text, at, limit)
-    } else {
-        next
-    }
-}
-
-impl Stage {
-    /// The group's value for `c` alone, if it has one.
-    fn char_value(&self, tables: &Tables, c: char) -> Option<&'static str> {
-        if (c as u32) < 0x10000 {
-            let i = self.bmp[c as usize];
-            return (i != 0)
-                .then(|| self.singles[i as usize - 1].value)
-                .flatten();
+    /// The group's value for `c` alone, which must be one character.
+    pub(super) fn convert_char(&self, c: char) -> char {
+        let key = self
+            .child(ROOT, c)
+            .map_or(0, |n| self.slots[n as usize].key);
+        match key & VALUE_BITS {
+            0 => c,
+            v => {
+                let mut value = self.values[v as usize - 1].chars();
+                let converted = value.next().expect("values are not empty");
+                assert!(value.next().is_none(), "{c} converts to one character");
+                converted
+            }
         }
-        let mut buf = [0u8; 4];
-        let alone: &str = c.encode_utf8(&mut buf);
-        tables
-            .matches(&self.group, alone, 0, alone.len(), None)
-            .map(|(_, v)| v)
+    }
+
+    /// Whether the group has a key of `c` alone.
+    pub(super) fn has_key(&self, c: char) -> bool {
+        self.child(ROOT, c)
+            .is_some_and(|n| self.slots[n as usize].key & VALUE_BITS != 0)
     }
 
     /// `text` converted one character at a time.
-    pub(super) fn by_characters(&self, tables: &Tables, text: &str, out: &mut String) {
+    pub(super) fn by_characters(&self, text: &str, out: &mut String) {
         for c in text.chars() {
-            match self.char_value(tables, c) {
-                Some(v) => out.push_str(v),
-                None => out.push(c),
+            let key = self
+                .child(ROOT, c)
+                .map_or(0, |n| self.slots[n as usize].key);
+            match key & VALUE_BITS {
+                0 => out.push(c),
+                v => out.push_str(self.values[v as usize - 1]),
             }
         }
     }
-}
 
-/// The keys of two or more characters whose value differs from their
-/// characters' values one by one (`头发` → `頭髮`, not `頭發`), with a
-/// pair index of their first two characters to find them quickly: where
-/// none is in a text, every way of cutting it into phrases converts it alike.
-pub(super) struct Consequential {
-    pub(super) stage: &'static Stage,
-    pub(super) pairs: Index,
-    keys: HashSet<&'static str, BuildHasherDefault<Fnv>>,
-    /// The longest key, in characters.
-    longest: usize,
-    /// Whether a key starts with a BMP character, a bit per code point.
-    firsts: Vec<u64>,
-}
-
-/// FNV-1a: short keys, hashed often.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+    /// Whether a consequential key starts with `c`.
+    #[inline(always)]
+    pub(super) fn starts_consequential_key(&self, c: char) -> bool {
+        (c as u32) >= 0x10000
+            || self.consequential_starts[c as usize / 64] >> (c as u32 % 64) & 1 == 1
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-impl Consequential {
-    /// For `stage`'s group and the other groups in `also`, whose keys are
-    /// converted by `stage` character by character.
-    pub(super) fn new(tables: &'static Tables, stage: &'static Stage, also: &[Group]) -> Self {
-        let mut ds = Vec::new();
-        dicts(&stage.group, &mut ds);
-        for g in also {
-            dicts(g, &mut ds);
-        }
-        let mut pairs = Vec::new();
-        let (mut keys, mut longest) = (HashSet::default(), 0);
-        let mut firsts = vec![0u64; 0x10000 / 64];
-        let mut by_chars = String::new();
-        for d in ds {
-            for &(s, m, e) in &tables.dicts[d].entries {
-                let key = &tables.text[s as usize..m as usize];
-                let mut chars = key.chars();
-                let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
-                    continue;
-                };
-                by_chars.clear();
-                stage.by_characters(tables, key, &mut by_chars);
-                if by_chars != tables.text[m as usize..e as usize] {
-                    pairs.push(pair_key(a, b));
-                    keys.insert(key);
-                    if (a as u32) < 0x10000 {
-                        firsts[a as usize / 64] |= 1 << (a as u32 % 64);
-                    }
-                    longest = longest.max(key.chars().count());
-                }
-            }
-        }
-        pairs.sort_unstable();
-        pairs.dedup();
-        let mut index = Index::default();
-        for (i, &p) in pairs.iter().enumerate() {
-            index.extend(p, i as u32, 0);
-        }
-        index.build_slots();
-        Consequential {
-            stage,
-            pairs: index,
-            keys,
-            longest,
-            firsts,
-        }
-    }
-
-    /// Whether a consequential key is somewhere in `text`.
-    pub(super) fn any_in(&self, text: &str) -> bool {
-        let mut chars = text.char_indices();
-        let Some((mut at, mut a)) = chars.next() else {
+    /// Whether a consequential key starts the characters.
+    /// Two bit tests rule out most places without touching the trie.
+    #[inline(always)]
+    pub(super) fn consequential_key_starts(&self, mut chars: impl Iterator<Item = char>) -> bool {
+        let Some(first) = chars.next().filter(|&c| self.starts_consequential_key(c)) else {
             return false;
         };
-        for (i, b) in chars {
-            let first =
-                (a as u32) >= 0x10000 || self.firsts[a as usize / 64] >> (a as u32 % 64) & 1 == 1;
-            if first && self.pairs.get(pair_key(a, b)).is_some() {
-                let mut end = at;
-                for c in text[at..].chars().take(self.longest) {
-                    end += c.len_utf8();
-                    if self.keys.contains(&text[at..end]) {
-                        return true;
-                    }
-                }
+        let Some(second) = chars.next() else {
+            return false;
+        };
+        self.consequential_pairs.may_contain(first, second)
+            && self.walk_to_consequential([first, second].into_iter().chain(chars))
+    }
+
+    fn walk_to_consequential(&self, chars: impl Iterator<Item = char>) -> bool {
+        let mut node = ROOT;
+        for c in chars {
+            let Some(child) = self.child(node, c) else {
+                return false;
+            };
+            let key = self.slots[child as usize].key;
+            if key & CONSEQUENTIAL != 0 {
+                return true;
             }
-            (at, a) = (i, b);
+            if key & TOWARDS_CONSEQUENTIAL == 0 {
+                return false;
+            }
+            node = child;
         }
         false
+    }
+}
+
+/// A set of character pairs that may answer "maybe" for a pair not in it
+/// (a bit per hash): 64 KB, small enough to stay in cache where the trie
+/// does not, so most pairs no key starts with cost no trie look-up.
+struct PairFilter(Vec<u64>);
+
+impl PairFilter {
+    const BITS: u32 = 19;
+
+    fn new() -> PairFilter {
+        PairFilter(vec![0; 1 << (Self::BITS - 6)])
+    }
+
+    fn bit(a: char, b: char) -> usize {
+        let hash = (a as u32).wrapping_mul(0x9e37_79b1) ^ (b as u32).wrapping_mul(0x85eb_ca77);
+        (hash >> (32 - Self::BITS)) as usize
+    }
+
+    fn insert(&mut self, a: char, b: char) {
+        let i = Self::bit(a, b);
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    #[inline(always)]
+    fn may_contain(&self, a: char, b: char) -> bool {
+        let i = Self::bit(a, b);
+        self.0[i / 64] >> (i % 64) & 1 == 1
     }
 }
