@@ -46,6 +46,10 @@ const CHILD_RUNS = 5;
 
 const SEED_REPEAT = 100;
 const FIGURES_BUDGET = Math.min(BUDGET_SECONDS, 2);
+// The overhead ratios compare runs of a tenth of a second: more of them,
+// round-robin, keep one disturbed run from moving a median.
+const OVERHEAD_RUNS = Math.max(MAX_RUNS, 25);
+const OVERHEAD_BUDGET = 5;
 const ANALYZE_TARGET = 1.5; // analyze with figures only ≤ 1.5 × segment time
 const ENTITIES_METRICS_TARGET = 0.3; // entities and metrics ≤ 30% of the whole analyze time (seed)
 const RECOGNIZERS_TARGET = 50; // zhlens ≥ 50 × faster than Recognizers-Text JS
@@ -138,11 +142,11 @@ function conversionThroughput() {
   return out;
 }
 
-function throughput(textName, variants = VARIANTS, ratios = RATIOS, budget = BUDGET_SECONDS) {
+function throughput(textName, variants = VARIANTS, ratios = RATIOS, budget = BUDGET_SECONDS, maxRuns = MAX_RUNS) {
   const t = typeof textName === 'string' ? texts[textName] : textName;
   const state = variants.map((v) => ({ v, times: [], spent: 0, tokens: 0 }));
   for (const s of state) s.tokens = s.v.fn(t); // warm-up (and jieba's lazy dictionary load)
-  for (let round = 0; round < MAX_RUNS; round++) {
+  for (let round = 0; round < maxRuns; round++) {
     for (const s of state) {
       if (s.times.length >= MIN_RUNS && s.spent >= budget) continue;
       const t0 = performance.now();
@@ -295,7 +299,7 @@ async function figuresBench() {
       { id: 'figures', label: 'zhlens analyze(text, { entities: false, metrics: false })', feed: 'whole', fn: repeat((x) => zhlens.analyze(x, figuresOnly).figures.length) },
       { id: 'analyze', label: `zhlens analyze(text, { referenceDate: '${REFERENCE_DATE}' })`, feed: 'whole', fn: repeat((x) => zhlens.analyze(x, { referenceDate: REFERENCE_DATE }).figures.length) },
     ];
-    const r = throughput(t, variants, [['segment', 'figures'], ['figures', 'analyze']], FIGURES_BUDGET);
+    const r = throughput(t, variants, [['segment', 'figures'], ['figures', 'analyze']], OVERHEAD_BUDGET, OVERHEAD_RUNS);
     const seconds = (id) => r.results[id].medianSeconds;
     const figuresOverSegment = round(seconds('figures') / seconds('segment'), 2);
     const entitiesMetricsShare = round(1 - seconds('figures') / seconds('analyze'), 3);
