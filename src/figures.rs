@@ -751,14 +751,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], today: Date) -> Vec<Figure> {
     figures.retain(|f| !is_excluded(text, tokens, f));
     // Figures never overlap (metrics and the page rely on it): where two
     // readings still claim one word, the first keeps it.
-    let mut end = 0;
-    figures.retain(|f| {
-        let disjoint = f.range.start >= end;
-        if disjoint {
-            end = f.range.end;
-        }
-        disjoint
-    });
+    keep_first_of_overlaps(&mut figures);
     figures
 }
 
@@ -822,6 +815,19 @@ fn bounded(text: &str, first: &Figure, second: &Figure) -> Option<Figure> {
         bounds: Some([low, high]),
         ..second.clone()
     })
+}
+
+/// Drops every figure that overlaps one before it in `figures` (sorted by
+/// start): the first reading of a span wins.
+fn keep_first_of_overlaps(figures: &mut Vec<Figure>) {
+    let mut end = 0;
+    figures.retain(|f| {
+        let disjoint = f.range.start >= end;
+        if disjoint {
+            end = f.range.end;
+        }
+        disjoint
+    });
 }
 
 /// Percentages, discounts and percentage points read from
@@ -1089,15 +1095,7 @@ fn find_percents(text: &str) -> Vec<Figure> {
         out.push(percent(start..end, value.unwrap_or_default(), "%"));
     }
     out.sort_by_key(|f| f.range.start);
-    // Overlaps: the first, longest reading wins.
-    let mut last_end = 0;
-    out.retain(|f| {
-        let keep = f.range.start >= last_end;
-        if keep {
-            last_end = f.range.end;
-        }
-        keep
-    });
+    keep_first_of_overlaps(&mut out);
     out
 }
 
