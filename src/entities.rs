@@ -826,7 +826,7 @@ fn name_line(line: &str, offset: usize, model: &PosModel, out: &mut Vec<(u8, Ent
 /// longest suffix, and none inside another (股份有限公司 holds 有限公司).
 fn suffix_occurrences(text: &str) -> Vec<(usize, &'static str)> {
     let mut kept: Vec<(usize, &'static str)> = Vec::new();
-    for (at, suffix) in find_words(text, ORG_SUFFIXES) {
+    for (at, &suffix) in find_words(text, ORG_SUFFIXES, |s| s) {
         match kept.last_mut() {
             Some(last) if last.0 == at && suffix.len() > last.1.len() => *last = (at, suffix),
             Some(&mut (k, ks)) if at < k + ks.len() => {}

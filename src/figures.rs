@@ -872,7 +872,7 @@ fn merge_percents(figures: &mut Vec<Figure>, percents: Vec<Figure>) {
 /// The digits of a web address (https://…?q=30%25) are not figures.
 fn drop_in_urls(text: &str, figures: &mut Vec<Figure>) {
     let mut urls = Vec::new();
-    for (at, _) in find_words(text, &["http://", "https://"]) {
+    for (at, _) in find_words(text, &["http://", "https://"], |s| s) {
         let len = text[at..]
             .find(|c: char| c.is_whitespace() || !c.is_ascii())
             .unwrap_or(text.len() - at);
@@ -1077,8 +1077,7 @@ fn find_percents(text: &str) -> Vec<Figure> {
         ("打对折", 50.0),
         ("打對折", 50.0),
     ];
-    let words: Vec<&str> = WHOLE_WORDS.iter().map(|&(w, _)| w).collect();
-    for (at, word) in find_words(text, &words) {
+    for (at, &(word, value)) in find_words(text, WHOLE_WORDS, |e| e.0) {
         let end = at + word.len();
         if text[end..].starts_with(is_number_char) {
             continue;
@@ -1088,11 +1087,7 @@ fn find_percents(text: &str) -> Vec<Figure> {
         } else {
             at
         };
-        let value = WHOLE_WORDS
-            .iter()
-            .find(|&&(w, _)| w == word)
-            .map(|&(_, v)| v);
-        out.push(percent(start..end, value.unwrap_or_default(), "%"));
+        out.push(percent(start..end, value, "%"));
     }
     out.sort_by_key(|f| f.range.start);
     keep_first_of_overlaps(&mut out);
@@ -1564,14 +1559,9 @@ fn widen_range(text: &str, first: &Number, high: Figure) -> Option<Figure> {
                 return None;
             }
             let year: i32 = year.parse().ok()?;
-            let mut start = first.range.start;
-            let head = &text[..start];
-            for (word, _) in RELATIVE_YEARS {
-                if head.ends_with(word) {
-                    start -= word.len();
-                    break;
-                }
-            }
+            let head = &text[..first.range.start];
+            let start =
+                head.len() - ends_with_any(head, RELATIVE_YEARS).map_or(0, |(w, _)| w.len());
             Some(iso(
                 FigureKind::Period,
                 start..high.range.end,
@@ -1632,10 +1622,8 @@ fn quarter_after(text: &str) -> Option<usize> {
 /// The year a period names just before it (今年, 去年, 2024年), and the
 /// bytes that name it; the reference year when none does.
 fn year_before(head: &str, today: Date) -> (i32, usize) {
-    for (word, offset) in RELATIVE_YEARS {
-        if head.ends_with(word) {
-            return (today.year + offset, word.len());
-        }
+    if let Some((word, offset)) = ends_with_any(head, RELATIVE_YEARS) {
+        return (today.year + offset, word.len());
     }
     if let Some(digits) = head.strip_suffix('年') {
         let start = digits.trim_end_matches(|c: char| c.is_ascii_digit()).len();
@@ -1682,58 +1670,56 @@ fn find_relative_dates(text: &str, today: Date) -> Vec<Figure> {
         .iter()
         .map(|&(w, offset)| (w, offset, false));
     let words: Vec<(&str, i32, bool)> = years.chain(months).collect();
-    let names: Vec<&str> = words.iter().map(|&(w, ..)| w).collect();
     let mut found = Vec::new();
-    let mut last_end = 0;
-    for (at, word) in find_words(text, &names) {
-        // 上個月 and 上月 do not both start here: one reading per place.
-        if at < last_end || COMPARED_WITH.iter().any(|w| text[..at].ends_with(w)) {
+    for (at, &(word, offset, is_year)) in find_words(text, &words, |e| e.0) {
+        if COMPARED_WITH.iter().any(|w| text[..at].ends_with(w)) {
             continue;
         }
-        let Some(&(_, offset, is_year)) = words.iter().find(|&&(w, ..)| w == word) else {
-            continue;
-        };
-        last_end = at + word.len();
-        let after = &text[last_end..];
+        let word_end = at + word.len();
+        let after = &text[word_end..];
         let (year, month) = if is_year {
             (today.year + offset, None)
         } else {
             let (year, month) = month_from(today, offset);
             (year, Some(month))
         };
-        let edges = [
-            ("年初", 1),
-            ("初", 1),
-            ("年底", 12),
-            ("年末", 12),
-            ("底", 12),
-        ];
         let (kind, end, value) =
             if let Some(since) = ["以來", "以来"].iter().find(|w| after.starts_with(**w)) {
                 let first = month.unwrap_or(1);
                 let value = format!("{year:04}-{first:02}/{:04}-{:02}", today.year, today.month);
-                (FigureKind::Period, last_end + since.len(), value)
+                (FigureKind::Period, word_end + since.len(), value)
             } else if let Some(month) = month {
-                (FigureKind::Date, last_end, format!("{year:04}-{month:02}"))
-            } else if let Some((edge, month)) = edges.iter().find(|(w, _)| after.starts_with(*w)) {
+                (FigureKind::Date, word_end, format!("{year:04}-{month:02}"))
+            } else if let Some((edge, month)) = starts_with_any(after, YEAR_EDGES) {
                 (
                     FigureKind::Date,
-                    last_end + edge.len(),
+                    word_end + edge.len(),
                     format!("{year:04}-{month:02}"),
                 )
             } else {
-                (FigureKind::Date, last_end, format!("{year:04}"))
+                (FigureKind::Date, word_end, format!("{year:04}"))
             };
         found.push(iso(kind, at..end, value));
     }
     found
 }
 
+/// The start or end of a year (今年年初, 去年底) and its month.
+const YEAR_EDGES: &[(&str, u32)] = &[
+    ("年初", 1),
+    ("初", 1),
+    ("年底", 12),
+    ("年末", 12),
+    ("底", 12),
+];
+
+/// Half years and their first and last months.
+const HALF_YEARS: &[(&str, u32, u32)] = &[("上半年", 1, 6), ("下半年", 7, 12)];
+
 /// Half years, which carry no number: 上半年, 今年下半年.
 fn find_half_years(text: &str, today: Date) -> Vec<Figure> {
     let mut found = Vec::new();
-    for (at, word) in find_words(text, &["上半年", "下半年"]) {
-        let (first, last) = if word == "上半年" { (1, 6) } else { (7, 12) };
+    for (at, &(word, first, last)) in find_words(text, HALF_YEARS, |h| h.0) {
         let (year, year_len) = year_before(&text[..at], today);
         found.push(iso(
             FigureKind::Period,
@@ -1776,14 +1762,10 @@ fn read_date(
             None => (year, end, None),
         }
     } else if after.starts_with('月') && (1.0..=12.0).contains(&value) && whole(value) {
-        let head = &text[..start];
         let mut year = today.year;
-        for (word, offset) in RELATIVE_YEARS {
-            if head.ends_with(word) {
-                year += offset;
-                start -= word.len();
-                break;
-            }
+        if let Some((word, offset)) = ends_with_any(&text[..start], RELATIVE_YEARS) {
+            year += offset;
+            start -= word.len();
         }
         (year, n.range.end + '月'.len_utf8(), Some(value))
     } else if let Some(day) = bare_day(text, n) {
@@ -1792,8 +1774,8 @@ fn read_date(
         // month, or last month when the day is still to come (news reports
         // what happened).
         let head = &text[..start];
-        let relative = RELATIVE_MONTHS.iter().find(|(w, _)| head.ends_with(w));
-        let (year, month) = if let Some(&(word, offset)) = relative {
+        let relative = ends_with_any(head, RELATIVE_MONTHS);
+        let (year, month) = if let Some((word, offset)) = relative {
             start -= word.len();
             month_from(today, offset)
         } else if let Some(month) = month_of_last_day(text, out) {

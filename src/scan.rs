@@ -54,19 +54,24 @@ impl CharSet {
     }
 }
 
-/// Every occurrence of `words` in `text` by position, as `(byte offset,
-/// word)`; at one position, the words that start there in their order.
-pub(crate) fn find_words<'w>(text: &str, words: &[&'w str]) -> Vec<(usize, &'w str)> {
-    let filter = CharFilter::new(words.iter().filter_map(|w| w.chars().next()));
+/// Every occurrence in `text` of the words of `table` (`word` gives an
+/// entry's), by position, as `(byte offset, entry)`; at one position, the
+/// entries whose word starts there, in table order.
+pub(crate) fn find_words<'t, T>(
+    text: &str,
+    table: &'t [T],
+    word: impl Fn(&T) -> &str,
+) -> Vec<(usize, &'t T)> {
+    let filter = CharFilter::new(table.iter().filter_map(|e| word(e).chars().next()));
     let mut found = Vec::new();
     for (at, c) in text.char_indices() {
         if filter.may_contain(c) {
             let rest = &text[at..];
             found.extend(
-                words
+                table
                     .iter()
-                    .filter(|w| rest.starts_with(**w))
-                    .map(|w| (at, *w)),
+                    .filter(|e| rest.starts_with(word(e)))
+                    .map(|e| (at, e)),
             );
         }
     }
@@ -80,8 +85,14 @@ mod tests {
     #[test]
     fn finds_every_word_at_every_position() {
         let text = "上半年和下半年，有限公司與股份有限公司";
-        let found = find_words(text, &["上半年", "下半年", "有限公司", "股份有限公司"]);
-        let words: Vec<(&str, &str)> = found.iter().map(|&(at, w)| (&text[..at], w)).collect();
+        let table = [
+            ("上半年", 1),
+            ("下半年", 2),
+            ("有限公司", 3),
+            ("股份有限公司", 4),
+        ];
+        let found = find_words(text, &table, |e| e.0);
+        let words: Vec<(&str, &str)> = found.iter().map(|&(at, e)| (&text[..at], e.0)).collect();
         assert_eq!(
             words,
             [
