@@ -1,4 +1,4 @@
-import type { Analysis, AnalyzeOptions, Config, ConvertedWithMap, Entity, Figure, Metric, PosTag, ScriptReport } from './zhlens.js';
+import type { Analysis, AnalyzeOptions, Config, ConvertedWithMap, Entity, Figure, Metric, PosTag, Region, ScriptReport } from './zhlens.js';
 
 /** Options of `createWorker`. */
 export interface WorkerOptions {
@@ -8,6 +8,7 @@ export interface WorkerOptions {
 
 /** `analyzePacked`'s result: the tokens as numbers, ready to transfer or render without one object per word. */
 export interface PackedAnalysis {
+  region: Region;
   /** Three numbers per token, `[start, end, tag, …]`: UTF-16 offsets, and an index into `tags`. */
   tokens: Uint32Array;
   /** Every POS tag, by index. */

@@ -105,6 +105,11 @@ export function detectScript(text: string): ScriptReport;
 export interface AnalyzeOptions extends SegmentOptions {
   /** The date relative dates (今年, 去年12月, 上半年) resolve against: 'YYYY-MM-DD' or a Date. Default: today. */
   referenceDate?: string | Date;
+  /**
+   * The press that wrote the text: it decides what a bare 元 is (CNY, TWD, HKD), whether 114年 is an ROC year and
+   * which fiscal year 年度 names. Default: 'auto', detected from the script and regional words (新台幣, 港交所, 立法院).
+   */
+  region?: Region | 'auto';
   /** Whether to find people, places and organizations. Default: true; false leaves `entities` empty and saves their time. */
   entities?: boolean;
   /** Whether to link figures into metrics. Default: true; false leaves `metrics` empty. */
@@ -179,7 +184,12 @@ export interface Entity extends Span {
   kind: EntityKind;
 }
 
+/** Mainland China, Taiwan or Hong Kong. */
+export type Region = 'CN' | 'TW' | 'HK';
+
 export interface Analysis {
+  /** The press the text was read as: `options.region`, or the one detected. */
+  region: Region;
   tokens: Token[];
   figures: Figure[];
   /**

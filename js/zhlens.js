@@ -99,7 +99,9 @@ export function segment(text, options) {
 
 /**
  * Segments `text` and finds its figures, entities and metrics in one call:
- * `{ tokens, figures, entities, metrics }`.
+ * `{ region, tokens, figures, entities, metrics }`. `options.region` ('CN',
+ * 'TW', 'HK' or 'auto', the default) says which press wrote it; `region` in
+ * the result is the one asked for or detected.
  * A figure is `{ kind, text, start, end, value, unit, approx?, range? }`
  * with UTF-16 offsets. `options.referenceDate` ('YYYY-MM-DD' or a Date;
  * default: today) resolves relative dates such as 今年 and 去年12月.
@@ -116,7 +118,7 @@ export function analyze(text, options) {
  */
 function analyzeWithPackedTokens(text, options) {
   ready('analyze');
-  const [packed, figuresJson, metricsJson, entitiesJson] = guard('analyze', () => analyzePacked(text, withReferenceDate(options)));
+  const [packed, figuresJson, metricsJson, entitiesJson, region] = guard('analyze', () => analyzePacked(text, withReferenceDate(options)));
   const figures = JSON.parse(figuresJson).map(({ kind, start, end, ...rest }) => ({ kind, text: text.slice(start, end), start, end, ...rest }));
   const span = ([start, end]) => ({ text: text.slice(start, end), start, end });
   const metrics = JSON.parse(metricsJson).map(({ indicator, change, ...rest }) => ({
@@ -133,7 +135,7 @@ function analyzeWithPackedTokens(text, options) {
     }),
   }));
   const entities = JSON.parse(entitiesJson).map(({ kind, start, end }) => ({ kind, text: text.slice(start, end), start, end }));
-  return { tokens: packed, figures, entities, metrics };
+  return { region, tokens: packed, figures, entities, metrics };
 }
 
 /**

@@ -1,5 +1,6 @@
 // Quality evaluations of the built package (pkg/) against public corpora in
-// ../shared/corpora, with peers run in the same process for comparison.
+// ../shared/corpora, with peers run in the same process for comparison, and
+// against the team's annotated fixtures in ../shared/fixtures.
 //
 //   node scripts/eval.mjs [name…] [--examples N] [--write-baseline]
 //
@@ -7,7 +8,8 @@
 // its default configuration) must not fall below eval/baseline.json, or the
 // script exits 1. --write-baseline resets those minimums to the measured
 // values rounded down to 3 decimals, minus 0.002. --examples N adds the first
-// N lines zhlens gets wrong per corpus to the JSON report.
+// N lines zhlens gets wrong per corpus to the JSON report (news: the first N
+// missed gold figures and N false positives per region).
 //
 // Evaluations: sighan2005 (word segmentation F1), opencc (conversion pass rate
 // per OpenCC config on OpenCC's test cases; its gate holds only the configs
@@ -15,7 +17,10 @@
 // rate per file on Recognizers-Text's Chinese number and number-with-unit
 // specs, JioNLP money and cn2an, zhlens vs Recognizers-Text JS; its gate
 // holds the files where zhlens ran), ner (entity P/R/F1 per kind on MSRA and
-// People's Daily, zhlens vs jieba's POS tags alone).
+// People's Daily, zhlens vs jieba's POS tags alone), news (figure, entity and
+// metric P/R/F1 per region, CN, TW and HK, on the news development set
+// fixtures/news/dev.jsonl as its README scores them; every miss and false
+// positive goes to target/eval/news-details.json).
 //
 // To add an evaluation (Recognizers-Text numbers and dates…), write a module
 // like scripts/lib/sighan.mjs that exports `name`, `dataDir`, `available()`,
@@ -27,10 +32,11 @@ import { join } from 'node:path';
 import { machine, rel, root, writeJson } from './lib/common.mjs';
 import * as figures from './lib/figures.mjs';
 import * as ner from './lib/ner.mjs';
+import * as news from './lib/news.mjs';
 import * as opencc from './lib/opencc.mjs';
 import * as sighan from './lib/sighan.mjs';
 
-const EVALUATIONS = [sighan, opencc, figures, ner];
+const EVALUATIONS = [sighan, opencc, figures, ner, news];
 const BASELINE = join(root, 'eval', 'baseline.json');
 const SLACK = 0.002;
 

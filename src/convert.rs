@@ -177,6 +177,12 @@ impl Converted {
     pub(crate) fn to_input(&self, output: usize) -> usize {
         self.alignment.to_input(output)
     }
+
+    /// The input byte offset up to which the output up to `output` was
+    /// converted from: the end of the piece it falls in or ends.
+    pub(crate) fn to_input_end(&self, output: usize) -> usize {
+        self.alignment.to_input_end(output)
+    }
 }
 
 /// A dictionary: keys sorted, each with its value, both slices of the text.
@@ -338,7 +344,7 @@ impl Guard<'_> {
 /// text.
 fn clause_around(text: &str, at: usize) -> Range<usize> {
     let ends_clause = |c: char, next: Option<char>| {
-        crate::is_boundary(c) && !next.is_some_and(char::is_whitespace)
+        crate::segment::is_boundary(c) && !next.is_some_and(char::is_whitespace)
     };
     let mut start = 0;
     let mut next = text[at..].chars().next();
@@ -783,7 +789,7 @@ mod tests {
             for &(s, m, _) in &t.dicts[d].entries {
                 let key = &t.text[s as usize..m as usize];
                 assert!(
-                    !key.chars().any(crate::is_boundary),
+                    !key.chars().any(crate::segment::is_boundary),
                     "{} has key {key:?}",
                     DICT_NAMES[d]
                 );

@@ -33,6 +33,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::document::Document;
 use crate::numbers;
 use crate::pos_model::PosModel;
 use crate::scan::{CharFilter, CharSet, find_words};
@@ -85,6 +86,11 @@ impl Entity {
     /// The entity's byte range in the input.
     pub fn range(&self) -> Range<usize> {
         self.range.clone()
+    }
+
+    /// Moves the entity's range, read in the view, to the original text.
+    pub(crate) fn move_to_original(&mut self, document: &Document) {
+        self.range = document.to_original(self.range.clone());
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::Config;
+use crate::{Config, Region};
 
 /// An error of zhlens's API; its message says what was wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,6 +14,7 @@ pub struct Error {
 pub(crate) enum ErrorKind {
     UnknownConfig(String),
     InvalidDate(String),
+    UnknownRegion(String),
 }
 
 impl Error {
@@ -35,6 +36,11 @@ impl fmt::Display for Error {
                     f,
                     "invalid date {text:?}; expected a calendar date as YYYY-MM-DD"
                 )
+            }
+            ErrorKind::UnknownRegion(name) => {
+                write!(f, "unknown region {name:?}; the regions are: ")?;
+                let names: Vec<&str> = Region::ALL.iter().map(|r| r.name()).collect();
+                f.write_str(&names.join(", "))
             }
         }
     }

@@ -20,6 +20,7 @@ use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
 
+use crate::document::Document;
 use crate::error::{Error, ErrorKind};
 use crate::numbers::{self, Decimal, Found};
 use crate::scan::find_words;
@@ -145,6 +146,19 @@ impl Figure {
     /// 20和30之间).
     pub fn bounds(&self) -> Option<[f64; 2]> {
         self.bounds
+    }
+
+    /// Moves the figure's range, read in the view, to the original text. A
+    /// quantity's unit is spelled as written (個, not the view's 个): it is
+    /// the last occurrence of the view's unit up to the figure's end.
+    pub(crate) fn move_to_original(&mut self, document: &Document) {
+        if let (FigureKind::Quantity, Some(unit)) = (self.kind, &self.unit) {
+            if let Some(at) = document.view()[..self.range.end].rfind(unit.as_str()) {
+                let written = document.to_original(at..at + unit.len());
+                self.unit = Some(document.original()[written].to_string());
+            }
+        }
+        self.range = document.to_original(self.range.clone());
     }
 }
 

@@ -203,6 +203,7 @@ assert!(words.contains(&"杭研"));
 
 mod convert;
 mod dictionary;
+mod document;
 mod entities;
 mod error;
 mod figures;
@@ -210,8 +211,10 @@ mod metrics;
 mod numbers;
 pub mod offsets;
 mod pos_model;
+mod region;
 mod scan;
 mod script;
+mod segment;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -220,7 +223,7 @@ use std::ops::Range;
 
 use jieba_rs::Jieba;
 
-use crate::convert::Words;
+use crate::document::Document;
 use crate::pos_model::PosModel;
 
 pub use crate::convert::{Config, Converted};
@@ -251,6 +254,7 @@ impl NumberSpan {
 /// What [`Analyzer::analyze`] finds in a text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Analysis {
+    region: Region,
     tokens: Vec<Token>,
     figures: Vec<Figure>,
     entities: Vec<Entity>,
@@ -258,6 +262,12 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The press the text was read as: the one asked for, or the one its
+    /// script and wording point to (see [`AnalyzeOptions::region`]).
+    pub fn region(&self) -> Region {
+        self.region
+    }
+
     /// The words, as [`Analyzer::segment_with`] gives them.
     pub fn tokens(&self) -> &[Token] {
         &self.tokens
@@ -287,6 +297,7 @@ impl Analysis {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AnalyzeOptions {
     reference_date: Date,
+    region: Option<Region>,
     segment: SegmentOptions,
     entities: bool,
     metrics: bool,
@@ -298,10 +309,19 @@ impl AnalyzeOptions {
     pub fn new(reference_date: Date) -> Self {
         AnalyzeOptions {
             reference_date,
+            region: None,
             segment: SegmentOptions::new(),
             entities: true,
             metrics: true,
         }
+    }
+
+    /// Reads the text as news of `region`; without it, the region is
+    /// detected from the script and regional words (新台幣, 港交所, 立法院,
+    /// 國家統計局…). It decides what a bare 元 is.
+    pub fn region(mut self, region: Region) -> Self {
+        self.region = Some(region);
+        self
     }
 
     /// Segments with these options.
@@ -325,9 +345,9 @@ impl AnalyzeOptions {
     }
 }
 pub use crate::offsets::Piece;
+pub use crate::region::Region;
 pub use crate::script::{Script, ScriptReport};
-
-include!(concat!(env!("OUT_DIR"), "/pos_tags.rs"));
+pub use crate::segment::{Pos, SegmentOptions, Token};
 
 /// The segmenter: jieba's dictionary and models, loaded once.
 pub struct Analyzer {
@@ -347,122 +367,6 @@ impl Default for Analyzer {
     }
 }
 
-/// A word of the input: its byte range and part-of-speech tag.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Token {
-    start: usize,
-    end: usize,
-    pos: Pos,
-}
-
-impl Token {
-    /// Byte offset of the word's first byte in the input.
-    pub fn start(&self) -> usize {
-        self.start
-    }
-
-    /// Byte offset just past the word in the input.
-    pub fn end(&self) -> usize {
-        self.end
-    }
-
-    /// The word's byte range in the input: `&text[token.range()]` is the word.
-    pub fn range(&self) -> Range<usize> {
-        self.start..self.end
-    }
-
-    /// The word's part-of-speech tag.
-    pub fn pos(&self) -> Pos {
-        self.pos
-    }
-}
-
-/// A part-of-speech tag, one of jieba's tag set.
-///
-/// ```
-/// let analyzer = zhlens::Analyzer::new();
-/// let tokens = analyzer.segment("北京");
-/// assert_eq!(tokens[0].pos().as_str(), "ns");
-/// assert_eq!(tokens[0].pos().to_string(), "ns");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Pos(u8);
-
-impl Pos {
-    /// The tag's name, such as `"n"`, `"nr"` or `"x"`.
-    pub fn as_str(self) -> &'static str {
-        POS_TAGS[usize::from(self.0)]
-    }
-
-    /// Every tag, in the order of [`Pos::index`].
-    ///
-    /// ```
-    /// let tags = zhlens::Pos::all();
-    /// assert!(tags.contains(&"nr") && tags.contains(&"x"));
-    /// ```
-    pub fn all() -> &'static [&'static str] {
-        POS_TAGS
-    }
-
-    /// The tag's position in [`Pos::all`], for compact encodings.
-    pub fn index(self) -> usize {
-        usize::from(self.0)
-    }
-
-    /// Looks the tag up as a `u64` key: per token, comparing integers
-    /// instead of strings is measurably faster.
-    fn named(tag: &str) -> Pos {
-        let index = POS_KEYS.binary_search(&tag_key(tag)).unwrap_or_else(|_| {
-            POS_KEYS
-                .binary_search(&tag_key("x"))
-                .expect("build.rs adds x")
-        });
-        Pos(index as u8)
-    }
-}
-
-/// A tag's bytes, zero-padded, read big-endian: ordered as the strings are.
-/// Longer tags than any known one map to a key no tag has.
-fn tag_key(tag: &str) -> u64 {
-    if tag.len() > 8 {
-        return u64::MAX;
-    }
-    let mut key = [0u8; 8];
-    key[..tag.len()].copy_from_slice(tag.as_bytes());
-    u64::from_be_bytes(key)
-}
-
-impl fmt::Display for Pos {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// How to segment; see the crate documentation's *Options*.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct SegmentOptions {
-    /// `None`: on for Traditional text, off for Simplified.
-    hmm: Option<bool>,
-}
-
-impl SegmentOptions {
-    /// The defaults: the HMM on for Traditional text only.
-    pub fn new() -> Self {
-        SegmentOptions::default()
-    }
-
-    /// Whether jieba's character HMM may join characters outside the
-    /// dictionary into new words, whatever the script.
-    pub fn hmm(mut self, yes: bool) -> Self {
-        self.hmm = Some(yes);
-        self
-    }
-}
-
-/// jieba's working memory grows with the length of what it is given, so long
-/// texts are fed to it in pieces cut where it would cut anyway.
-const CHUNK_BYTES: usize = 16 * 1024;
-
 impl Analyzer {
     /// Loads the dictionary and the part-of-speech model.
     pub fn new() -> Self {
@@ -472,26 +376,35 @@ impl Analyzer {
         }
     }
 
-    /// Splits `text` into words with default [`SegmentOptions`].
-    pub fn segment(&self, text: &str) -> Vec<Token> {
-        self.segment_with(text, SegmentOptions::default())
-    }
-
     /// Segments `text` and finds its figures, entities and metrics.
     pub fn analyze(&self, text: &str, options: &AnalyzeOptions) -> Analysis {
-        let tokens = self.segment_with(text, options.segment);
-        let figures = figures::find(text, &tokens, options.reference_date);
-        let entities = if options.entities {
-            entities::find(text, &tokens, &self.pos_model)
+        let document = Document::read(text);
+        let region = options.region.unwrap_or_else(|| region::detect(&document));
+        let view = document.view();
+        let mut tokens = self.segment_view(&document, options.segment);
+        let mut figures = figures::find(view, &tokens, options.reference_date);
+        let mut entities = if options.entities {
+            entities::find(view, &tokens, &self.pos_model)
         } else {
             Vec::new()
         };
-        let metrics = if options.metrics {
-            metrics::find(text, &tokens, &figures)
+        let mut metrics = if options.metrics {
+            metrics::find(view, &tokens, &figures)
         } else {
             Vec::new()
         };
+        figures
+            .iter_mut()
+            .for_each(|f| f.move_to_original(&document));
+        entities
+            .iter_mut()
+            .for_each(|e| e.move_to_original(&document));
+        metrics
+            .iter_mut()
+            .for_each(|m| m.move_to_original(&document));
+        document.tokens_to_original(&mut tokens);
         Analysis {
+            region,
             tokens,
             figures,
             entities,
@@ -502,47 +415,24 @@ impl Analyzer {
     /// Every number expression of `text`, as written, whatever it measures;
     /// see the crate documentation's *Numbers*.
     pub fn numbers(&self, text: &str) -> Vec<NumberSpan> {
-        let tokens = self.segment(text);
-        numbers::scan(text)
+        let document = Document::read(text);
+        let view = document.view();
+        let tokens = self.segment_view(&document, SegmentOptions::default());
+        numbers::scan(view)
             .into_iter()
             .filter(|f| {
                 // 5%: a percentage, as Recognizers-Text's NumberModel has it.
-                let word_or_part = figures::numeral_in_word(text, &tokens, &f.range, f.chinese)
-                    || figures::lone_numeral_of_amount(text, &f.range, f.chinese)
-                    || f.chinese && figures::lone_numeral_word(text, &tokens, &f.range)
-                    || text[f.range.end..].starts_with(['%', '％']);
+                let word_or_part = figures::numeral_in_word(view, &tokens, &f.range, f.chinese)
+                    || figures::lone_numeral_of_amount(view, &f.range, f.chinese)
+                    || f.chinese && figures::lone_numeral_word(view, &tokens, &f.range)
+                    || view[f.range.end..].starts_with('%');
                 !word_or_part
             })
             .map(|f| NumberSpan {
-                range: f.range,
+                range: document.to_original(f.range),
                 value: f.value,
             })
             .collect()
-    }
-
-    /// Splits `text` into words.
-    pub fn segment_with(&self, text: &str, options: SegmentOptions) -> Vec<Token> {
-        let mut tokens = Vec::with_capacity(text.len() / 4);
-        if script::detect(text).mostly_traditional() {
-            let view = convert_with_map(text, convert::regional_config(text));
-            self.segment_into(view.text(), options.hmm.unwrap_or(true), &mut tokens);
-            // A word boundary inside a piece moves to the piece's start; a
-            // word left empty by that goes.
-            let mut write = 0;
-            for read in 0..tokens.len() {
-                let mut t = tokens[read];
-                t.start = view.to_input(t.start);
-                t.end = view.to_input(t.end);
-                if t.end > t.start {
-                    tokens[write] = t;
-                    write += 1;
-                }
-            }
-            tokens.truncate(write);
-        } else {
-            self.segment_into(text, options.hmm.unwrap_or(false), &mut tokens);
-        }
-        tokens
     }
 
     /// Converts `text` like [`convert`], except where a phrase of OpenCC's
@@ -589,28 +479,6 @@ impl Analyzer {
             return convert::run(text, config, None, align);
         }
         convert::run(text, config, Some(self), align)
-    }
-
-    fn segment_into(&self, text: &str, hmm: bool, tokens: &mut Vec<Token>) {
-        let mut offset = 0;
-        for chunk in chunks(text) {
-            for tag in self.jieba.tag(chunk, hmm) {
-                let pos = if tag.tag == "x" && tag.word.chars().any(is_han) {
-                    self.pos_model
-                        .guess(tag.word)
-                        .unwrap_or_else(|| Pos::named("x"))
-                } else {
-                    Pos::named(tag.tag)
-                };
-                tokens.push(Token {
-                    start: offset + tag.byte_start,
-                    end: offset + tag.byte_end,
-                    pos,
-                });
-            }
-            offset += chunk.len();
-        }
-        join_numbers(text, tokens);
     }
 }
 
@@ -666,142 +534,8 @@ pub fn detect_script(text: &str) -> ScriptReport {
     script::detect(text)
 }
 
-/// A word is sure when jieba's dictionary counts it at least this often: 发明
-/// (2757) and 制造 (6418) are, 线图 (26), which OpenCC's 周线 (weekly line)
-/// rightly crosses in 周线图, is not.
-const SURE_WORD_FREQUENCY: usize = 100;
-
-impl Words for Analyzer {
-    fn words(&self, text: &str) -> Vec<Range<usize>> {
-        let mut tokens = Vec::new();
-        self.segment_into(text, false, &mut tokens);
-        let number = Pos::named("m");
-        tokens
-            .into_iter()
-            .filter(|t| t.pos != number && text[t.range()].chars().nth(1).is_some())
-            .map(|t| t.range())
-            .collect()
-    }
-
-    fn is_sure(&self, word: &str) -> bool {
-        // A dictionary word's suggested frequency is its own (or more).
-        self.jieba.has_word(word) && self.jieba.suggest_freq(word) >= SURE_WORD_FREQUENCY
-    }
-}
-
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
-
-fn is_digits(word: &str) -> bool {
-    !word.is_empty() && word.chars().all(is_digit)
-}
-
-/// jieba splits numbers it has not seen at every non-digit and leaves
-/// full-width digits one per token; a reader sees one number in `218.8`,
-/// `１９９８`, `1,200` and `5.25%`, so they become one `m` token.
-fn join_numbers(text: &str, tokens: &mut Vec<Token>) {
-    let word = |t: &Token| &text[t.range()];
-    // Compacts in place: `write` never passes `read`.
-    let (mut read, mut write) = (0, 0);
-    while read < tokens.len() {
-        let mut token = tokens[read];
-        read += 1;
-        if is_digits(word(&token)) {
-            token.pos = Pos::named("m");
-            loop {
-                let next = tokens.get(read).map(word).unwrap_or("");
-                let after = tokens.get(read + 1).map(word).unwrap_or("");
-                if is_digits(next) || matches!(next, "%" | "％") {
-                    read += 1;
-                } else if matches!(next, "." | "．") && is_digits(after)
-                    || next == "," && after.len() == 3 && is_digits(after)
-                {
-                    read += 2;
-                } else {
-                    break;
-                }
-                token.end = tokens[read - 1].end;
-                if matches!(next, "%" | "％") {
-                    break;
-                }
-            }
-        }
-        tokens[write] = token;
-        write += 1;
-    }
-    tokens.truncate(write);
-}
-
 /// A Han character: CJK Unified Ideographs with Extension A, the
 /// compatibility block, and Extensions B and on.
 pub(crate) fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}')
-}
-
-/// Pieces of about [`CHUNK_BYTES`], each ending just after a character that
-/// jieba never joins to a word (punctuation, whitespace), so the words are
-/// the same as for the whole text.
-fn chunks(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let mut cut = rest.len();
-        if rest.len() > CHUNK_BYTES {
-            let mut search_from = CHUNK_BYTES;
-            while !rest.is_char_boundary(search_from) {
-                search_from += 1;
-            }
-            cut = rest[search_from..]
-                .char_indices()
-                .find(|&(_, c)| is_boundary(c))
-                .map_or(rest.len(), |(i, c)| search_from + i + c.len_utf8());
-        }
-        let (chunk, tail) = rest.split_at(cut);
-        rest = tail;
-        Some(chunk)
-    })
-}
-
-fn is_boundary(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '。' | '！' | '？' | '；' | '，' | '、' | '：' | '\u{3000}'
-        )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn chunks_cover_the_text_and_end_at_boundaries() {
-        let text = "甲乙丙。".repeat(CHUNK_BYTES / 4);
-        let pieces: Vec<&str> = chunks(&text).collect();
-        assert!(pieces.len() > 1);
-        assert_eq!(pieces.concat(), text);
-        assert!(pieces[..pieces.len() - 1].iter().all(|p| p.ends_with('。')));
-    }
-
-    #[test]
-    fn a_run_without_boundaries_stays_whole() {
-        let text = "甲".repeat(CHUNK_BYTES);
-        assert_eq!(chunks(&text).count(), 1);
-    }
-
-    #[test]
-    fn every_tag_is_found_by_its_key() {
-        for &tag in POS_TAGS {
-            assert_eq!(Pos::named(tag).as_str(), tag);
-        }
-    }
-
-    #[test]
-    fn unknown_tags_fall_back_to_x() {
-        assert_eq!(Pos::named("nrfgxyzzy").as_str(), "x");
-        assert_eq!(Pos::named("no such tag").as_str(), "x");
-    }
 }

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use crate::document::Document;
 use crate::figures::{ends_with_any, starts_with_any};
 use crate::{Figure, FigureKind, FigureValue, Token};
 
@@ -132,6 +133,14 @@ impl Metric {
     /// How the value changed, if the text says.
     pub fn change(&self) -> Option<&Change> {
         self.change.as_ref()
+    }
+
+    /// Moves the metric's ranges, read in the view, to the original text.
+    pub(crate) fn move_to_original(&mut self, document: &Document) {
+        self.indicator = document.to_original(self.indicator.clone());
+        if let Some(change) = &mut self.change {
+            change.range = document.to_original(change.range.clone());
+        }
     }
 }
 

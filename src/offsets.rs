@@ -89,6 +89,13 @@ impl Alignment {
         )
     }
 
+    /// The input offset up to which an output offset reaches: the end of
+    /// the piece it is in or ends, or 0 at the start.
+    pub(crate) fn to_input_end(&self, output: usize) -> usize {
+        let i = self.pieces.partition_point(|p| p.output.start < output);
+        i.checked_sub(1).map_or(0, |j| self.pieces[j].input.end)
+    }
+
     /// The output range converted from an input range, widened to whole
     /// pieces where it cuts through one.
     pub(crate) fn to_output(&self, input: Range<usize>) -> Range<usize> {
@@ -223,6 +230,7 @@ mod tests {
         assert_eq!(a.to_output(4..5), 3..4);
         assert_eq!(a.to_output(5..5), 4..4);
         assert_eq!([0, 1, 2, 3, 4].map(|o| a.to_input(o)), [0, 1, 1, 4, 5]);
+        assert_eq!([0, 1, 2, 3, 4].map(|o| a.to_input_end(o)), [0, 1, 4, 4, 5]);
     }
 
     #[test]

@@ -15,8 +15,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::offsets::{Utf16Cursor, Utf16Offsets};
 use crate::{
-    AnalyzeOptions, Analyzer, Config, Date, Entity, Figure, FigureValue, Metric, Pos, Script,
-    SegmentOptions, Token, detect_script,
+    AnalyzeOptions, Analyzer, Config, Date, Entity, Figure, FigureValue, Metric, Pos, Region,
+    Script, SegmentOptions, Token, detect_script,
 };
 
 /// The largest text accepted, in UTF-16 code units (16 Mi, 32 MiB as a JS
@@ -86,11 +86,13 @@ fn text_argument(function: &str, text: &JsValue) -> Result<String, JsError> {
 }
 
 /// The options of `segment` (`hmm`) and of `analyze` (`hmm`,
-/// `referenceDate`, `entities`, `metrics`), checked against what `function`
-/// takes.
+/// `referenceDate`, `region`, `entities`, `metrics`), checked against what
+/// `function` takes.
 struct Options {
     segment: SegmentOptions,
     reference_date: Option<Date>,
+    /// `None` for `'auto'`.
+    region: Option<Region>,
     entities: bool,
     metrics: bool,
 }
@@ -99,6 +101,7 @@ fn options_argument(function: &str, options: &JsValue, takes: &[&str]) -> Result
     let mut parsed = Options {
         segment: SegmentOptions::new(),
         reference_date: None,
+        region: None,
         entities: true,
         metrics: true,
     };
@@ -134,6 +137,19 @@ fn options_argument(function: &str, options: &JsValue, takes: &[&str]) -> Result
                 JsError::new(&format!("zhlens.{function}: option referenceDate: {e}"))
             })?;
             parsed.reference_date = Some(date);
+            continue;
+        }
+        if name == "region" {
+            let region = value
+                .as_string()
+                .filter(|r| r == "auto" || Region::ALL.iter().any(|known| known.name() == r));
+            let Some(region) = region else {
+                return Err(JsError::new(&format!(
+                    "zhlens.{function}: option region must be 'CN', 'TW', 'HK' or 'auto', got {}",
+                    describe(&value)
+                )));
+            };
+            parsed.region = region.parse().ok();
             continue;
         }
         let Some(yes) = value.as_bool() else {
@@ -175,8 +191,9 @@ pub fn segment_packed(text: JsValue, options: JsValue) -> Result<Vec<u32>, JsErr
     ))
 }
 
-/// `[tokens, figures]`: the tokens packed as `segmentPacked` packs them, and
-/// the figures as one JSON text with UTF-16 offsets. An article has a few
+/// `[tokens, figures, metrics, entities, region]`: the tokens packed as
+/// `segmentPacked` packs them, figures, metrics and entities each as one
+/// JSON text with UTF-16 offsets, and the region's name. An article has a few
 /// dozen figures: one string crossing beats a property set per field.
 #[wasm_bindgen(js_name = analyzePacked)]
 pub fn analyze_packed(text: JsValue, options: JsValue) -> Result<Array, JsError> {
@@ -184,23 +201,27 @@ pub fn analyze_packed(text: JsValue, options: JsValue) -> Result<Array, JsError>
     let options = options_argument(
         "analyze",
         &options,
-        &["hmm", "referenceDate", "entities", "metrics"],
+        &["hmm", "referenceDate", "region", "entities", "metrics"],
     )?;
     let Some(date) = options.reference_date else {
         return Err(JsError::new(
             "zhlens.analyze: option referenceDate is missing",
         ));
     };
-    let analyze_options = AnalyzeOptions::new(date)
+    let mut analyze_options = AnalyzeOptions::new(date)
         .segment(options.segment)
         .entities(options.entities)
         .metrics(options.metrics);
+    if let Some(region) = options.region {
+        analyze_options = analyze_options.region(region);
+    }
     let analysis = analyzer().analyze(&text, &analyze_options);
     let tokens = Uint32Array::from(&pack_tokens(&text, analysis.tokens())[..]);
     let figures = JsValue::from_str(&figures_json(&text, analysis.figures()));
     let metrics = JsValue::from_str(&metrics_json(&text, analysis.metrics()));
     let entities = JsValue::from_str(&entities_json(&text, analysis.entities()));
-    Ok(Array::of4(&tokens, &figures, &metrics, &entities))
+    let region = JsValue::from_str(analysis.region().name());
+    Ok(Array::of5(&tokens, &figures, &metrics, &entities, &region))
 }
 
 /// `[{"kind":"person","start":…,"end":…}]` with UTF-16 offsets, in order.

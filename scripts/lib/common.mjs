@@ -10,6 +10,9 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The shared corpora, next to the repository (not part of it: their licenses forbid redistribution). */
 export const corporaDir = join(root, '..', 'shared', 'corpora');
 
+/** The team's annotated fixtures, next to the repository (news development set, seed article). */
+export const fixturesDir = join(root, '..', 'shared', 'fixtures');
+
 /** `path` relative to the repository root, for messages. */
 export const rel = (path) => relative(root, path) || '.';
 

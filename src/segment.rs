@@ -1,0 +1,314 @@
+//! Word segmentation: jieba's dictionary and models over the Document's
+//! Simplified view, with tokens mapped back to the original text.
+
+use std::fmt;
+use std::ops::Range;
+
+use crate::convert::Words;
+use crate::document::Document;
+use crate::{Analyzer, is_han};
+
+include!(concat!(env!("OUT_DIR"), "/pos_tags.rs"));
+
+/// A word of the input: its byte range and part-of-speech tag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Token {
+    start: usize,
+    end: usize,
+    pos: Pos,
+}
+
+impl Token {
+    pub(crate) fn new(range: Range<usize>, pos: Pos) -> Self {
+        Token {
+            start: range.start,
+            end: range.end,
+            pos,
+        }
+    }
+
+    /// Byte offset of the word's first byte in the input.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Byte offset just past the word in the input.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// The word's byte range in the input: `&text[token.range()]` is the word.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The word's part-of-speech tag.
+    pub fn pos(&self) -> Pos {
+        self.pos
+    }
+}
+
+/// A part-of-speech tag, one of jieba's tag set.
+///
+/// ```
+/// let analyzer = zhlens::Analyzer::new();
+/// let tokens = analyzer.segment("北京");
+/// assert_eq!(tokens[0].pos().as_str(), "ns");
+/// assert_eq!(tokens[0].pos().to_string(), "ns");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Pos(pub(crate) u8);
+
+impl Pos {
+    /// The tag's name, such as `"n"`, `"nr"` or `"x"`.
+    pub fn as_str(self) -> &'static str {
+        POS_TAGS[usize::from(self.0)]
+    }
+
+    /// Every tag, in the order of [`Pos::index`].
+    ///
+    /// ```
+    /// let tags = zhlens::Pos::all();
+    /// assert!(tags.contains(&"nr") && tags.contains(&"x"));
+    /// ```
+    pub fn all() -> &'static [&'static str] {
+        POS_TAGS
+    }
+
+    /// The tag's position in [`Pos::all`], for compact encodings.
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
+    /// Looks the tag up as a `u64` key: per token, comparing integers
+    /// instead of strings is measurably faster.
+    pub(crate) fn named(tag: &str) -> Pos {
+        let index = POS_KEYS.binary_search(&tag_key(tag)).unwrap_or_else(|_| {
+            POS_KEYS
+                .binary_search(&tag_key("x"))
+                .expect("build.rs adds x")
+        });
+        Pos(index as u8)
+    }
+}
+
+/// A tag's bytes, zero-padded, read big-endian: ordered as the strings are.
+/// Longer tags than any known one map to a key no tag has.
+fn tag_key(tag: &str) -> u64 {
+    if tag.len() > 8 {
+        return u64::MAX;
+    }
+    let mut key = [0u8; 8];
+    key[..tag.len()].copy_from_slice(tag.as_bytes());
+    u64::from_be_bytes(key)
+}
+
+impl fmt::Display for Pos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How to segment; see the crate documentation's *Options*.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SegmentOptions {
+    /// `None`: on for Traditional text, off for Simplified.
+    hmm: Option<bool>,
+}
+
+impl SegmentOptions {
+    /// The defaults: the HMM on for Traditional text only.
+    pub fn new() -> Self {
+        SegmentOptions::default()
+    }
+
+    /// Whether jieba's character HMM may join characters outside the
+    /// dictionary into new words, whatever the script.
+    pub fn hmm(mut self, yes: bool) -> Self {
+        self.hmm = Some(yes);
+        self
+    }
+}
+
+/// jieba's working memory grows with the length of what it is given, so long
+/// texts are fed to it in pieces cut where it would cut anyway.
+const CHUNK_BYTES: usize = 16 * 1024;
+
+impl Analyzer {
+    /// Splits `text` into words with default [`SegmentOptions`].
+    pub fn segment(&self, text: &str) -> Vec<Token> {
+        self.segment_with(text, SegmentOptions::default())
+    }
+
+    /// Splits `text` into words.
+    pub fn segment_with(&self, text: &str, options: SegmentOptions) -> Vec<Token> {
+        let document = Document::read(text);
+        let mut tokens = self.segment_view(&document, options);
+        document.tokens_to_original(&mut tokens);
+        tokens
+    }
+
+    /// The words of the document's view, as byte ranges of the view. The
+    /// HMM defaults to on for Traditional text (see the crate docs).
+    pub(crate) fn segment_view(&self, document: &Document, options: SegmentOptions) -> Vec<Token> {
+        let view = document.view();
+        let mut tokens = Vec::with_capacity(view.len() / 4);
+        let hmm = options
+            .hmm
+            .unwrap_or(document.script().mostly_traditional());
+        self.segment_into(view, hmm, &mut tokens);
+        tokens
+    }
+
+    fn segment_into(&self, text: &str, hmm: bool, tokens: &mut Vec<Token>) {
+        let mut offset = 0;
+        for chunk in chunks(text) {
+            for tag in self.jieba.tag(chunk, hmm) {
+                let pos = if tag.tag == "x" && tag.word.chars().any(is_han) {
+                    self.pos_model
+                        .guess(tag.word)
+                        .unwrap_or_else(|| Pos::named("x"))
+                } else {
+                    Pos::named(tag.tag)
+                };
+                tokens.push(Token {
+                    start: offset + tag.byte_start,
+                    end: offset + tag.byte_end,
+                    pos,
+                });
+            }
+            offset += chunk.len();
+        }
+        join_numbers(text, tokens);
+    }
+}
+
+/// A word is sure when jieba's dictionary counts it at least this often: 发明
+/// (2757) and 制造 (6418) are, 线图 (26), which OpenCC's 周线 (weekly line)
+/// rightly crosses in 周线图, is not.
+const SURE_WORD_FREQUENCY: usize = 100;
+
+impl Words for Analyzer {
+    fn words(&self, text: &str) -> Vec<Range<usize>> {
+        let mut tokens = Vec::new();
+        self.segment_into(text, false, &mut tokens);
+        let number = Pos::named("m");
+        tokens
+            .into_iter()
+            .filter(|t| t.pos != number && text[t.range()].chars().nth(1).is_some())
+            .map(|t| t.range())
+            .collect()
+    }
+
+    fn is_sure(&self, word: &str) -> bool {
+        // A dictionary word's suggested frequency is its own (or more).
+        self.jieba.has_word(word) && self.jieba.suggest_freq(word) >= SURE_WORD_FREQUENCY
+    }
+}
+
+fn is_digits(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// jieba splits numbers it has not seen at every non-digit; a reader sees
+/// one number in `218.8`, `1,200` and `5.25%`, so they become one `m` token
+/// (the view has folded full-width digits).
+fn join_numbers(text: &str, tokens: &mut Vec<Token>) {
+    let word = |t: &Token| &text[t.range()];
+    // Compacts in place: `write` never passes `read`.
+    let (mut read, mut write) = (0, 0);
+    while read < tokens.len() {
+        let mut token = tokens[read];
+        read += 1;
+        if is_digits(word(&token)) {
+            token.pos = Pos::named("m");
+            loop {
+                let next = tokens.get(read).map(word).unwrap_or("");
+                let after = tokens.get(read + 1).map(word).unwrap_or("");
+                if is_digits(next) || next == "%" {
+                    read += 1;
+                } else if next == "." && is_digits(after)
+                    || next == "," && after.len() == 3 && is_digits(after)
+                {
+                    read += 2;
+                } else {
+                    break;
+                }
+                token.end = tokens[read - 1].end;
+                if next == "%" {
+                    break;
+                }
+            }
+        }
+        tokens[write] = token;
+        write += 1;
+    }
+    tokens.truncate(write);
+}
+
+/// Pieces of about [`CHUNK_BYTES`], each ending just after a character that
+/// jieba never joins to a word (punctuation, whitespace), so the words are
+/// the same as for the whole text.
+fn chunks(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut cut = rest.len();
+        if rest.len() > CHUNK_BYTES {
+            let mut search_from = CHUNK_BYTES;
+            while !rest.is_char_boundary(search_from) {
+                search_from += 1;
+            }
+            cut = rest[search_from..]
+                .char_indices()
+                .find(|&(_, c)| is_boundary(c))
+                .map_or(rest.len(), |(i, c)| search_from + i + c.len_utf8());
+        }
+        let (chunk, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(chunk)
+    })
+}
+
+pub(crate) fn is_boundary(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '。' | '！' | '？' | '；' | '，' | '、' | '：' | '\u{3000}'
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_cover_the_text_and_end_at_boundaries() {
+        let text = "甲乙丙。".repeat(CHUNK_BYTES / 4);
+        let pieces: Vec<&str> = chunks(&text).collect();
+        assert!(pieces.len() > 1);
+        assert_eq!(pieces.concat(), text);
+        assert!(pieces[..pieces.len() - 1].iter().all(|p| p.ends_with('。')));
+    }
+
+    #[test]
+    fn a_run_without_boundaries_stays_whole() {
+        let text = "甲".repeat(CHUNK_BYTES);
+        assert_eq!(chunks(&text).count(), 1);
+    }
+
+    #[test]
+    fn every_tag_is_found_by_its_key() {
+        for &tag in POS_TAGS {
+            assert_eq!(Pos::named(tag).as_str(), tag);
+        }
+    }
+
+    #[test]
+    fn unknown_tags_fall_back_to_x() {
+        assert_eq!(Pos::named("nrfgxyzzy").as_str(), "x");
+        assert_eq!(Pos::named("no such tag").as_str(), "x");
+    }
+}
