@@ -202,6 +202,7 @@ assert!(words.contains(&"杭研"));
 #![deny(missing_docs)]
 
 mod convert;
+mod date;
 mod dictionary;
 mod entities;
 mod error;
@@ -224,9 +225,10 @@ use crate::convert::Words;
 use crate::pos_model::PosModel;
 
 pub use crate::convert::{Config, Converted};
+pub use crate::date::Date;
 pub use crate::entities::{Entity, EntityKind};
 pub use crate::error::Error;
-pub use crate::figures::{Approx, Date, Figure, FigureKind, FigureValue};
+pub use crate::figures::{Approx, Figure, FigureKind, FigureValue};
 pub use crate::metrics::{Basis, Change, Direction, Metric};
 
 /// A number expression of the text, as [`Analyzer::numbers`] finds it.
