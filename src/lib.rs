@@ -202,6 +202,7 @@ assert!(words.contains(&"杭研"));
 #![deny(missing_docs)]
 
 mod convert;
+mod date;
 mod dictionary;
 mod document;
 mod entities;
@@ -227,9 +228,10 @@ use crate::document::Document;
 use crate::pos_model::PosModel;
 
 pub use crate::convert::{Config, Converted};
+pub use crate::date::Date;
 pub use crate::entities::{Entity, EntityKind};
 pub use crate::error::Error;
-pub use crate::figures::{Approx, Date, Figure, FigureKind, FigureValue};
+pub use crate::figures::{Approx, Figure, FigureKind, FigureValue};
 pub use crate::metrics::{Basis, Change, Direction, Metric};
 
 /// A number expression of the text, as [`Analyzer::numbers`] finds it.
@@ -382,7 +384,7 @@ impl Analyzer {
         let region = options.region.unwrap_or_else(|| region::detect(&document));
         let view = document.view();
         let mut tokens = self.segment_view(&document, options.segment);
-        let mut figures = figures::find(view, &tokens, options.reference_date);
+        let mut figures = figures::find(view, &tokens, options.reference_date, region);
         let mut entities = if options.entities {
             entities::find(view, &tokens, &self.pos_model)
         } else {

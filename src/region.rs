@@ -147,13 +147,19 @@ const EVIDENCE: &[(&str, Region, usize)] = &[
 /// Hong Kong's by its character variants.
 pub(crate) fn detect(document: &Document) -> Region {
     let mut weight = [0usize; 3];
-    for (_, &(_, region, w)) in find_words(document.view(), EVIDENCE, |e| e.0) {
-        weight[region as usize] += w;
+    // A word inside a longer one (台币 in 新台币) is not evidence again.
+    let mut counted_to = 0;
+    for (at, &(word, region, w)) in find_words(document.view(), EVIDENCE, |e| e.0) {
+        if at >= counted_to {
+            weight[region as usize] += w;
+            counted_to = at + word.len();
+        }
     }
     let [cn, tw, hk] = weight;
     if !document.script().mostly_traditional() {
-        // A Simplified article quotes Taiwan and Hong Kong now and then.
-        return if tw.max(hk) > 2 * cn + 2 {
+        // A Simplified article quotes Taiwan and Hong Kong now and then:
+        // it takes a page of their wording to outweigh the script.
+        return if tw.max(hk) >= 6 && tw.max(hk) > 2 * cn + 2 {
             if hk > tw { Region::Hk } else { Region::Tw }
         } else {
             Region::Cn

@@ -39,6 +39,7 @@ struct EntitiesCase {
 #[serde(deny_unknown_fields)]
 struct MetricsCase {
     text: String,
+    region: Option<String>,
     expect: Vec<ExpectedMetric>,
 }
 
@@ -67,6 +68,8 @@ struct FiguresCase {
     name: String,
     text: String,
     reference_date: Option<String>,
+    /// `CN`, `TW` or `HK`; detected when absent.
+    region: Option<String>,
     expect: Vec<ExpectedFigure>,
 }
 
@@ -195,6 +198,14 @@ fn segment_fixtures() {
     }
 }
 
+/// The options, with the case's region when it names one.
+fn with_region(options: AnalyzeOptions, region: &Option<String>) -> AnalyzeOptions {
+    match region {
+        Some(region) => options.region(region.parse().unwrap()),
+        None => options,
+    }
+}
+
 #[test]
 fn figure_fixtures() {
     let analyzer = Analyzer::new();
@@ -202,7 +213,7 @@ fn figure_fixtures() {
     assert!(cases.len() >= 15);
     for case in cases {
         let date = case.reference_date.as_deref().unwrap_or("2025-09-15");
-        let options = AnalyzeOptions::new(date.parse().unwrap());
+        let options = with_region(AnalyzeOptions::new(date.parse().unwrap()), &case.region);
         let analysis = analyzer.analyze(&case.text, &options);
         let found: Vec<ExpectedFigure> = analysis
             .figures()
@@ -231,9 +242,12 @@ fn metric_fixtures() {
     let analyzer = Analyzer::new();
     let cases = fixtures().metrics;
     assert!(cases.len() >= 40);
-    let options = AnalyzeOptions::new("2025-09-15".parse().unwrap());
     for case in cases {
         let text = &case.text;
+        let options = with_region(
+            AnalyzeOptions::new("2025-09-15".parse().unwrap()),
+            &case.region,
+        );
         let analysis = analyzer.analyze(text, &options);
         let figure = |i: usize| text[analysis.figures()[i].range()].to_string();
         let found: Vec<ExpectedMetric> = analysis

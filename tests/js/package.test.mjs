@@ -86,7 +86,7 @@ for (const fixture of readdirSync(join(root, 'tests', 'fixtures')).filter((f) =>
   }
   for (const c of figureCases) {
     test(`${fixture}: ${c.name}`, () => {
-      const { tokens, figures } = zhlens.analyze(c.text, { referenceDate: c.reference_date ?? '2025-09-15' });
+      const { tokens, figures } = zhlens.analyze(c.text, { referenceDate: c.reference_date ?? '2025-09-15', region: c.region ?? 'auto' });
       assertCovers(c.text, tokens);
       for (const f of figures) assert.equal(c.text.slice(f.start, f.end), f.text);
       const found = figures.map(({ text, kind, value, unit, approx, range }) => ({
@@ -107,7 +107,7 @@ for (const fixture of readdirSync(join(root, 'tests', 'fixtures')).filter((f) =>
   }
   for (const c of metricCases) {
     test(`${fixture}: ${c.text}`, () => {
-      const { figures, metrics } = zhlens.analyze(c.text, { referenceDate: '2025-09-15' });
+      const { figures, metrics } = zhlens.analyze(c.text, { referenceDate: '2025-09-15', region: c.region ?? 'auto' });
       const figure = (i) => figures[i].text;
       const found = metrics.map((m) => {
         assert.equal(c.text.slice(m.indicator.start, m.indicator.end), m.indicator.text);
