@@ -37,14 +37,17 @@ pub enum Basis {
     YearOnYear,
     /// Month on month, or period on period: 環比, 比上月.
     PeriodOnPeriod,
+    /// Quarter on quarter: 季增, 按季, 較前一季度.
+    QuarterOnQuarter,
 }
 
 impl Basis {
-    /// `yoy` or `mom`.
+    /// `yoy`, `mom` or `qoq`.
     pub fn as_str(self) -> &'static str {
         match self {
             Basis::YearOnYear => "yoy",
             Basis::PeriodOnPeriod => "mom",
+            Basis::QuarterOnQuarter => "qoq",
         }
     }
 }
@@ -57,6 +60,7 @@ pub struct Change {
     amount: Option<usize>,
     basis: Option<Basis>,
     from: Option<usize>,
+    contradicted: bool,
 }
 
 impl Change {
@@ -86,6 +90,12 @@ impl Change {
     pub fn from(&self) -> Option<usize> {
         self.from
     }
+
+    /// Whether the change contradicts its own figures: 由1.4%上升至1.3%
+    /// says up where the figures went down.
+    pub fn is_contradicted(&self) -> bool {
+        self.contradicted
+    }
 }
 
 /// An indicator with its value, and its period and change when stated.
@@ -112,6 +122,7 @@ pub struct Metric {
     value: usize,
     period: Option<usize>,
     change: Option<Change>,
+    earlier: Option<f64>,
 }
 
 impl Metric {
@@ -133,6 +144,24 @@ impl Metric {
     /// How the value changed, if the text says.
     pub fn change(&self) -> Option<&Change> {
         self.change.as_ref()
+    }
+
+    /// The value before the change, in the value's unit, where the text
+    /// gives a level and a change with its basis but not the earlier level:
+    /// 218.8億元 up 5.25% year on year was about 207.9億元 a year earlier;
+    /// a rate of 5.2% down 0.1 percentage points was 5.3%.
+    ///
+    /// ```
+    /// use zhlens::{AnalyzeOptions, Analyzer};
+    ///
+    /// let text = "規模工業總產值218.8億元，同比增長5.25%。";
+    /// let analysis = Analyzer::new().analyze(text, &AnalyzeOptions::new("2025-09-15".parse()?));
+    /// let earlier = analysis.metrics()[0].earlier().unwrap();
+    /// assert!((earlier - 207.88e8).abs() < 1e6);
+    /// # Ok::<(), zhlens::Error>(())
+    /// ```
+    pub fn earlier(&self) -> Option<f64> {
+        self.earlier
     }
 
     /// Moves the metric's ranges, read in the view, to the original text.
@@ -315,12 +344,16 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         }
 
         // The change after the value: 同比增長5.25%.
+        // The verb says which way (由1.4%回落至1.3%); without one, the
+        // figures do (由6個至5個).
         let mut change = from.map(|j| Change {
             range: figures[j].range().start - '由'.len_utf8()..range.end,
-            direction: direction_between(&figures[j], figure),
+            direction: trend_within(&text[figures[j].range().end..range.start])
+                .unwrap_or_else(|| direction_between(&figures[j], figure)),
             amount: None,
             basis: None,
             from: Some(j),
+            contradicted: false,
         });
         let rest = &text[range.end..];
         let skipped = rest.len() - rest.trim_start_matches(['，', ',']).len();
@@ -343,6 +376,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
                     amount: amount.map(|_| i + 1),
                     basis: basis.map(|(_, b)| b),
                     from: None,
+                    contradicted: false,
                 });
                 if amount.is_some() {
                     used[i + 1] = true;
@@ -363,12 +397,14 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
                         amount: Some(i),
                         basis,
                         from: None,
+                        contradicted: false,
                     };
                     metrics.push(Metric {
                         indicator,
                         value: i,
                         period,
                         change: Some(change),
+                        earlier: None,
                     });
                     continue;
                 }
@@ -390,9 +426,69 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             value: i,
             period,
             change,
+            earlier: None,
         });
     }
+    for metric in &mut metrics {
+        assess(metric, figures);
+    }
     metrics
+}
+
+/// Checks a metric's change against its figures, and works out the level
+/// before the change where the text gives the change but not that level.
+fn assess(metric: &mut Metric, figures: &[Figure]) {
+    let Some(change) = &mut metric.change else {
+        return;
+    };
+    let number = |i: usize| match figures[i].value() {
+        FigureValue::Number(n) => Some(n),
+        FigureValue::Iso(_) => None,
+    };
+    let value = number(metric.value);
+    if let (Some(from), Some(to)) = (change.from.and_then(number), value) {
+        change.contradicted = match change.direction {
+            Direction::Up => from > to,
+            Direction::Down => from < to,
+            Direction::Flat => from != to,
+        };
+        return;
+    }
+    // Without a basis, "earlier" has no date to stand for.
+    let (Some(_), Some(value)) = (change.basis, value) else {
+        return;
+    };
+    let amount = change.amount.filter(|&a| a != metric.value);
+    let sign = match change.direction {
+        Direction::Up => 1.0,
+        Direction::Down => -1.0,
+        Direction::Flat => 0.0,
+    };
+    let level = &figures[metric.value];
+    metric.earlier = match amount.map(|a| (&figures[a], number(a))) {
+        None if change.direction == Direction::Flat => Some(value),
+        Some((amount, Some(by))) => match (amount.unit(), level.kind()) {
+            // A rate's change in percentage points.
+            (Some("pp"), FigureKind::Percent) => Some(value - sign * by),
+            // A level's change in percent.
+            (Some("%"), kind) if kind != FigureKind::Percent => {
+                Some(value / (1.0 + sign * by / 100.0)).filter(|e| e.is_finite() && *e > 0.0)
+            }
+            // A change in the level's own unit.
+            (unit, kind) if amount.kind() == kind && unit == level.unit() => {
+                Some(value - sign * by)
+            }
+            _ => None,
+        },
+        _ => None,
+    };
+}
+
+/// The first trend verb in `text`, by its direction.
+fn trend_within(text: &str) -> Option<Direction> {
+    text.char_indices()
+        .find_map(|(at, _)| starts_with_any(&text[at..], TRENDS))
+        .map(|(_, direction)| direction)
 }
 
 /// The trend (with its basis) that ends right before `at`: where it starts,

@@ -51,6 +51,9 @@ struct ExpectedMetric {
     value: String,
     period: Option<String>,
     change: Option<ExpectedChange>,
+    /// The implied level before the change, to within 0.1%; checked where
+    /// a case states it.
+    earlier: Option<f64>,
 }
 
 #[derive(Deserialize, Debug, PartialEq)]
@@ -60,6 +63,8 @@ struct ExpectedChange {
     amount: Option<String>,
     basis: Option<String>,
     from: Option<String>,
+    #[serde(default)]
+    contradicted: bool,
 }
 
 #[derive(Deserialize)]
@@ -262,7 +267,21 @@ fn metric_fixtures() {
                     amount: c.amount().map(figure),
                     basis: c.basis().map(|b| b.as_str().to_string()),
                     from: c.from().map(figure),
+                    contradicted: c.is_contradicted(),
                 }),
+                earlier: m.earlier(),
+            })
+            .zip(case.expect.iter().map(Some).chain(std::iter::repeat(None)))
+            .map(|(mut found, want)| {
+                // Close enough is equal: the earlier level is a derived estimate.
+                match (found.earlier, want.and_then(|w| w.earlier)) {
+                    (Some(got), Some(want)) if (got - want).abs() <= want.abs() * 1e-3 => {
+                        found.earlier = Some(want)
+                    }
+                    (_, None) => found.earlier = None,
+                    _ => {}
+                }
+                found
             })
             .collect();
         assert_eq!(found, case.expect, "{text}");
