@@ -247,6 +247,7 @@ fn metric_fixtures() {
     let analyzer = Analyzer::new();
     let cases = fixtures().metrics;
     assert!(cases.len() >= 40);
+    let mut failures = Vec::new();
     for case in cases {
         let text = &case.text;
         let options = with_region(
@@ -284,8 +285,14 @@ fn metric_fixtures() {
                 found
             })
             .collect();
-        assert_eq!(found, case.expect, "{text}");
+        if found != case.expect {
+            failures.push(format!(
+                "{text}\n  found:    {found:?}\n  expected: {:?}",
+                case.expect
+            ));
+        }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
