@@ -180,7 +180,8 @@ impl Metric {
 /// reports (園區完成規模工業總產值, 公司實現營業收入).
 const REPORTING_VERBS: &[&str] = &[
     "完成", "实现", "录得", "创下", "取得", "预计", "打造", "承担", "带来", "创造", "获得", "吸引",
-    "签约", "成功",
+    "成功", "累计", "共计", "合计", "发生", "增设", "实施", "计划", "拟", "设", "设有", "拥有",
+    "筹集", "派发", "发放", "涉及",
 ];
 
 /// Words between an indicator and its value that only link the two
@@ -204,11 +205,10 @@ const LINKS: &[&str] = &[
     "收报",
     "收在",
     "收于",
-    "收",
+    "收盘",
+    "终场收",
+    "终场",
     "录得",
-    "共计",
-    "累计",
-    "合计",
     "总计",
     "共",
     "计",
@@ -232,12 +232,37 @@ const LINKS: &[&str] = &[
     "已达",
     "预计",
     "预估",
+    "预测",
     "估计",
     "料",
+    "料将",
     "可望",
+    "有望",
     "还",
     "均",
     "并",
+    "仍",
+    "保持",
+    "维持",
+    "保持在",
+    "维持在",
+    "稳定在",
+    "首度",
+    "首次",
+    "挑战",
+    "介于",
+    "介乎",
+    "超越",
+    "逼近",
+    "接近",
+    "站上",
+    "全年",
+    "今年",
+    "全月",
+    "当月",
+    "当日",
+    "当天",
+    "全天",
 ];
 
 /// Words before an indicator that say where, when or whose, not what (全市
@@ -251,6 +276,9 @@ const SCOPES: &[&str] = &[
     "全港",
     "全台",
     "全澳",
+    "国内",
+    "我国",
+    "本港",
     "其中",
     "其",
     "该项目",
@@ -279,6 +307,19 @@ const SCOPES: &[&str] = &[
     "累计",
     "共",
     "所属",
+    "以",
+    "前",
+    "使",
+    "在台",
+    "在港",
+    "最高",
+    "最低",
+    "当日",
+    "当天",
+    "当月",
+    "全天",
+    "全月",
+    "年内",
 ];
 
 /// Trend verbs and their direction; longer ones first where one contains
@@ -301,6 +342,11 @@ const TRENDS: &[(&str, Direction)] = &[
     ("增多", Direction::Up),
     ("上调", Direction::Up),
     ("大增", Direction::Up),
+    ("加快", Direction::Up),
+    ("净增", Direction::Up),
+    ("上修", Direction::Up),
+    ("调高", Direction::Up),
+    ("调升", Direction::Up),
     ("激增", Direction::Up),
     ("增", Direction::Up),
     ("升", Direction::Up),
@@ -322,6 +368,13 @@ const TRENDS: &[(&str, Direction)] = &[
     ("走低", Direction::Down),
     ("下调", Direction::Down),
     ("精简", Direction::Down),
+    ("放慢", Direction::Down),
+    ("减慢", Direction::Down),
+    ("净减", Direction::Down),
+    ("压缩", Direction::Down),
+    ("下修", Direction::Down),
+    ("调降", Direction::Down),
+    ("调低", Direction::Down),
     ("调整", Direction::Down),
     ("减", Direction::Down),
     ("降", Direction::Down),
@@ -383,6 +436,7 @@ const CHANGE_SIZES: &[(&str, Direction)] = &[
     ("升幅", Direction::Up),
     ("涨幅", Direction::Up),
     ("增长率", Direction::Up),
+    ("年增率", Direction::Up),
     ("降幅", Direction::Down),
     ("跌幅", Direction::Down),
     ("减幅", Direction::Down),
@@ -413,6 +467,17 @@ const TREND_QUALIFIERS: &[&str] = &[
     "进一步",
     "将",
     "预计",
+    "预测",
+    "预估",
+    "全天",
+    "全日",
+    "全月",
+    "当日",
+    "当天",
+    "可望",
+    "有望",
+    "大",
+    "小",
 ];
 
 /// Words that may stand between a trend and its amount (增長了5%, 上升約
@@ -494,7 +559,7 @@ fn changes_after(text: &str, figures: &[Figure], i: usize, used: &mut [bool]) ->
             }
             None => match starts_with_any(&text[start..], BASES) {
                 Some((w, b)) => (start + w.len(), Some(b)),
-                None => (start, None),
+                None => (start + compared_with(&text[start..]), None),
             },
         };
         let mut trend_at = trend_start;
@@ -524,6 +589,14 @@ fn changes_after(text: &str, figures: &[Figure], i: usize, used: &mut [bool]) ->
             None
         };
         let Some((trend_end, direction, basis, is_size)) = read else {
+            // 同比增長5.1%, after an aside (按不變價格計算，): the change is
+            // still the value's.
+            if changes.is_empty() && gap > 0 {
+                if let Some(aside) = aside_end(text, start, figures.get(next)) {
+                    at = aside;
+                    continue;
+                }
+            }
             break;
         };
         let mut amount_at = trend_end;
@@ -536,11 +609,16 @@ fn changes_after(text: &str, figures: &[Figure], i: usize, used: &mut [bool]) ->
         let amount = (next..figures.len())
             .find(|&j| figures[j].range().start >= trend_end)
             .filter(|&j| figures[j].range().start <= amount_at && is_level(&figures[j]));
+        let mut end = trend_end;
         if let Some(j) = amount {
             used[j] = true;
-            next = j + 1;
+            // 同比分別增長7.2%和8.8%: the amounts listed with it are the
+            // changes of other values, read with them.
+            let listed = listed_values(text, figures, j);
+            used[j..j + listed].iter_mut().for_each(|u| *u = true);
+            next = j + listed;
+            end = figures[j].range().end;
         }
-        let end = amount.map_or(trend_end, |j| figures[j].range().end);
         if is_size {
             // The size of the change just stated: its percent is the amount.
             let last = changes.last_mut().expect("a size follows a change");
@@ -564,6 +642,66 @@ fn changes_after(text: &str, figures: &[Figure], i: usize, used: &mut [bool]) ->
         }
     }
     changes
+}
+
+/// Verbs that state a level right after its change (大漲386.2點，收
+/// 26,761.1點; 年增兩成以上，達6兆元).
+const LEVEL_LINKS: &[&str] = &[
+    "终场收",
+    "收报",
+    "收在",
+    "收于",
+    "收",
+    "报",
+    "达到",
+    "达",
+    "至",
+    "为",
+];
+
+/// The level stated in the clause right after figure `i` (a change's
+/// amount): the figure after a level link that opens that clause.
+fn level_after(text: &str, figures: &[Figure], i: usize) -> Option<usize> {
+    let next = figures.get(i + 1).filter(|f| is_level(f))?;
+    let rest = &text[figures[i].range().end..next.range().start];
+    let link = rest.strip_prefix(['，', ','])?;
+    LEVEL_LINKS.contains(&link).then_some(i + 1)
+}
+
+/// The length of a comparison with something other than a known basis
+/// (較上屆增長, 比前一交易日下調): 較, 比 or 與 and up to six characters
+/// before a trend; 0 when `rest` does not start with one.
+fn compared_with(rest: &str) -> usize {
+    let Some(after) = ["较", "比", "与"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(*w))
+    else {
+        return 0;
+    };
+    after
+        .char_indices()
+        .take(7)
+        .find(|&(at, _)| starts_with_any(&after[at..], TRENDS).is_some())
+        .map_or(0, |(at, _)| rest.len() - after.len() + at)
+}
+
+/// Where an aside clause with no figure ends (按不變價格計算，), when a
+/// change follows it: the clause is short and the next starts with a basis
+/// or a trend.
+fn aside_end(text: &str, start: usize, next_figure: Option<&Figure>) -> Option<usize> {
+    let clause = text[start..]
+        .char_indices()
+        .find(|&(_, c)| is_clause_break(c))
+        .map(|(at, c)| (start + at, c))?;
+    let (break_at, c) = clause;
+    let no_figure = next_figure.is_none_or(|f| f.range().start >= break_at);
+    let short = text[start..break_at].chars().count() <= 12;
+    let after = break_at + c.len_utf8();
+    let change_follows = starts_with_any(&text[after..], BASES).is_some()
+        || COMPACT_CHANGES
+            .iter()
+            .any(|c| text[after..].starts_with(c.0));
+    (no_figure && short && !is_sentence_break(c) && change_follows).then_some(break_at)
 }
 
 /// The indicator within `range` of the text, and a trend said at its end
@@ -592,65 +730,120 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Option<R
                 continue;
             }
         }
-        if trend.is_none() {
-            let to = ["至", "到"].iter().find(|w| part.ends_with(**w));
-            let before_to = &part[..part.len() - to.map_or(0, |w| w.len())];
-            if let Some((w, direction)) = ends_with_any(before_to, TRENDS) {
-                let mut trend_start = before_to.len() - w.len();
-                while let Some(q) = TREND_QUALIFIERS
-                    .iter()
-                    .find(|q| part[..trend_start].ends_with(**q))
-                {
-                    trend_start -= q.len();
-                }
-                let basis = ends_with_any(&part[..trend_start], BASES);
-                if let Some((b, _)) = basis {
-                    trend_start -= b.len();
-                }
-                trend = Some((direction, basis.map(|(_, b)| b), to.is_none()));
-                end = start + trend_start;
-                continue;
-            }
-            if let Some((w, b, d)) = COMPACT_CHANGES.iter().find(|c| part.ends_with(c.0)) {
-                trend = Some((*d, Some(*b), true));
-                end -= w.len();
+        // 每平方米31,560元, 提高至每人21萬元: the unit a rate is per.
+        if let Some(per) = part
+            .rfind('每')
+            .filter(|&at| part[at..].chars().count() <= 4)
+        {
+            if per > 0 {
+                end = start + per;
                 continue;
             }
         }
-        match LINKS
+        if trend.is_none() {
+            if let Some(read) = trend_at_end(part) {
+                trend = Some((read.direction, read.basis, read.with_amount));
+                end = start + read.start;
+                continue;
+            }
+        }
+        let link = LINKS
             .iter()
-            .find(|w| part.ends_with(**w) && part.len() > w.len())
-        {
+            .chain(REPORTING_VERBS)
+            .filter(|w| part.ends_with(**w) && part.len() > w.len())
+            .max_by_key(|w| w.len());
+        match link {
             Some(w) => end -= w.len(),
             None => break,
         }
     }
-    // The start: after the last reporting verb, then without scopes.
-    let within =
-        tokens.partition_point(|t| t.start() < start)..tokens.partition_point(|t| t.end() <= end);
-    if let Some(verb) = tokens[within]
-        .iter()
-        .rev()
-        .find(|t| REPORTING_VERBS.contains(&&text[t.range()]))
-    {
-        start = verb.end();
+    // The start: after who reports it (the last reporting verb), after a
+    // locality word (新接訂單中|綠色船舶), without its scope.
+    let first = tokens.partition_point(|t| t.start() < start);
+    let words = &tokens[first..tokens.partition_point(|t| t.end() <= end).max(first)];
+    let cut = words.iter().rev().find(|t| {
+        let word = &text[t.range()];
+        REPORTING_VERBS.contains(&word) || matches!(word, "中" | "当中") && t.pos().as_str() == "f"
+    });
+    if let Some(cut) = cut.filter(|t| t.end() < end) {
+        start = cut.end();
     }
     if let Some(comma) = text[start..end].rfind('、') {
         start += comma + '、'.len_utf8();
     }
-    while let Some(w) = SCOPES
-        .iter()
-        .find(|w| text[start..end].starts_with(**w) && text[start..end].len() > w.len())
-    {
-        start += w.len();
+    loop {
+        let rest = &text[start..end];
+        let first = tokens.get(tokens.partition_point(|t| t.start() < start));
+        let place =
+            first.filter(|t| t.pos().as_str() == "ns" && t.end() < end && t.start() == start);
+        if let Some(w) = SCOPES
+            .iter()
+            .find(|w| rest.starts_with(**w) && rest.len() > w.len())
+        {
+            start += w.len();
+        } else if let Some(t) = place {
+            start = t.end();
+        } else if let Some(per) = rest.strip_prefix('每') {
+            // 每人每月最高補助: who and how often a rate is for.
+            let unit = per.chars().next().map_or(0, char::len_utf8);
+            if per.len() <= unit {
+                break;
+            }
+            start += '每'.len_utf8() + unit;
+        } else {
+            break;
+        }
     }
     let indicator = &text[start..end];
-    let names_something = indicator.chars().any(|c| c.is_alphabetic())
-        && !indicator.ends_with(['的', '之'])
+    let names_something = indicator.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !indicator.ends_with(['的', '之', '(', ')'])
+        && !indicator.starts_with(['比', '较', '与', '同', '跟', '(', ')', '据'])
+        && starts_with_any(indicator, CHANGE_SIZES).is_none()
         && indicator.chars().count() <= 24;
     names_something.then_some(Reading {
         indicator: start..end,
         trend,
+    })
+}
+
+/// A trend said at the end of `part` (同比增長, 年增, 降至): where it starts
+/// (with its basis and qualifiers), which way, its basis, and whether the
+/// value after it is its amount (增長5%) rather than where it went (降至).
+struct TrendRead {
+    start: usize,
+    direction: Direction,
+    basis: Option<Basis>,
+    with_amount: bool,
+}
+
+fn trend_at_end(part: &str) -> Option<TrendRead> {
+    let to = ["至", "到"].iter().find(|w| part.ends_with(**w));
+    let before_to = &part[..part.len() - to.map_or(0, |w| w.len())];
+    let compact = COMPACT_CHANGES.iter().find(|c| before_to.ends_with(c.0));
+    let (mut start, direction, mut basis) = match compact {
+        Some((w, b, d)) => (before_to.len() - w.len(), *d, Some(*b)),
+        None => {
+            let (w, d) = ends_with_any(before_to, TRENDS)?;
+            (before_to.len() - w.len(), d, None)
+        }
+    };
+    while let Some(q) = TREND_QUALIFIERS
+        .iter()
+        .find(|q| part[..start].ends_with(**q))
+    {
+        start -= q.len();
+    }
+    if basis.is_none() {
+        if let Some((w, b)) = ends_with_any(&part[..start], BASES) {
+            start -= w.len();
+            basis = Some(b);
+        }
+    }
+    Some(TrendRead {
+        start,
+        direction,
+        basis,
+        with_amount: to.is_none(),
     })
 }
 
@@ -800,7 +993,11 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
                 });
             }
         }
-        let Some(reading) = reading else { continue };
+        let Some(reading) = reading else {
+            // No indicator: its changes are still its, not levels.
+            changes_after(text, figures, i, &mut used);
+            continue;
+        };
         let period = own_period.or(heading);
         used[i] = true;
 
@@ -836,13 +1033,19 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             used[j] = true;
             changes.insert(0, origin_change(text, figures, j));
         }
+        let mut value = i;
         if let Some((direction, basis, with_amount)) = reading.trend {
             // 同比增長4.8%: the value is the change's amount; 降至1,240億元:
-            // the value is where it went.
+            // the value is where it went; 大漲386.2點，收26,761.1點: the
+            // level stated after the change is the value.
+            if let Some(level) = with_amount.then(|| level_after(text, figures, i)).flatten() {
+                used[level] = true;
+                value = level;
+            }
             changes.insert(
                 0,
                 Change {
-                    range: reading.indicator.end..range.end,
+                    range: reading.indicator.end..figures[value].range().end,
                     direction,
                     amount: with_amount.then_some(i),
                     basis,
@@ -861,7 +1064,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         if changes.is_empty() {
             metrics.push(Metric {
                 indicator: reading.indicator.clone(),
-                value: i,
+                value,
                 period,
                 change: None,
                 earlier: None,
@@ -870,7 +1073,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         for change in changes {
             metrics.push(Metric {
                 indicator: reading.indicator.clone(),
-                value: i,
+                value,
                 period,
                 change: Some(change),
                 earlier: None,
