@@ -320,6 +320,12 @@ const SCOPES: &[&str] = &[
     "全天",
     "全月",
     "年内",
+    "、",
+    "经季节性调整的",
+    "经季节性调整后的",
+    "经季节调整后的",
+    "经季节调整后",
+    "经季节性调整后",
 ];
 
 /// Trend verbs and their direction; longer ones first where one contains
@@ -525,12 +531,18 @@ fn clause_start(text: &str, at: usize) -> usize {
         .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
-/// A change said after a level (同比增長5.25%, 比上年提高0.8個百分點, 月增
+/// A change said after a level, from byte `from` on (同比增長5.25%, 比上年提高0.8個百分點, 月增
 /// 9.2%、年增11.5%, 較114年度增加1,870億元，增幅6.4%): each with its
 /// direction, basis and amount. Marks the amounts used.
-fn changes_after(text: &str, figures: &[Figure], i: usize, used: &mut [bool]) -> Vec<Change> {
+fn changes_after(
+    text: &str,
+    figures: &[Figure],
+    i: usize,
+    from: usize,
+    used: &mut [bool],
+) -> Vec<Change> {
     let mut changes: Vec<Change> = Vec::new();
-    let mut at = figures[i].range().end;
+    let mut at = from;
     let mut next = i + 1;
     loop {
         let rest = &text[at..];
@@ -664,6 +676,10 @@ const LEVEL_LINKS: &[&str] = &[
 fn level_after(text: &str, figures: &[Figure], i: usize) -> Option<usize> {
     let next = figures.get(i + 1).filter(|f| is_level(f))?;
     let rest = &text[figures[i].range().end..next.range().start];
+    // 增加約8,400人至15萬2,300人: to where, in the same clause.
+    if rest == "至" {
+        return Some(i + 1);
+    }
     let link = rest.strip_prefix(['，', ','])?;
     LEVEL_LINKS.contains(&link).then_some(i + 1)
 }
@@ -768,14 +784,16 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Option<R
     if let Some(cut) = cut.filter(|t| t.end() < end) {
         start = cut.end();
     }
-    if let Some(comma) = text[start..end].rfind('、') {
-        start += comma + '、'.len_utf8();
-    }
     loop {
         let rest = &text[start..end];
         let first = tokens.get(tokens.partition_point(|t| t.start() < start));
-        let place =
-            first.filter(|t| t.pos().as_str() == "ns" && t.end() < end && t.start() == start);
+        // A place of two characters or more (廣州市), not 湘 of 湘商.
+        let place = first.filter(|t| {
+            t.pos().as_str() == "ns"
+                && t.end() < end
+                && t.start() == start
+                && text[t.range()].chars().nth(1).is_some()
+        });
         if let Some(w) = SCOPES
             .iter()
             .find(|w| rest.starts_with(**w) && rest.len() > w.len())
@@ -847,6 +865,49 @@ fn trend_at_end(part: &str) -> Option<TrendRead> {
     })
 }
 
+/// The noun phrase right after a value that says what it counts (名選民投票,
+/// 宗交通意外, 人死亡): nouns, and a verb that ends the clause after them
+/// or alone.
+fn counted_after(text: &str, tokens: &[Token], at: usize) -> Option<Range<usize>> {
+    let first = tokens.partition_point(|t| t.start() < at);
+    let words = tokens.get(first..)?;
+    if words.first()?.start() != at {
+        return None;
+    }
+    let is_noun = |t: &Token| t.pos().as_str().starts_with('n') || t.pos().as_str() == "vn";
+    let is_verb = |t: &Token| matches!(t.pos().as_str(), "v" | "vi");
+    let ends_clause = |k: usize| {
+        words
+            .get(k)
+            .is_none_or(|t| text[t.range()].starts_with(is_clause_break))
+    };
+    let nouns = words.iter().take(4).take_while(|t| is_noun(t)).count();
+    let len = if nouns < words.len() && is_verb(&words[nouns]) && ends_clause(nouns + 1) {
+        nouns + 1
+    } else if nouns > 0 && ends_clause(nouns) {
+        nouns
+    } else {
+        return None;
+    };
+    Some(at..words[len - 1].end())
+}
+
+/// Whether an indicator read before a value names who or where rather than
+/// a measure (全港, 新一屆立法會, 發行): none of its words is a common noun.
+fn names_a_holder(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
+    let first = tokens.partition_point(|t| t.start() < indicator.start);
+    tokens[first..]
+        .iter()
+        .take_while(|t| t.end() <= indicator.end)
+        .all(|t| {
+            let word = &text[t.range()];
+            !matches!(
+                t.pos().as_str(),
+                "n" | "nz" | "vn" | "ng" | "an" | "j" | "l" | "eng"
+            ) || word.chars().count() == 1
+        })
+}
+
 /// Whether figure `j` is the A of 由A…至B, with B the next figure.
 fn is_change_origin(text: &str, figures: &[Figure], j: usize) -> bool {
     let Some(b) = figures.get(j + 1) else {
@@ -891,6 +952,11 @@ fn listed_indicators(text: &str, names: Range<usize>, values: usize) -> Option<V
         }
     }
     parts.push(start..names.end);
+    // 建造業及零售業的失業率: the rates of both, named by the head they share.
+    if let Some(of) = text[parts[parts.len() - 1].clone()].rfind('的') {
+        let head = parts[parts.len() - 1].start + of + '的'.len_utf8()..names.end;
+        parts.iter_mut().for_each(|p| *p = head.clone());
+    }
     (parts.len() == values && parts.iter().all(|p| !p.is_empty())).then_some(parts)
 }
 
@@ -993,9 +1059,24 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
                 });
             }
         }
+        // 共有1,284,600名選民投票, 發行1,200億元政府債券: what is counted
+        // follows the value, when what precedes it names no measure.
+        let mut changes_from = range.end;
+        if let Some(counted) = counted_after(text, tokens, range.end) {
+            let before_names_none = reading.as_ref().is_none_or(|r| {
+                r.trend.is_none() && names_a_holder(text, tokens, r.indicator.clone())
+            });
+            if before_names_none && from.is_none() {
+                changes_from = counted.end;
+                reading = Some(Reading {
+                    indicator: counted,
+                    trend: None,
+                });
+            }
+        }
         let Some(reading) = reading else {
             // No indicator: its changes are still its, not levels.
-            changes_after(text, figures, i, &mut used);
+            changes_after(text, figures, i, range.end, &mut used);
             continue;
         };
         let period = own_period.or(heading);
@@ -1028,7 +1109,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             }
         }
 
-        let mut changes = changes_after(text, figures, i, &mut used);
+        let mut changes = changes_after(text, figures, i, changes_from, &mut used);
         if let Some(j) = from {
             used[j] = true;
             changes.insert(0, origin_change(text, figures, j));
