@@ -240,16 +240,27 @@ fn parse_unsigned(text: &str) -> Option<Decimal> {
     {
         return parse_arabic(text);
     }
-    // Split off a Chinese decimal part: 三点一四, 一七二零点一.
-    let (whole, fraction) = match text.char_indices().find(|&(_, c)| matches!(c, '点' | '點')) {
+    // 七二九.二亿, 一〇一〇亿, 三点五亿: a number written digit by digit or
+    // with a decimal part, then a multiplier.
+    let head = text.trim_end_matches(is_big_unit);
+    if head.len() < text.len()
+        && !head.contains(is_big_unit)
+        && (head.contains(is_point) || is_digit_sequence(head))
+    {
+        let power: i32 = text[head.len()..].chars().filter_map(unit).sum();
+        return Some(parse_unsigned(head)?.scaled(power).normalized());
+    }
+    // Split off a Chinese decimal part: 三点一四, 一七二零点一, and the
+    // print style 三十九.五 (the view's point between numerals).
+    let chinese_point = |(i, c): &(usize, char)| {
+        matches!(c, '点' | '點') || is_point(*c) && text[..*i].ends_with(is_chinese_numeral)
+    };
+    let (whole, fraction) = match text.char_indices().find(chinese_point) {
         Some((i, c)) => (&text[..i], Some(&text[i + c.len_utf8()..])),
         None => (text, None),
     };
     // 两 counts things (两百, 两个); digit by digit, 2 is 二 (二〇二五).
-    let mut value = if whole.chars().count() >= 2
-        && whole.chars().all(|c| digit(c).is_some() && !is_arabic(c))
-        && !whole.contains(is_liang)
-    {
+    let mut value = if is_digit_sequence(whole) {
         digit_sequence(whole)?
     } else {
         with_units(whole)?
@@ -265,6 +276,14 @@ fn parse_unsigned(text: &str) -> Option<Decimal> {
         }
     }
     Some(value)
+}
+
+/// Whether `text` is two Chinese digits or more written one by one (二〇二五);
+/// 两 counts things, so it is no such digit.
+fn is_digit_sequence(text: &str) -> bool {
+    text.chars().count() >= 2
+        && text.chars().all(|c| digit(c).is_some() && !is_arabic(c))
+        && !text.contains(is_liang)
 }
 
 /// 二〇二五, 一二三: each character one digit.
@@ -790,8 +809,19 @@ fn run_end(text: &str, at: usize) -> usize {
         let joins = match c {
             c if is_arabic(c) => true,
             c if is_chinese_numeral(c) => true,
+            // 3.5, .5, and the print style 三十九.五 (the view's point).
             '.' | '．' => {
-                right_after.is_some_and(is_arabic) && prev.is_none_or(is_arabic) && !seen_point
+                !seen_point
+                    && match prev {
+                        None => right_after.is_some_and(is_arabic),
+                        Some(p) if is_arabic(p) => right_after.is_some_and(is_arabic),
+                        Some(p) => {
+                            is_chinese_numeral(p)
+                                && right_after.is_some_and(|n| {
+                                    is_chinese_numeral(n) && digit(n).is_some() && !is_liang(n)
+                                })
+                        }
+                    }
             }
             ',' | '，' => {
                 prev.is_some_and(is_arabic) && {
@@ -876,6 +906,13 @@ mod tests {
             ("四萬萬", 400_000_000.0),
             ("百三", 130.0),
             ("倆千两百贰拾二", 2222.0),
+            ("七二九.二亿", 72_920_000_000.0),
+            ("三十九.五", 39.5),
+            ("二.〇〇〇", 2.0),
+            ("一点〇五兆", 1_050_000_000_000.0),
+            ("一〇一〇亿", 101_000_000_000.0),
+            ("三点五亿", 350_000_000.0),
+            ("2.5亿三千万", 280_000_000.0),
         ] {
             assert_eq!(value(text), Some(expected), "{text}");
         }

@@ -9,6 +9,7 @@ use crate::numbers::{self, Found};
 use crate::scan::find_words;
 
 use super::scan::is_number_char;
+use super::words::{APPROX_AFTER, qualifier_before, starts_with_any};
 use super::{Figure, FigureKind, keep_first_of_overlaps, number_figure};
 
 fn skip_spaces(text: &str, at: usize) -> usize {
@@ -210,6 +211,17 @@ pub(super) fn find_percents(text: &str) -> Vec<Figure> {
             at
         };
         out.push(percent(start..end, value, "%"));
+    }
+    // 约九成五, 七成以上: the qualifiers around a percentage are its own.
+    for f in &mut out {
+        if let Some((start, approx)) = qualifier_before(text, f.range.start) {
+            f.range.start = start;
+            f.approx = Some(approx);
+        }
+        if let Some((word, approx)) = starts_with_any(&text[f.range.end..], APPROX_AFTER) {
+            f.range.end += word.len();
+            f.approx = Some(approx);
+        }
     }
     out.sort_by_key(|f| f.range.start);
     keep_first_of_overlaps(&mut out);

@@ -81,14 +81,17 @@ pub(super) fn find_numbers(text: &str) -> Vec<Number> {
             chars.next();
         }
         let mut span = start..end;
-        // 12千米, 五十兆字节: 千 and 兆 begin the unit (kilo-, mega-).
+        // 12千米, 五十兆字节: 千 and 兆 begin the unit (kilo-, mega-); 0.02百分点:
+        // 百 begins the percentage point.
         if let Some(last) = text[span.clone()]
             .chars()
             .next_back()
             .filter(|_| end > start)
         {
             let at = end - last.len_utf8();
-            if at > start && matches!(last, '千' | '兆') && unit_at(&text[at..]).is_some() {
+            let unit_prefix = matches!(last, '千' | '兆') && unit_at(&text[at..]).is_some()
+                || text[at..].starts_with("百分点");
+            if at > start && unit_prefix {
                 span.end = at;
             }
         }
