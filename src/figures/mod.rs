@@ -371,8 +371,8 @@ fn read_figure(
             n.value.to_f64(),
             Some("pp"),
         )
-    } else if let Some(sign) = ["%", "％"].iter().find(|p| rest.starts_with(**p)) {
-        end += sign.len();
+    } else if rest.starts_with('%') {
+        end += '%'.len_utf8();
         number_figure(
             FigureKind::Percent,
             n.range.start..end,

@@ -92,7 +92,7 @@ fn percent_clauses(text: &str) -> Vec<Range<usize>> {
             (start, marked) = (at + c.len_utf8(), false);
         } else if c != ' ' {
             marked |= match c {
-                '%' | '％' | '成' | '折' => is_number_char(previous),
+                '%' | '成' | '折' => is_number_char(previous),
                 '之' | '点' | '點' => previous == '分',
                 _ => false,
             };
@@ -131,7 +131,7 @@ pub(super) fn find_percents(text: &str) -> Vec<Figure> {
         }
         let after = skip_spaces(text, end);
         let rest = &text[after..];
-        if rest.starts_with(['%', '％']) && after == end {
+        if rest.starts_with('%') && after == end {
             out.push(percent(
                 start..end + rest.chars().next().map_or(0, char::len_utf8),
                 *value,

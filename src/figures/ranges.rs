@@ -86,7 +86,7 @@ pub(super) fn is_range_start(text: &str, numbers: &[Number], i: usize) -> bool {
         between.strip_suffix(link).is_some_and(|head| {
             matches!(
                 head,
-                "" | "%" | "％" | "月" | "元" | "萬元" | "万元" | "(含)" | "（含）"
+                "" | "%" | "月" | "元" | "萬元" | "万元" | "(含)" | "（含）"
             )
         })
     })
