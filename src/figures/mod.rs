@@ -17,6 +17,7 @@
 
 mod dates;
 mod exclusions;
+mod forms;
 mod money;
 mod percent;
 mod ranges;
@@ -33,6 +34,10 @@ use crate::{Region, Token};
 use self::dates::{find_half_years, find_relative_dates, quarter_after, read_date, year_before};
 use self::exclusions::{drop_in_urls, is_article, is_code, is_excluded};
 pub(crate) use self::exclusions::{lone_numeral_of_amount, lone_numeral_word, numeral_in_word};
+use self::forms::{
+    SPEED_UNIT, is_duration_before, is_money_without_yuan, near_means_last, speed_start,
+    unit_before, unit_in_context,
+};
 use self::money::{
     COUNTED_CURRENCIES, CURRENCIES, CURRENCY_PREFIXES, extend_money, kuai_as_yuan,
     localize_currency,
@@ -293,7 +298,7 @@ fn read_figure(
     }
 
     // 第一季度, 一季度, 前三季度: quarters, and the months up to one.
-    if let Some(q) = quarter_after(after) {
+    if let Some(q) = quarter_after(after).filter(|_| !is_duration_before(before)) {
         let marker = ["前", "第"].iter().find(|m| before.ends_with(**m)).copied();
         let mut start = n.range.start - marker.map_or(0, str::len);
         let (year, year_len) = year_before(&text[..start], today);
@@ -366,8 +371,8 @@ fn read_figure(
             n.value.to_f64(),
             Some("pp"),
         )
-    } else if let Some(sign) = ["%", "％"].iter().find(|p| rest.starts_with(**p)) {
-        end += sign.len();
+    } else if rest.starts_with('%') {
+        end += '%'.len_utf8();
         number_figure(
             FigureKind::Percent,
             n.range.start..end,
@@ -456,12 +461,22 @@ fn read_figure(
             FigureKind::Quantity
         };
         number_figure(kind, start..end, value, Some(unit))
+    } else if let Some(u) = unit_in_context(text, n) {
+        end += u.len;
+        number_figure(u.kind, n.range.start..end, n.value.to_f64(), Some(u.unit))
     } else if n.arabic && !is_code(text, &n.range) {
         number_figure(FigureKind::Number, n.range.clone(), n.value.to_f64(), None)
     } else {
         return 1;
     };
     figure.approx = approx;
+    if figure.kind == FigureKind::Number
+        && figure.unit.is_none()
+        && is_money_without_yuan(text, figure.range.start, figure.range.end)
+    {
+        figure.kind = FigureKind::Money;
+        figure.unit = Some("CNY".to_string());
+    }
 
     // Currency before the number: 人民幣300萬元, US$5, 人民币 8千元; not
     // the currency of an amount before it (4人民币5美元, 100 港币200元).
@@ -487,9 +502,25 @@ fn read_figure(
     if figure.kind == FigureKind::Money {
         used += extend_money(text, numbers, i, &mut figure);
     }
-    if let Some((start, a)) = qualifier_before(text, figure.range.start) {
+    if let Some((start, a)) = qualifier_before(text, figure.range.start)
+        .filter(|&(start, _)| !near_means_last(text, start, figure.unit.as_deref()))
+    {
         figure.range.start = start;
         figure.approx = Some(a);
+    }
+    if figure.kind == FigureKind::Number && figure.unit.is_none() {
+        if let Some(unit) = unit_before(text, figure.range.start) {
+            figure.kind = FigureKind::Quantity;
+            figure.unit = Some(unit.to_string());
+        }
+    }
+    if let Some(start) = figure
+        .unit
+        .as_deref()
+        .and_then(|u| speed_start(text, figure.range.start, u))
+    {
+        figure.range.start = start;
+        figure.unit = Some(SPEED_UNIT.to_string());
     }
     let tail = &text[figure.range.end..];
     if let Some((word, a)) = starts_with_any(tail, APPROX_AFTER) {

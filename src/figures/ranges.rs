@@ -86,7 +86,7 @@ pub(super) fn is_range_start(text: &str, numbers: &[Number], i: usize) -> bool {
         between.strip_suffix(link).is_some_and(|head| {
             matches!(
                 head,
-                "" | "%" | "％" | "月" | "元" | "萬元" | "万元" | "(含)" | "（含）"
+                "" | "%" | "月" | "元" | "萬元" | "万元" | "(含)" | "（含）"
             )
         })
     })
@@ -95,6 +95,19 @@ pub(super) fn is_range_start(text: &str, numbers: &[Number], i: usize) -> bool {
 /// Given the figure read from the second number of a range, the figure of
 /// the whole range.
 pub(super) fn widen_range(text: &str, first: &Number, high: Figure) -> Option<Figure> {
+    // 增长2.6%至64.1亿元: a unit repeated after the low end must be the high
+    // end's, or the two numbers measure different things.
+    let repeated = &text[first.range.end..];
+    let measure = if repeated.starts_with('%') {
+        Some(FigureKind::Percent)
+    } else if repeated.starts_with('元') || repeated.starts_with("万元") {
+        Some(FigureKind::Money)
+    } else {
+        None
+    };
+    if measure.is_some_and(|kind| kind != high.kind) {
+        return None;
+    }
     match (&high.kind, &high.value) {
         (FigureKind::Date, Value::Iso(end)) => {
             // 1至7月, 今年1-7月: months of the same year.
