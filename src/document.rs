@@ -165,7 +165,11 @@ impl<'t> Folded<'t> {
                 '．' if previous.is_some_and(is_numeral) && next.is_some_and(is_numeral) => {
                     Some('.')
                 }
-                '，' if previous.is_some_and(is_digit) && digit_group_follows(&text[end..]) => {
+                // A thousands separator only among full-width digits: after
+                // ASCII ones (＄20，300美圓) it separates two amounts.
+                '，' if full_width_digit_before(&text[..at])
+                    && digit_group_follows(&text[end..]) =>
+                {
                     Some(',')
                 }
                 '○' if previous.is_some_and(is_numeral) || next.is_some_and(is_numeral) => {
@@ -296,6 +300,12 @@ fn typeset_space(before: char, after: char) -> bool {
         || before == '$' && digit(after)
 }
 
+fn full_width_digit_before(head: &str) -> bool {
+    head.chars()
+        .next_back()
+        .is_some_and(|c| ('０'..='９').contains(&c))
+}
+
 /// Exactly three digits, then no more: the rest of a thousands group.
 fn digit_group_follows(rest: &str) -> bool {
     let mut chars = rest.chars();
@@ -313,10 +323,10 @@ mod tests {
 
     #[test]
     fn folds_width_inside_numbers_only() {
-        let doc = Document::read("增长１２．５％，达到3，000人，好，很好．");
-        assert_eq!(doc.view(), "增长12.5%，达到3,000人，好，很好．");
+        let doc = Document::read("增长１２．５％，达到３，０００人，$20，300美元，很好．");
+        assert_eq!(doc.view(), "增长12.5%，达到3,000人，$20，300美元，很好．");
         assert_eq!(back(&doc, "12.5%"), "１２．５％");
-        assert_eq!(back(&doc, "3,000人"), "3，000人");
+        assert_eq!(back(&doc, "3,000人"), "３，０００人");
     }
 
     #[test]
