@@ -165,10 +165,13 @@ impl<'t> Folded<'t> {
                 '．' if previous.is_some_and(is_numeral) && next.is_some_and(is_numeral) => {
                     Some('.')
                 }
-                // A thousands separator only among full-width digits: after
-                // ASCII ones (＄20，300美圓) it separates two amounts.
-                '，' if full_width_digit_before(&text[..at])
-                    && digit_group_follows(&text[end..]) =>
+                // A thousands separator among full-width digits, or when a
+                // decimal point ends the group (82，225.00元); otherwise it
+                // separates two amounts ($20，300美圓).
+                '，' if previous.is_some_and(is_digit)
+                    && digit_group_follows(&text[end..])
+                    && (full_width_digit_before(&text[..at])
+                        || decimal_after_group(&text[end..])) =>
                 {
                     Some(',')
                 }
@@ -304,6 +307,11 @@ fn full_width_digit_before(head: &str) -> bool {
     head.chars()
         .next_back()
         .is_some_and(|c| ('０'..='９').contains(&c))
+}
+
+/// A point right after the three digits of a group: 225.00.
+fn decimal_after_group(rest: &str) -> bool {
+    rest.chars().nth(3).is_some_and(|c| matches!(c, '.' | '．'))
 }
 
 /// Exactly three digits, then no more: the rest of a thousands group.

@@ -181,7 +181,7 @@ impl Metric {
 const REPORTING_VERBS: &[&str] = &[
     "完成", "实现", "录得", "创下", "取得", "预计", "打造", "承担", "带来", "创造", "获得", "吸引",
     "成功", "累计", "共计", "合计", "发生", "增设", "实施", "计划", "拟", "设", "设有", "拥有",
-    "筹集", "派发", "发放", "涉及",
+    "筹集", "派发", "涉及",
 ];
 
 /// Words between an indicator and its value that only link the two
@@ -232,6 +232,7 @@ const LINKS: &[&str] = &[
     "已达",
     "预计",
     "预估",
+    "预期",
     "预测",
     "估计",
     "料",
@@ -276,7 +277,6 @@ const SCOPES: &[&str] = &[
     "全港",
     "全台",
     "全澳",
-    "国内",
     "我国",
     "本港",
     "其中",
@@ -327,6 +327,33 @@ const SCOPES: &[&str] = &[
     "经季节调整后",
     "经季节性调整后",
 ];
+
+/// What a rate is per (每人, 每平方米): said between an indicator and its
+/// value, it is not part of the indicator (基本每股收益 keeps its 每股).
+const PER_UNITS: &[&str] = &[
+    "人",
+    "户",
+    "月",
+    "年",
+    "辆",
+    "平方米",
+    "吨",
+    "公斤",
+    "斤",
+    "天",
+    "日",
+    "名",
+    "间",
+    "宗",
+    "套",
+    "亩",
+    "股",
+    "个",
+];
+
+/// Endings of a place that says where an indicator is counted (廣州市,
+/// 東莞市), not what: 城鎮 and 新建 are not such places.
+const PLACE_ENDINGS: &[char] = &['省', '市', '区', '县', '州'];
 
 /// Trend verbs and their direction; longer ones first where one contains
 /// another.
@@ -505,6 +532,9 @@ fn is_clause_break(c: char) -> bool {
 fn is_sentence_break(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '\n')
 }
+
+/// Words that open a sentence about the period named before it.
+const REPORTING_PERIODS: &[&str] = &["报告期内", "报告期", "期内", "同期"];
 
 /// Words that may stand before a period at the head of a clause (截至, 在).
 const PERIOD_LEADS: &[&str] = &[
@@ -749,12 +779,10 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Option<R
         // 每平方米31,560元, 提高至每人21萬元: the unit a rate is per.
         if let Some(per) = part
             .rfind('每')
-            .filter(|&at| part[at..].chars().count() <= 4)
+            .filter(|&at| at > 0 && PER_UNITS.contains(&&part[at + '每'.len_utf8()..]))
         {
-            if per > 0 {
-                end = start + per;
-                continue;
-            }
+            end = start + per;
+            continue;
         }
         if trend.is_none() {
             if let Some(read) = trend_at_end(part) {
@@ -787,12 +815,15 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Option<R
     loop {
         let rest = &text[start..end];
         let first = tokens.get(tokens.partition_point(|t| t.start() < start));
-        // A place of two characters or more (廣州市), not 湘 of 湘商.
+        // A place named with its level (廣州市), or a department (鐵路部門).
         let place = first.filter(|t| {
-            t.pos().as_str() == "ns"
-                && t.end() < end
+            let word = &text[t.range()];
+            t.end() < end
                 && t.start() == start
-                && text[t.range()].chars().nth(1).is_some()
+                && (t.pos().as_str() == "ns"
+                    && word.chars().nth(2).is_some()
+                    && word.ends_with(PLACE_ENDINGS)
+                    || word.ends_with("部门"))
         });
         if let Some(w) = SCOPES
             .iter()
@@ -982,16 +1013,29 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
     let mut sentence_basis: Option<Basis> = None;
     let mut last_end = 0;
 
+    // The last date or period of the paragraph, which 報告期內 refers to.
+    let mut last_time: Option<usize> = None;
     for (i, figure) in figures.iter().enumerate() {
         let range = figure.range();
         let between = &text[last_end..range.start];
-        if between.contains(is_sentence_break) {
+        if let Some(at) = between.rfind(is_sentence_break) {
             heading = None;
             sentence_basis = None;
+            if between.contains('\n') {
+                last_time = None;
+            }
+            // 報告期內，公司實現營業收入…: the period the text last named.
+            let sentence = between[at..]
+                .trim_start_matches(is_sentence_break)
+                .trim_start();
+            if REPORTING_PERIODS.iter().any(|w| sentence.starts_with(w)) {
+                heading = last_time;
+            }
         }
         last_end = range.end;
         let clause = clause_start(text, range.start);
         if is_time(figure) {
+            last_time = Some(i);
             let lead = text[clause..range.start].trim();
             if lead.is_empty() || PERIOD_LEADS.contains(&lead) {
                 heading = Some(i);
