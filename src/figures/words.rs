@@ -4,6 +4,7 @@
 //! that concern instead (currencies in money, range links in ranges).
 
 use super::Approx;
+use super::exclusions::near_means_last;
 use super::scan::is_number_char;
 
 /// Measure words and units of quantities, longest first where one is a
@@ -261,7 +262,9 @@ const QUALIFIER_LINKS: &[&str] = &["了", "有", "是", "为", "為"];
 /// bound.
 pub(super) fn qualifier_before(text: &str, start: usize) -> Option<(usize, Approx)> {
     let head = &text[..start];
-    let direct = ends_with_any(head, APPROX_BEFORE).map(|(w, a)| (head.len() - w.len(), a));
+    let direct = ends_with_any(head, APPROX_BEFORE)
+        .filter(|(w, _)| *w != "近" || !near_means_last(text, start))
+        .map(|(w, a)| (head.len() - w.len(), a));
     let linked = || {
         let link = QUALIFIER_LINKS.iter().find(|l| head.ends_with(**l))?;
         let before = &head[..head.len() - link.len()];
