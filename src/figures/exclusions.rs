@@ -105,7 +105,17 @@ const BODIES: &[&str] = &[
 
 /// Words before N届 that count terms (连续三届, 担任两届) rather than name
 /// one.
-const TERM_COUNTS: &[&str] = &["连续", "任", "连", "共", "历", "已", "了", "过"];
+const TERM_COUNTS: &[&str] = &["连续", "任", "连", "共", "历", "历经", "已", "了", "过"];
+
+/// What cites a law's article before 第: its name (《…》, …法, …条例), a
+/// draft of it, a verb of citing, or the article or clause it belongs to.
+const LAW_CITES: &[&str] = &[
+    "》", "法", "条例", "规定", "办法", "细则", "本", "草案", "稿", "依照", "根据", "按照", "依据",
+    "违反", "条", "款",
+];
+
+/// What follows an article's number: what it says, its clause, a pause.
+const ARTICLE_ENDS: &[&str] = &["规定", "第", "之", "、", "，", ",", "。", "；"];
 
 /// Roads numbered after their network: 国道1号, 省道, 台61线.
 const ROUTES: &[&str] = &["国道", "省道", "县道", "乡道", "台"];
@@ -156,11 +166,14 @@ fn is_session(head: &str, tail: &str, ordinal: bool) -> bool {
         || tail.starts_with('届') && (ordinal || !ends_with_word(head, TERM_COUNTS))
 }
 
+/// 第四十二条 of a law, cited after its name or a verb of citing, or
+/// followed by what it says (规定) or by its clause (第3款第5项); not the
+/// rank of 第一条跨海高铁.
 fn is_law_article(head: &str, tail: &str) -> bool {
-    tail.starts_with(['条', '款'])
-        || tail
-            .strip_prefix('项')
-            .is_some_and(|after| head.ends_with(['条', '款']) || after.starts_with("规定"))
+    let Some(after) = tail.strip_prefix(['条', '款', '项']) else {
+        return false;
+    };
+    ends_with_word(head, LAW_CITES) || starts_with_word(after, ARTICLE_ENDS)
 }
 
 fn is_route_or_signal(head: &str, tail: &str) -> bool {
@@ -175,7 +188,7 @@ fn is_route_or_signal(head: &str, tail: &str) -> bool {
 }
 
 /// 4 to 6 digits after a code's label, or alone in brackets after a name
-/// (台积电(2330), 腾讯控股（00700.HK）).
+/// (台积电(2330), 腾讯控股（00700.HK）); not the year of 今（2025）年.
 fn is_stock_code(head: &str, written: &str, tail: &str) -> bool {
     if !(4..=6).contains(&written.len()) || !written.bytes().all(|b| b.is_ascii_digit()) {
         return false;
@@ -187,18 +200,20 @@ fn is_stock_code(head: &str, written: &str, tail: &str) -> bool {
         .is_some_and(|c| is_han(c) || c.is_ascii_alphabetic())
         && tail
             .trim_start_matches(|c: char| c == '.' || c == '-' || c.is_ascii_alphabetic())
-            .starts_with([')', '）']);
+            .strip_prefix([')', '）'])
+            .is_some_and(|after| !after.starts_with(['年', '月', '日']));
     labelled || bracketed
 }
 
 /// 第一 heading a clause and followed by a pause: 提出，第一，加大…; not the
 /// rank of 金牌榜第一，.
 fn is_list_marker(head: &str, tail: &str) -> bool {
-    let heads_clause = head
-        .trim_end()
-        .chars()
-        .next_back()
-        .is_none_or(|c| matches!(c, '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '？'));
+    let heads_clause = head.trim_end().chars().next_back().is_none_or(|c| {
+        matches!(
+            c,
+            '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '？' | '“' | '「' | '（' | '('
+        )
+    });
     let pause = tail.starts_with(['，', ',', '：', ':'])
         || tail
             .strip_prefix('、')
