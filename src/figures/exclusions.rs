@@ -253,20 +253,30 @@ fn is_numeral_word(text: &str, tokens: &[Token], f: &Figure) -> bool {
     }
 }
 
-/// Whether 近 before the number at `start` means "the last" rather than
-/// "nearly": a span of time that a record or a first refers to (创近10年新低,
-/// 为近3年首见, 近30天来, 近一个月内).
-pub(super) fn near_means_last(text: &str, start: usize) -> bool {
+/// Whether the qualifier `word` ending right before the number at `start`
+/// is part of another word: 超 of 买超/卖超 (net buying, 外资买超12亿元),
+/// or 近 meaning "the last" rather than "nearly", before a span of time
+/// that a record or a first refers to (创近10年新低, 为近3年首见, 近30天来,
+/// 近一个月内).
+pub(super) fn qualifier_in_word(text: &str, start: usize, word: &str) -> bool {
     const SPANS: &[&str] = &["个月", "年", "月", "天", "日", "周", "季度", "季"];
     const AFTER: &[&str] = &[
         "来", "以来", "同期", "新高", "新低", "最", "首", "内", "中", "间", "里", "平均", "累计",
     ];
-    let head = text[..start].strip_suffix('近').unwrap_or(&text[..start]);
-    let tail = text[start..].trim_start_matches(|c: char| is_number_char(c) || c == '.');
-    let Some(span) = SPANS.iter().find(|s| tail.starts_with(**s)) else {
-        return false;
-    };
-    head.ends_with('创') || starts_with_word(&tail[span.len()..], AFTER)
+    let head = &text[..start - word.len()];
+    match word {
+        "超" => head.ends_with(['买', '卖']),
+        "近" => {
+            let tail = text[start..].trim_start_matches(|c: char| is_number_char(c) || c == '.');
+            SPANS
+                .iter()
+                .find(|s| tail.starts_with(**s))
+                .is_some_and(|span| {
+                    head.ends_with('创') || starts_with_word(&tail[span.len()..], AFTER)
+                })
+        }
+        _ => false,
+    }
 }
 
 fn starts_with_word(text: &str, words: &[&str]) -> bool {

@@ -4,7 +4,7 @@
 //! that concern instead (currencies in money, range links in ranges).
 
 use super::Approx;
-use super::exclusions::near_means_last;
+use super::exclusions::qualifier_in_word;
 use super::scan::is_number_char;
 
 /// Measure words and units of quantities, longest first where one is a
@@ -212,6 +212,8 @@ pub(super) const APPROX_BEFORE: &[(&str, Approx)] = &[
     ("近", Approx::Under),
     ("大約", Approx::About),
     ("大约", Approx::About),
+    ("约为", Approx::About),
+    ("约合", Approx::About),
     ("約", Approx::About),
     ("约", Approx::About),
 ];
@@ -263,7 +265,7 @@ const QUALIFIER_LINKS: &[&str] = &["了", "有", "是", "为", "為"];
 pub(super) fn qualifier_before(text: &str, start: usize) -> Option<(usize, Approx)> {
     let head = &text[..start];
     let direct = ends_with_any(head, APPROX_BEFORE)
-        .filter(|(w, _)| *w != "近" || !near_means_last(text, start))
+        .filter(|(w, _)| !qualifier_in_word(text, start, w))
         .map(|(w, a)| (head.len() - w.len(), a));
     let linked = || {
         let link = QUALIFIER_LINKS.iter().find(|l| head.ends_with(**l))?;
