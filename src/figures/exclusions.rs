@@ -78,16 +78,9 @@ fn in_word(text: &str, tokens: &[Token], f: &Figure) -> bool {
     in_longer_word || in_short_quote(text, &f.range)
 }
 
-/// Meetings numbered after 次 (三次会议, 第九次常务会议).
-const MEETINGS: &[&str] = &[
-    "会议",
-    "全体会议",
-    "常务会议",
-    "常委会议",
-    "集体学习",
-    "全会",
-    "代表大会",
-];
+/// What ends the name of a meeting numbered after 次, a few words on (三次
+/// 会议, 第九次常务会议, 二次理事会议, 第十五次全国代表大会, 第三次集体学习).
+const MEETINGS: &[&str] = &["会议", "全会", "大会", "集体学习"];
 
 /// The bodies whose sessions are numbered without 第 (人大三次会议,
 /// 十四届二次会议); elsewhere 召开3次会议 counts meetings.
@@ -104,18 +97,31 @@ const BODIES: &[&str] = &[
 ];
 
 /// Words before N届 that count terms (连续三届, 担任两届) rather than name
-/// one.
-const TERM_COUNTS: &[&str] = &["连续", "任", "连", "共", "历", "历经", "已", "了", "过"];
+/// one (中共十四届, 反映了十四届六中全会).
+const TERM_COUNTS: &[&str] = &[
+    "连续",
+    "连任",
+    "担任",
+    "历经",
+    "蝉联",
+    "共有",
+    "已有",
+    "举办了",
+    "举办过",
+];
 
-/// What cites a law's article before 第: its name (《…》, …法, …条例), a
-/// draft of it, a verb of citing, or the article or clause it belongs to.
+/// What cites a law's article before 第: its name (《…》, …法, …条例,
+/// 《…》（试行）), a draft of it, a verb of citing, or the article or
+/// clause it belongs to.
 const LAW_CITES: &[&str] = &[
-    "》", "法", "条例", "规定", "办法", "细则", "本", "草案", "稿", "依照", "根据", "按照", "依据",
-    "违反", "条", "款",
+    "》", "）", "法", "法例", "条例", "规定", "办法", "细则", "本", "草案", "稿", "依照", "根据",
+    "按照", "依据", "违反", "条", "款",
 ];
 
 /// What follows an article's number: what it says, its clause, a pause.
-const ARTICLE_ENDS: &[&str] = &["规定", "第", "之", "、", "，", ",", "。", "；"];
+const ARTICLE_ENDS: &[&str] = &[
+    "规定", "第", "之", "中", "有关", "所", "和", "及", "、", "，", ",", "。", "；",
+];
 
 /// Roads numbered after their network: 国道1号, 省道, 台61线.
 const ROUTES: &[&str] = &["国道", "省道", "县道", "乡道", "台"];
@@ -158,19 +164,20 @@ fn names_something(text: &str, f: &Figure) -> bool {
 
 fn is_session(head: &str, tail: &str, ordinal: bool) -> bool {
     if let Some(after) = tail.strip_prefix('次') {
+        let name: String = after.chars().take_while(|c| is_han(*c)).take(8).collect();
         let numbered_body = ordinal || ends_with_word(head, BODIES);
-        return numbered_body && starts_with_word(after, MEETINGS);
+        return numbered_body && MEETINGS.iter().any(|m| name.contains(m));
     }
     tail.starts_with("会期")
         || tail.starts_with("中全会")
         || tail.starts_with('届') && (ordinal || !ends_with_word(head, TERM_COUNTS))
 }
 
-/// 第四十二条 of a law, cited after its name or a verb of citing, or
-/// followed by what it says (规定) or by its clause (第3款第5项); not the
-/// rank of 第一条跨海高铁.
+/// 第四十二条 (or 第3款, 第5项, 香港法例第77章) of a law, cited after its
+/// name or a verb of citing, or followed by what it says (规定) or by its
+/// clause (第3款第5项); not the rank of 第一条跨海高铁.
 fn is_law_article(head: &str, tail: &str) -> bool {
-    let Some(after) = tail.strip_prefix(['条', '款', '项']) else {
+    let Some(after) = tail.strip_prefix(['条', '款', '项', '章']) else {
         return false;
     };
     ends_with_word(head, LAW_CITES) || starts_with_word(after, ARTICLE_ENDS)
@@ -211,7 +218,20 @@ fn is_list_marker(head: &str, tail: &str) -> bool {
     let heads_clause = head.trim_end().chars().next_back().is_none_or(|c| {
         matches!(
             c,
-            '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '？' | '“' | '「' | '（' | '('
+            '，' | ','
+                | '。'
+                | '；'
+                | ';'
+                | '：'
+                | ':'
+                | '！'
+                | '？'
+                | '“'
+                | '「'
+                | '（'
+                | '('
+                | '）'
+                | ')'
         )
     });
     let pause = tail.starts_with(['，', ',', '：', ':'])
