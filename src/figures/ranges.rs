@@ -126,6 +126,12 @@ pub(super) fn widen_range(text: &str, first: &Number, high: Figure) -> Option<Fi
                 format!("{year:04}-{:02}/{end}", month as u32),
             ))
         }
+        // 上升2.6%至64.1亿元: a change to a value, not a range.
+        (kind, Value::Number(_))
+            if *kind != FigureKind::Percent && text[first.range.end..].starts_with('%') =>
+        {
+            None
+        }
         (_, Value::Number(high_value)) => {
             // The multiplier of the second number applies to the first when
             // the first has none: 3至5億元 is 3億 to 5億.

@@ -4,6 +4,7 @@
 //! that concern instead (currencies in money, range links in ranges).
 
 use super::Approx;
+use super::exclusions::qualifier_in_word;
 use super::scan::is_number_char;
 
 /// Measure words and units of quantities, longest first where one is a
@@ -238,6 +239,8 @@ pub(super) const APPROX_BEFORE: &[(&str, Approx)] = &[
     ("约为", Approx::About),
     ("大約", Approx::About),
     ("大约", Approx::About),
+    ("约为", Approx::About),
+    ("约合", Approx::About),
     ("約", Approx::About),
     ("约", Approx::About),
 ];
@@ -288,12 +291,8 @@ const QUALIFIER_LINKS: &[&str] = &["了", "有", "是", "为", "為"];
 /// bound.
 pub(super) fn qualifier_before(text: &str, start: usize) -> Option<(usize, Approx)> {
     let head = &text[..start];
-    // 买超, 卖超, 出超, 入超: net buying or selling, a trade surplus or
-    // deficit, not "over".
     let direct = ends_with_any(head, APPROX_BEFORE)
-        .filter(|(w, _)| {
-            *w != "超" || !head[..head.len() - w.len()].ends_with(['买', '卖', '出', '入'])
-        })
+        .filter(|(w, _)| !qualifier_in_word(text, start, w))
         .map(|(w, a)| (head.len() - w.len(), a));
     let linked = || {
         let link = QUALIFIER_LINKS.iter().find(|l| head.ends_with(**l))?;
