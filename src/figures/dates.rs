@@ -62,9 +62,15 @@ const FUTURE_CUES: &[&str] = &[
 /// what happened; news reports last year's 第四季 in January, while 10月底
 /// in September is a plan.
 fn undated_year(text: &str, at: usize, month: u32, today: Date) -> i32 {
-    if month < today.month + 3 {
-        return today.year;
+    if month < today.month + 3 || speaks_of_future(text, at) {
+        today.year
+    } else {
+        today.year - 1
     }
+}
+
+/// Whether the sentence around `at` has a word that puts it in the future.
+fn speaks_of_future(text: &str, at: usize) -> bool {
     let start = text[..at]
         .char_indices()
         .rev()
@@ -74,11 +80,7 @@ fn undated_year(text: &str, at: usize, month: u32, today: Date) -> i32 {
         .find(SENTENCE_ENDS)
         .map_or(text.len(), |i| at + i);
     let sentence = &text[start..end];
-    if FUTURE_CUES.iter().any(|cue| sentence.contains(cue)) {
-        today.year
-    } else {
-        today.year - 1
-    }
+    FUTURE_CUES.iter().any(|cue| sentence.contains(cue))
 }
 
 /// The year of Taiwan's Republic of China calendar `roc` (民國114年 is 2025).
@@ -648,6 +650,26 @@ fn find_weekdays(text: &str, today: Date) -> Vec<Figure> {
     found
 }
 
+/// Words after a holiday that make it a time (元旦假期, 国庆期间, 五一前),
+/// not a name (國慶演說).
+const HOLIDAY_TIMES: &[&str] = &[
+    "节",
+    "劳动节",
+    "假期",
+    "假日",
+    "长假",
+    "小长假",
+    "黄金周",
+    "期间",
+    "当天",
+    "当日",
+    "前",
+    "后",
+    "起",
+    "以来",
+    "档",
+];
+
 /// Holidays on a fixed day: 元旦, 五一, 國慶.
 const HOLIDAYS: &[(&str, u32, u32)] = &[
     ("元旦", 1, 1),
@@ -656,16 +678,18 @@ const HOLIDAYS: &[(&str, u32, u32)] = &[
     ("国庆", 10, 1),
 ];
 
-/// Holidays on a fixed day, in the year written before them or the
-/// reference year: 元旦, 明年元旦, 五一, 国庆.
+/// Holidays on a fixed day named as a time (元旦假期, 国庆节前), in the
+/// year written before them or the reference year: 元旦, 明年元旦, 五一,
+/// 国庆.
 fn find_holidays(text: &str, today: Date, region: Region) -> Vec<Figure> {
     let mut found = Vec::new();
     for (at, &(word, month, day)) in find_words(text, HOLIDAYS, |h| h.0) {
         let end = at + word.len();
-        // 国庆 inside 国庆节; 十五一, 五一〇: digits of a longer numeral.
+        // 国庆 inside 国庆节; 十五一: digits of a longer numeral.
+        let as_time = HOLIDAY_TIMES.iter().any(|w| text[end..].starts_with(w));
         if word == "国庆" && text[end..].starts_with('节')
             || text[..at].ends_with(|c: char| numbers::digit(c).is_some() || c == '十')
-            || text[end..].starts_with(|c: char| numbers::digit(c).is_some())
+            || !as_time
         {
             continue;
         }
@@ -846,7 +870,9 @@ pub(super) fn read_date(
             .filter(|m| m.range.start == end && text[m.range.end..].starts_with('月'))
             .and_then(|m| whole_in(m, 1..=12));
         if let Some(month) = month {
-            return Some(1 + read_month_on(text, numbers, i + 1, start, year, month, today, out));
+            return Some(
+                1 + read_month_on(text, numbers, i + 1, start, year, month, today, region, out),
+            );
         }
         let after = &text[end..];
         let (end, value) = if let Some((edge, month)) = starts_with_any(after, YEAR_EDGES)
@@ -868,9 +894,9 @@ pub(super) fn read_date(
         // 前11月, 今年前5月: the months from January.
         if let Some(marker) = ["前", "首"].iter().find(|m| head.ends_with(**m)) {
             let start = n.range.start - marker.len();
-            return Some(read_months_to_date(
-                text, n, start, month, "月", today, region, out,
-            ));
+            let end = n.range.end + '月'.len_utf8();
+            out.push(months_to_date(text, start..end, month, today, region));
+            return Some(1);
         }
         let mut start = n.range.start;
         let year = if let Some((word, offset)) = ends_with_any(head, RELATIVE_YEARS) {
@@ -881,27 +907,34 @@ pub(super) fn read_date(
         };
         let year = year.unwrap_or_else(|| undated_year(text, start, month, today));
         return Some(read_month_on(
-            text, numbers, i, start, year, month, today, out,
+            text, numbers, i, start, year, month, today, region, out,
         ));
     }
-    // 首8個月, 今年前两个月: the months from January.
+    // 首8個月, 今年前两个月 (前两个月 alone may be two months ago): the
+    // months from January.
     if let Some(month) = whole_in(n, 1..=12) {
         let counted = ["个月", "個月"].iter().find(|w| after.starts_with(**w));
-        let first = head.ends_with('首')
-            || head.ends_with('前')
-                && year_before(&head[..head.len() - 3], today, region).is_some();
-        if let Some(word) = counted.filter(|_| first) {
-            let start = n.range.start - '首'.len_utf8();
-            return Some(read_months_to_date(
-                text, n, start, month, word, today, region, out,
+        let first = head.strip_suffix('首').or_else(|| {
+            head.strip_suffix('前')
+                .filter(|h| year_before(h, today, region).is_some())
+        });
+        if let (Some(word), Some(before)) = (counted, first) {
+            let end = n.range.end + word.len();
+            out.push(months_to_date(
+                text,
+                before.len()..end,
+                month,
+                today,
+                region,
             ));
+            return Some(1);
         }
     }
     let day = bare_day(text, n)?;
     // 15日 with no month: a month named before it (本月20日), the month of
     // the last date written with one (3月10日電 … 15日), else this month,
-    // or last month when the day is still to come (news reports what
-    // happened).
+    // or last month when the day is still to come in a sentence that does
+    // not speak of the future (news reports what happened).
     let mut start = n.range.start;
     let (year, month) = if let Some((word, offset)) = ends_with_any(head, RELATIVE_MONTHS) {
         start -= word.len();
@@ -909,7 +942,8 @@ pub(super) fn read_date(
     } else if let Some(month) = month_of_last_day(text, out) {
         month
     } else {
-        month_from(today, if day > today.day { -1 } else { 0 })
+        let past = day > today.day && !speaks_of_future(text, start);
+        month_from(today, if past { -1 } else { 0 })
     };
     // A day the month does not have (30日 in February) is no date, nor a
     // number.
@@ -920,33 +954,24 @@ pub(super) fn read_date(
     Some(1)
 }
 
-/// The months from January to `month` (前11月, 首8個月, 今年前5月), the
-/// number `n` starting after its marker at `start`; returns the numbers
-/// used.
-#[allow(clippy::too_many_arguments)]
-fn read_months_to_date(
+/// The months from January to `month` (前11月, 首8個月, 今年前5月)
+/// written at `range`, marker included, and the year before it.
+fn months_to_date(
     text: &str,
-    n: &Number,
-    mut start: usize,
+    range: std::ops::Range<usize>,
     month: u32,
-    word: &str,
     today: Date,
     region: Region,
-    out: &mut Vec<Figure>,
-) -> usize {
-    let year = match year_before(&text[..start], today, region) {
-        Some((year, len)) => {
-            start -= len;
-            year
-        }
-        None => undated_year(text, start, month, today),
+) -> Figure {
+    let (year, start) = match year_before(&text[..range.start], today, region) {
+        Some((year, len)) => (year, range.start - len),
+        None => (undated_year(text, range.start, month, today), range.start),
     };
-    out.push(iso(
+    iso(
         FigureKind::Period,
-        start..n.range.end + word.len(),
+        start..range.end,
         months_of(year, 1, month),
-    ));
-    1
+    )
 }
 
 /// The parts of a month: 上旬 (days 1–10), 中旬 (11–20), 下旬 (21 to the
@@ -973,6 +998,7 @@ fn read_month_on(
     year: i32,
     month: u32,
     today: Date,
+    region: Region,
     out: &mut Vec<Figure>,
 ) -> usize {
     let m = &numbers[j];
@@ -1010,7 +1036,9 @@ fn read_month_on(
             return used;
         }
     }
-    if let Some((to, to_used, to_end)) = period_end(text, numbers, j + used, end, date, today) {
+    if let Some((to, to_used, to_end)) =
+        period_end(text, numbers, j + used, end, date, today, region)
+    {
         out.push(iso(
             FigureKind::Period,
             start..to_end,
@@ -1033,6 +1061,7 @@ fn period_end(
     at: usize,
     from: Written,
     today: Date,
+    region: Region,
 ) -> Option<(Written, usize, usize)> {
     let link = PERIOD_LINKS.iter().find(|l| text[at..].starts_with(**l))?;
     let at = at + link.len();
@@ -1040,7 +1069,7 @@ fn period_end(
     let after = &text[first.range.end..];
     let (to, used, end) = if after.starts_with('年') {
         // 2024年8月至2025年3月.
-        let (year, _, year_end) = year_at(text, numbers, j, today, Region::Cn)?;
+        let (year, _, year_end) = year_at(text, numbers, j, today, region)?;
         let m = numbers.get(j + 1).filter(|m| m.range.start == year_end)?;
         let month = whole_in(m, 1..=12).filter(|_| text[m.range.end..].starts_with('月'))?;
         let month_end = m.range.end + '月'.len_utf8();
