@@ -31,7 +31,7 @@ use crate::date::Date;
 use crate::document::Document;
 use crate::{Region, Token};
 
-use self::dates::{find_half_years, find_relative_dates, quarter_after, read_date, year_before};
+use self::dates::{find_date_words, read_date, read_quarter};
 use self::exclusions::{drop_in_urls, is_article, is_code, is_excluded};
 pub(crate) use self::exclusions::{lone_numeral_of_amount, lone_numeral_word, numeral_in_word};
 use self::forms::{
@@ -193,7 +193,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], today: Date, region: Region) ->
     let mut figures: Vec<Figure> = Vec::new();
     let mut i = 0;
     while i < numbers.len() {
-        let consumed = read_figure(text, tokens, &numbers, i, today, &mut figures);
+        let consumed = read_figure(text, tokens, &numbers, i, today, region, &mut figures);
         i += consumed.max(1);
         // A figure's unit may be a numeral of its own (the 两 of 〇多两):
         // numbers inside a figure are no figures of their own.
@@ -202,8 +202,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], today: Date, region: Region) ->
             i += 1;
         }
     }
-    figures.extend(find_half_years(text, today));
-    figures.extend(find_relative_dates(text, today));
+    figures.extend(find_date_words(text, today, region));
     figures.sort_by_key(|f| (f.range.start, Reverse(f.range.end)));
     // 2000年下半年 is one period, not also the date 2000年; 今年1至7月 not
     // also the year 今年.
@@ -280,6 +279,7 @@ fn read_figure(
     numbers: &[Number],
     i: usize,
     today: Date,
+    region: Region,
     out: &mut Vec<Figure>,
 ) -> usize {
     let n = &numbers[i];
@@ -290,29 +290,21 @@ fn read_figure(
     // of its own, which is not a range's start (1-2-3 is not nested).
     if is_range_start(text, numbers, i) && !is_range_start(text, numbers, i.wrapping_sub(1)) {
         let mut second = Vec::new();
-        let used = read_figure(text, tokens, numbers, i + 1, today, &mut second);
-        if let Some(f) = second.pop().and_then(|high| widen_range(text, n, high)) {
+        let used = read_figure(text, tokens, numbers, i + 1, today, region, &mut second);
+        let widened = second
+            .pop()
+            .and_then(|high| widen_range(text, n, high, today, region));
+        if let Some(f) = widened {
             out.push(f);
             return used + 1;
         }
     }
 
     // 第一季度, 一季度, 前三季度: quarters, and the months up to one.
-    if let Some(q) = quarter_after(after).filter(|_| !is_duration_before(before)) {
-        let marker = ["前", "第"].iter().find(|m| before.ends_with(**m)).copied();
-        let mut start = n.range.start - marker.map_or(0, str::len);
-        let (year, year_len) = year_before(&text[..start], today);
-        start -= year_len;
-        let quarter = n.value.to_f64();
-        if (1.0..=4.0).contains(&quarter) && quarter.fract() == 0.0 {
-            let last = quarter as u32 * 3;
-            let first = if marker == Some("前") { 1 } else { last - 2 };
-            out.push(iso(
-                FigureKind::Period,
-                start..n.range.end + q,
-                format!("{year:04}-{first:02}/{year:04}-{last:02}"),
-            ));
-            return 1;
+    // 連續3季 is a length of time (forms), not the third quarter.
+    if !is_duration_before(before) {
+        if let Some(used) = read_quarter(text, numbers, i, today, region, out) {
+            return used;
         }
     }
 
@@ -345,7 +337,7 @@ fn read_figure(
         return 1;
     }
 
-    if let Some(used) = read_date(text, numbers, i, today, out) {
+    if let Some(used) = read_date(text, numbers, i, today, region, out) {
         return used;
     }
 
