@@ -171,7 +171,7 @@ impl<'t> Folded<'t> {
                 '，' if previous.is_some_and(is_digit)
                     && digit_group_follows(&text[end..])
                     && (full_width_digit_before(&text[..at])
-                        || decimal_after_group(&text[end..])) =>
+                        || grouping_continues(&text[..at], &text[end..])) =>
                 {
                     Some(',')
                 }
@@ -309,9 +309,15 @@ fn full_width_digit_before(head: &str) -> bool {
         .is_some_and(|c| ('０'..='９').contains(&c))
 }
 
-/// A point right after the three digits of a group: 225.00.
-fn decimal_after_group(rest: &str) -> bool {
-    rest.chars().nth(3).is_some_and(|c| matches!(c, '.' | '．'))
+/// Whether the number around a full-width comma is written in groups
+/// anyway: a point or another separator after the group (82，225.00,
+/// 333，333,434), or a separator before it (233,333，333).
+fn grouping_continues(head: &str, rest: &str) -> bool {
+    let before_digits = head.trim_end_matches(|c: char| c.is_ascii_digit());
+    rest.chars()
+        .nth(3)
+        .is_some_and(|c| matches!(c, '.' | '．' | ','))
+        || before_digits.ends_with(',') && before_digits.len() < head.len()
 }
 
 /// Exactly three digits, then no more: the rest of a thousands group.
@@ -331,8 +337,13 @@ mod tests {
 
     #[test]
     fn folds_width_inside_numbers_only() {
-        let doc = Document::read("增长１２．５％，达到３，０００人，$20，300美元，很好．");
-        assert_eq!(doc.view(), "增长12.5%，达到3,000人，$20，300美元，很好．");
+        let doc = Document::read(
+            "增长１２．５％，达到３，０００人，$20，300美元，233,333，333元，很好．",
+        );
+        assert_eq!(
+            doc.view(),
+            "增长12.5%，达到3,000人，$20，300美元，233,333,333元，很好．"
+        );
         assert_eq!(back(&doc, "12.5%"), "１２．５％");
         assert_eq!(back(&doc, "3,000人"), "３，０００人");
     }

@@ -239,9 +239,13 @@ fn parse_unsigned(text: &str) -> Option<Decimal> {
     // 七二九.二亿, 一〇一〇亿, 三点五亿: a number written digit by digit or
     // with a decimal part, then a multiplier.
     let head = text.trim_end_matches(is_big_unit);
+    // Two neighbouring digits before a multiplier are a guess (八九亿: eight
+    // or nine hundred million), not 89亿; three or a zero are digits.
+    let spelled =
+        is_digit_sequence(head) && (head.chars().count() >= 3 || head.contains(['〇', '零', '○']));
     if head.len() < text.len()
         && !head.contains(is_big_unit)
-        && (head.contains(is_point) || is_digit_sequence(head))
+        && (head.contains(is_point) || spelled)
     {
         let power: i32 = text[head.len()..].chars().filter_map(unit).sum();
         return Some(parse_unsigned(head)?.scaled(power).normalized());
