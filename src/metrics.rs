@@ -181,7 +181,7 @@ impl Metric {
 const REPORTING_VERBS: &[&str] = &[
     "完成", "实现", "录得", "创下", "取得", "预计", "打造", "承担", "带来", "创造", "获得", "吸引",
     "成功", "累计", "共计", "合计", "发生", "增设", "实施", "计划", "拟", "设", "设有", "拥有",
-    "筹集", "派发", "涉及",
+    "筹集", "派发", "涉及", "宣派", "维持",
 ];
 
 /// Words between an indicator and its value that only link the two
@@ -233,7 +233,6 @@ const LINKS: &[&str] = &[
     "预计",
     "预估",
     "预期",
-    "预测",
     "估计",
     "料",
     "料将",
@@ -264,6 +263,9 @@ const LINKS: &[&str] = &[
     "当日",
     "当天",
     "全天",
+    "临时",
+    "合共",
+    "合计",
 ];
 
 /// Words before an indicator that say where, when or whose, not what (全市
@@ -312,8 +314,6 @@ const SCOPES: &[&str] = &[
     "使",
     "在台",
     "在港",
-    "最高",
-    "最低",
     "当日",
     "当天",
     "当月",
@@ -326,6 +326,20 @@ const SCOPES: &[&str] = &[
     "经季节调整后的",
     "经季节调整后",
     "经季节性调整后",
+    "期内",
+    "同期",
+    "报告期内",
+    "为",
+    "全部",
+    "的",
+    "香港",
+    "台湾",
+    "内地",
+    "政府",
+    "「",
+    "」",
+    "“",
+    "”",
 ];
 
 /// What a rate is per (每人, 每平方米): said between an indicator and its
@@ -511,6 +525,9 @@ const TREND_QUALIFIERS: &[&str] = &[
     "有望",
     "大",
     "小",
+    "微",
+    "轻微",
+    "实质",
 ];
 
 /// Words that may stand between a trend and its amount (增長了5%, 上升約
@@ -590,6 +607,7 @@ fn changes_after(
                     .iter()
                     .any(|w| text[start..f.range().start] == **w)
         });
+        let mut earlier = None;
         let (trend_start, basis) = match dated {
             Some(f) => {
                 let basis = match f.value() {
@@ -597,7 +615,20 @@ fn changes_after(
                     _ => Basis::YearOnYear,
                 };
                 next += 1;
-                (f.range().end, Some(basis))
+                // 較6月至8月的3.7%上升: the level it changed from.
+                let of = f.range().end + "的".len();
+                let level = figures.get(next).filter(|g| {
+                    text[f.range().end..].starts_with('的') && g.range().start == of && is_level(g)
+                });
+                match level {
+                    Some(g) => {
+                        earlier = Some(next);
+                        used[next] = true;
+                        next += 1;
+                        (g.range().end, Some(basis))
+                    }
+                    None => (f.range().end, Some(basis)),
+                }
             }
             None => match starts_with_any(&text[start..], BASES) {
                 Some((w, b)) => (start + w.len(), Some(b)),
@@ -674,7 +705,7 @@ fn changes_after(
                 direction,
                 amount,
                 basis,
-                from: None,
+                from: earlier,
                 contradicted: false,
             });
         }
@@ -755,11 +786,11 @@ fn aside_end(text: &str, start: usize, next_figure: Option<&Figure>) -> Option<u
 /// in 至 before the value (總結餘將降至1,240億元): stripped of what only
 /// reports, links or scopes it.
 struct Reading {
-    indicator: Range<usize>,
+    indicator: Option<Range<usize>>,
     trend: Option<(Direction, Option<Basis>, bool)>,
 }
 
-fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Reading> {
+fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading {
     let (mut start, mut end) = (range.start, range.end);
     let mut trend = None;
     // The end: links, then a trend (with its basis), then links again.
@@ -794,7 +825,7 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Option<R
         let link = LINKS
             .iter()
             .chain(REPORTING_VERBS)
-            .filter(|w| part.ends_with(**w) && part.len() > w.len())
+            .filter(|w| part.ends_with(**w))
             .max_by_key(|w| w.len());
         match link {
             Some(w) => end -= w.len(),
@@ -832,13 +863,18 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Option<R
             start += w.len();
         } else if let Some(t) = place {
             start = t.end();
-        } else if let Some(per) = rest.strip_prefix('每') {
-            // 每人每月最高補助: who and how often a rate is for.
+        } else if let Some(per) = rest.strip_prefix('每').filter(|per| !per.starts_with('股')) {
+            // 每人每月補助: who and how often a rate is for (每股盈利 is
+            // the measure itself).
             let unit = per.chars().next().map_or(0, char::len_utf8);
             if per.len() <= unit {
                 break;
             }
             start += '每'.len_utf8() + unit;
+        } else if let Some((direction, w)) = leading_trend(text, tokens, start, end) {
+            // 削減公務員編制約8,000個: the verb says which way the count goes.
+            trend = trend.or(Some((direction, None, false)));
+            start += w;
         } else {
             break;
         }
@@ -849,10 +885,26 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Option<R
         && !indicator.starts_with(['比', '较', '与', '同', '跟', '(', ')', '据'])
         && starts_with_any(indicator, CHANGE_SIZES).is_none()
         && indicator.chars().count() <= 24;
-    names_something.then_some(Reading {
-        indicator: start..end,
+    Reading {
+        indicator: names_something.then_some(start..end),
         trend,
-    })
+    }
+}
+
+/// A trend verb of two characters or more that begins `start..end` as a
+/// word of its own, with more after it: its direction and length.
+fn leading_trend(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+) -> Option<(Direction, usize)> {
+    let first = tokens.get(tokens.partition_point(|t| t.start() < start))?;
+    let word = &text[first.range()];
+    let (_, direction) = TRENDS
+        .iter()
+        .find(|(w, _)| *w == word && w.chars().nth(1).is_some())?;
+    (first.start() == start && first.end() < end).then_some((*direction, word.len()))
 }
 
 /// A trend said at the end of `part` (同比增長, 年增, 降至): where it starts
@@ -926,6 +978,9 @@ fn counted_after(text: &str, tokens: &[Token], at: usize) -> Option<Range<usize>
 /// Whether an indicator read before a value names who or where rather than
 /// a measure (全港, 新一屆立法會, 發行): none of its words is a common noun.
 fn names_a_holder(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
+    if SCOPES.contains(&&text[indicator.clone()]) {
+        return true;
+    }
     let first = tokens.partition_point(|t| t.start() < indicator.start);
     tokens[first..]
         .iter()
@@ -1085,9 +1140,17 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         }
         cuts.push(end);
         let mut reading = None;
+        // A trend read in a later part is the value's (財政儲備預計於|2026年
+        // 3月底|降至6,580億元).
+        let mut later_trend = None;
         for part in cuts.chunks(2).rev() {
-            if let Some(r) = read_indicator(text, tokens, part[0]..part[1]) {
-                reading = Some(r);
+            let read = read_indicator(text, tokens, part[0]..part[1]);
+            later_trend = later_trend.or(read.trend);
+            if let Some(indicator) = read.indicator {
+                reading = Some(Reading {
+                    indicator: Some(indicator),
+                    trend: read.trend.or(later_trend),
+                });
                 break;
             }
         }
@@ -1098,42 +1161,53 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
                 .find(|v| text[range.end..].starts_with(**v))
             {
                 reading = Some(Reading {
-                    indicator: range.end..range.end + verb.len(),
+                    indicator: Some(range.end..range.end + verb.len()),
                     trend: None,
                 });
             }
         }
+        let mut read = reading.and_then(|r| Some((r.indicator?, r.trend)));
         // 共有1,284,600名選民投票, 發行1,200億元政府債券: what is counted
         // follows the value, when what precedes it names no measure.
         let mut changes_from = range.end;
-        if let Some(counted) = counted_after(text, tokens, range.end) {
-            let before_names_none = reading.as_ref().is_none_or(|r| {
-                r.trend.is_none() && names_a_holder(text, tokens, r.indicator.clone())
+        let counts = matches!(figure.kind(), FigureKind::Quantity | FigureKind::Money);
+        if let Some(counted) = counts
+            .then(|| counted_after(text, tokens, range.end))
+            .flatten()
+        {
+            let before_names_none = read.as_ref().is_none_or(|(indicator, trend)| {
+                trend.is_none() && names_a_holder(text, tokens, indicator.clone())
             });
             if before_names_none && from.is_none() {
                 changes_from = counted.end;
-                reading = Some(Reading {
-                    indicator: counted,
-                    trend: None,
-                });
+                read = Some((counted, None));
             }
         }
-        let Some(reading) = reading else {
+        let Some((mut indicator, mut trend)) = read else {
             // No indicator: its changes are still its, not levels.
             changes_after(text, figures, i, range.end, &mut used);
             continue;
         };
+        // 本地經濟增長2.5%至3.5%: growth forecast as a range is what is
+        // measured, not a change of it.
+        if figure.bounds().is_some()
+            && trend.is_some_and(|(_, basis, _)| basis.is_none())
+            && text[indicator.end..].starts_with("增长")
+        {
+            indicator.end += "增长".len();
+            trend = None;
+        }
         let period = own_period.or(heading);
         used[i] = true;
 
         // A list: A、B和C分別增長5%、6%和7%.
         let listed = listed_values(text, figures, i);
-        if listed > 1 && text[reading.indicator.end..range.start].contains("分别") {
-            if let Some(names) = listed_indicators(text, reading.indicator.clone(), listed) {
+        if listed > 1 && text[indicator.end..range.start].contains("分别") {
+            if let Some(names) = listed_indicators(text, indicator.clone(), listed) {
                 for (k, indicator) in names.into_iter().enumerate() {
                     let value = i + k;
                     used[value] = true;
-                    let change = reading.trend.map(|(direction, basis, _)| Change {
+                    let change = trend.map(|(direction, basis, _)| Change {
                         range: figures[value].range(),
                         direction,
                         amount: Some(value),
@@ -1159,7 +1233,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             changes.insert(0, origin_change(text, figures, j));
         }
         let mut value = i;
-        if let Some((direction, basis, with_amount)) = reading.trend {
+        if let Some((direction, basis, with_amount)) = trend {
             // 同比增長4.8%: the value is the change's amount; 降至1,240億元:
             // the value is where it went; 大漲386.2點，收26,761.1點: the
             // level stated after the change is the value.
@@ -1170,7 +1244,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             changes.insert(
                 0,
                 Change {
-                    range: reading.indicator.end..figures[value].range().end,
+                    range: indicator.end..figures[value].range().end,
                     direction,
                     amount: with_amount.then_some(i),
                     basis,
@@ -1188,7 +1262,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         }
         if changes.is_empty() {
             metrics.push(Metric {
-                indicator: reading.indicator.clone(),
+                indicator: indicator.clone(),
                 value,
                 period,
                 change: None,
@@ -1197,7 +1271,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         }
         for change in changes {
             metrics.push(Metric {
-                indicator: reading.indicator.clone(),
+                indicator: indicator.clone(),
                 value,
                 period,
                 change: Some(change),
