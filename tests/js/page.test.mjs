@@ -132,15 +132,21 @@ async function analyze(page, text) {
 
 /**
  * Re-analyzes the page's sample article (the textarea's text as the page
- * loads) against a fixed reference date; returns the text, the date and what
- * zhlens finds in it in Node.
+ * loads) against a fixed reference date, as written in `region` ('auto':
+ * detected); returns the text, the date and what zhlens finds in it in Node.
  */
-async function showSample(page) {
+async function showSample(page, region = 'auto') {
   const referenceDate = '2025-09-15';
   const text = await page.inputValue('#text');
   await page.fill('#refdate', referenceDate);
+  await page.selectOption('#region', region);
   await analyze(page, text);
-  return { text, referenceDate, analysis: analyzeText(text, { referenceDate }) };
+  return { text, referenceDate, analysis: analyzeText(text, { referenceDate, region }) };
+}
+
+/** The metrics table's rows, as the text of their cells. */
+function metricRows(page) {
+  return page.$$eval('#metrics tbody tr', (trs) => trs.map((tr) => Array.from(tr.cells, (td) => td.textContent)));
 }
 
 /** The text of the output's elements outlined for a metric, sorted. */
@@ -149,8 +155,8 @@ function outlinedTexts(page) {
 }
 
 /** The texts a metric's row should outline: indicator, value, period, change. */
-function metricSpans(metric, figures) {
-  const spans = [metric.indicator, figures[metric.value], figures[metric.period], metric.change];
+function metricSpans(metric) {
+  const spans = [metric.indicator, metric.value, metric.period, metric.change];
   return spans.filter(Boolean);
 }
 
@@ -535,23 +541,26 @@ test('metrics are listed; hovering or focusing a row outlines exactly its spans,
   }
   const { page, context, problems } = await openPage();
   try {
-    const { analysis: { figures, metrics } } = await showSample(page);
+    // The sample is a mainland report in Traditional characters: read as CN.
+    const { analysis: { figures, metrics } } = await showSample(page, 'CN');
     assert.ok(metrics.length >= 3, `the sample has metrics: ${metrics.length}`);
-    const rows = await page.$$eval('#metrics tbody tr', (trs) => trs.map((tr) => Array.from(tr.cells, (td) => td.textContent)));
+    const rows = await metricRows(page);
     assert.deepEqual(rows.map((row) => row[0]), metrics.map((m) => m.indicator.text));
     assert.ok(rows.every((row) => row[1] !== ''), 'every metric has a value');
-    assert.deepEqual(rows[0], ['規模工業總產值', '218.8億 CNY', '2025-01 → 2025-07', '↑ 5.25% yoy']);
-    assert.deepEqual(rows[1], ['固定資產投資', '46.3億 CNY', '2025-01 → 2025-07', '']);
+    assert.deepEqual(rows[0], ['規模工業總產值', '218.8億元 = 21,880,000,000 CNY', '2025-01 → 2025-07', '↑ 5.25%', 'yoy', '≈207.9億元']);
+    assert.deepEqual(rows[1], ['固定資產投資', '46.3億元 = 4,630,000,000 CNY', '2025-01 → 2025-07', '', '', '']);
+    assert.equal(await page.getAttribute('#metrics tbody tr[data-metric="0"] td:nth-child(5)', 'title'), 'year on year');
+    assert.equal(await page.getAttribute('#metrics tbody tr[data-metric="0"] td:nth-child(6)', 'title'), 'about 20,788,598,575 CNY before the change');
     assert.ok(rows.some((row) => row[0] === '新增就業崗位' && row[1] === '4800 個'), rows.join(' | '));
     // The cells' titles are the figures as written.
-    assert.equal(await page.getAttribute('#metrics tbody tr[data-metric="0"] td:nth-child(4)', 'title'), '同比增長5.25%');
+    assert.equal(await page.getAttribute('#metrics tbody tr[data-metric="0"] td:nth-child(4) .change', 'title'), '同比增長5.25%');
     // A change holds its amount's figure mark, which holds its words.
     assert.equal(await page.textContent('#output span.metric-part[data-part="change"] mark.fig[data-kind="percent"]'), '5.25%');
 
     assert.deepEqual(await outlinedTexts(page), []);
     for (const [index, metric] of metrics.entries()) {
       await page.hover(`#metrics tbody tr[data-metric="${index}"]`);
-      assert.deepEqual(await outlinedTexts(page), metricSpans(metric, figures).map((span) => span.text).sort(), `metric ${index}`);
+      assert.deepEqual(await outlinedTexts(page), metricSpans(metric).map((span) => span.text).sort(), `metric ${index}`);
     }
     assert.equal(await page.locator('#output .outlined').first().evaluate((el) => getComputedStyle(el).outlineStyle), 'solid');
     await page.mouse.move(0, 0);
@@ -559,11 +568,12 @@ test('metrics are listed; hovering or focusing a row outlines exactly its spans,
 
     // Keyboard: focus outlines too, Enter finds the value.
     await page.focus('#metrics tbody tr[data-metric="1"]');
-    assert.deepEqual(await outlinedTexts(page), metricSpans(metrics[1], figures).map((span) => span.text).sort());
+    assert.deepEqual(await outlinedTexts(page), metricSpans(metrics[1]).map((span) => span.text).sort());
     await page.keyboard.press('Enter');
-    assert.equal(await page.locator(`#output mark.fig[data-fig="${metrics[1].value}"].flash`).count(), 1);
+    const figureIndex = (figure) => figures.findIndex((f) => f.start === figure.start);
+    assert.equal(await page.locator(`#output mark.fig[data-fig="${figureIndex(metrics[1].value)}"].flash`).count(), 1);
     await page.click('#metrics tbody tr[data-metric="0"]');
-    assert.equal(await page.locator(`#output mark.fig[data-fig="${metrics[0].value}"].flash`).count(), 1);
+    assert.equal(await page.locator(`#output mark.fig[data-fig="${figureIndex(metrics[0].value)}"].flash`).count(), 1);
 
     await page.hover('#metrics tbody tr[data-metric="0"]');
     await page.locator('#output').scrollIntoViewIfNeeded();
@@ -581,7 +591,7 @@ test('figures, entities and metrics export as CSV and JSON that match analyze()'
   }
   const { page, context, problems } = await openPage();
   try {
-    const { text, referenceDate, analysis: { figures, entities, metrics } } = await showSample(page);
+    const { text, referenceDate, analysis: { figures, entities, metrics } } = await showSample(page, 'CN');
 
     const figureCsv = await exported(page, 'figures');
     assert.equal(figureCsv.name, 'zhlens-figures.csv');
@@ -605,8 +615,8 @@ test('figures, entities and metrics export as CSV and JSON that match analyze()'
     assert.equal(records.length, metrics.length);
     assert.ok(lines.every((line) => line.length === header.length));
     for (const [i, m] of metrics.entries()) {
-      const value = figures[m.value];
-      const period = figures[m.period];
+      const value = m.value;
+      const period = m.period;
       assert.deepEqual(records[i], Object.fromEntries(Object.entries({
         indicator: m.indicator.text,
         indicator_start: m.indicator.start,
@@ -620,10 +630,12 @@ test('figures, entities and metrics export as CSV and JSON that match analyze()'
         change_direction: m.change?.direction,
         change_text: m.change?.text,
         change_value: m.change?.value,
-        change_unit: figures[m.change?.amount]?.unit,
+        change_unit: m.change?.amount?.unit,
         change_basis: m.change?.basis,
-        change_from_text: figures[m.change?.from]?.text,
-        change_from: figures[m.change?.from]?.value,
+        change_from_text: m.change?.from?.text,
+        change_from: m.change?.from?.value,
+        change_contradicted: m.change?.contradicted,
+        earlier: m.earlier,
       }).map(([name, v]) => [name, ...fields(v)])));
     }
     assert.deepEqual(records[0], {
@@ -636,7 +648,7 @@ test('figures, entities and metrics export as CSV and JSON that match analyze()'
     await showIn(page, 'simplified');
     const json = await exported(page, 'json');
     assert.equal(json.name, 'zhlens.json');
-    assert.deepEqual(JSON.parse(json.content), { text, referenceDate, figures, entities, metrics });
+    assert.deepEqual(JSON.parse(json.content), { text, referenceDate, region: 'CN', figures, entities, metrics });
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
@@ -664,7 +676,7 @@ test('in every script, entity marks and metric outlines stay on the converted ch
       assert.deepEqual(marks, entities.map((e) => [e.kind, slice(e)]), view);
       for (const [index, metric] of metrics.entries()) {
         await page.hover(`#metrics tbody tr[data-metric="${index}"]`);
-        assert.deepEqual(await outlinedTexts(page), metricSpans(metric, figures).map(slice).sort(), `${view}: metric ${index}`);
+        assert.deepEqual(await outlinedTexts(page), metricSpans(metric).map(slice).sort(), `${view}: metric ${index}`);
       }
       await page.mouse.move(0, 0);
     }
