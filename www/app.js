@@ -791,13 +791,14 @@ function valueWithExact(figure) {
   return `${readable(figure)} = ${exact} ${figure.unit}`;
 }
 
-/** 21880000000 → 218.8億; 13600 → 1.36萬. */
+/** 21880000000 → 218.8億; 310200000000 → 3,102億; 13600 → 1.36萬; 4800 → 4,800 (grouped, as papers write them). */
 function chineseScale(n) {
   if (!Number.isFinite(n)) return String(n);
   const abs = Math.abs(n);
-  if (abs >= 1e8) return `${trimNumber(n / 1e8)}億`;
-  if (abs >= 1e4) return `${trimNumber(n / 1e4)}萬`;
-  return trimNumber(n);
+  const grouped = (m) => trimNumber(m).replace(/^(-?\d+)/, (digits) => Number(digits).toLocaleString('en-US'));
+  if (abs >= 1e8) return `${grouped(n / 1e8)}億`;
+  if (abs >= 1e4) return `${grouped(n / 1e4)}萬`;
+  return grouped(n);
 }
 
 function trimNumber(n) {
