@@ -125,9 +125,21 @@ export function analyze(text, options) {
 function analyzeWithPackedTokens(text, options) {
   ready('analyze');
   const [tokens, json] = guard('analyze', () => analyzePacked(text, withReferenceDate(options)));
-  const withText = (key, value) => (typeof value?.end === 'number' ? { text: text.slice(value.start, value.end), ...value } : value);
-  const { region, figures, entities, metrics } = JSON.parse(json, withText);
-  return { region, tokens, figures, entities, metrics };
+  const { region, figures, entities, metrics } = JSON.parse(json);
+  const analysis = { region, tokens, figures, entities, metrics };
+  addTexts(text, analysis);
+  return analysis;
+}
+
+/**
+ * Gives every span in `value` (any object with `start` and `end`, however
+ * deep) its `text`, in place. A walk after JSON.parse: a reviver doing the
+ * same took four times as long on a megabyte of news.
+ */
+function addTexts(text, value) {
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return;
+  if (typeof value.end === 'number') value.text = text.slice(value.start, value.end);
+  for (const key in value) addTexts(text, value[key]);
 }
 
 /**
