@@ -82,7 +82,11 @@ form.addEventListener('submit', (event) => {
 });
 
 // Another script converts the article shown again, and analyzes nothing.
-view.addEventListener('change', () => (shown ? display(shown) : analyze()));
+// (While an analysis is under way, display picks the script up when it ends.)
+view.addEventListener('change', () => {
+  if (shown) display(shown);
+  else if (!latest) analyze();
+});
 referenceDate.value ||= todayIso();
 referenceDate.addEventListener('change', () => analyze());
 regionChoice.addEventListener('change', () => analyze());
@@ -202,8 +206,8 @@ const WHITESPACE = /^\s+$/u;
 
 /**
  * Analyzes `text` in the worker, as written in `region` ('auto' to detect
- * it), and detects its script. Returns `{ text, referenceDate, report,
- * tokens, tags, words, analysis, ms }`: `report` is detectScript's, `tokens`
+ * it), and detects its script. Returns `{ text, report, tokens, tags,
+ * words, analysis, ms }`: `report` is detectScript's, `tokens`
  * a packed Uint32Array [start, end, tag, …] of UTF-16 offsets into `text`
  * with `tag` indexing `tags`, and `tags[0]` '' for whitespace tokens, which
  * are rendered as plain text; `words` counts the tokens that are not
@@ -235,11 +239,12 @@ async function request(text, referenceDate, region) {
  * What `show` renders of `article` in the script of `config` (null: as
  * written), `converted` being convertWithMap's result for it: `{ text,
  * config, region, tokens, tags, words, figures, entities, metrics, analysis,
- * ms }`, where `text` is the text shown and the spans of `tokens` (a copy),
- * `figures` and `entities` are offsets into it; a metric is `{ indicator,
- * change, value, period, metric }` with its indicator's and change's spans
- * in the text shown, `value` and `period` indexes into `figures`, and
- * `metric` the metric as zhlens gave it.
+ * ms, convertMs, id }`, where `text` is the text shown and the spans of
+ * `tokens` (a copy), `figures` and `entities` are offsets into it; a metric
+ * is `{ indicator, change, value, period, metric }` with its indicator's and
+ * change's spans in the text shown, `value` and `period` indexes into
+ * `figures`, and `metric` the metric as zhlens gave it; `ms` is the
+ * analysis's time, `convertMs` the conversion's, `id` the analysis's.
  */
 function inScript(article, config, converted, convertMs) {
   const { figures, entities, metrics, region } = article.analysis;
@@ -773,7 +778,7 @@ function formatValue(figure) {
   return `${bound}${amount}${figure.unit ? ` ${figure.unit}` : ''}`;
 }
 
-/** What a currency's amounts are written with after 億 or 萬: 218.8億元, 2000萬美元. */
+/** What a currency's amounts are written with after 億 or 萬: 218.8億元, 2,000萬美元. */
 const CURRENCY_WORDS = { CNY: '元', TWD: '元', HKD: '元', MOP: '元', USD: '美元', EUR: '歐元', JPY: '日圓', GBP: '英鎊' };
 
 /** A metric's figure as a reader writes it: money as 218.8億元, ≈207.9億元, 3億–5億美元; the rest as `formatValue`. */
