@@ -165,7 +165,14 @@ impl<'t> Folded<'t> {
                 '．' if previous.is_some_and(is_numeral) && next.is_some_and(is_numeral) => {
                     Some('.')
                 }
-                '，' if previous.is_some_and(is_digit) && digit_group_follows(&text[end..]) => {
+                // A thousands separator among full-width digits, or when a
+                // decimal point ends the group (82，225.00元); otherwise it
+                // separates two amounts ($20，300美圓).
+                '，' if previous.is_some_and(is_digit)
+                    && digit_group_follows(&text[end..])
+                    && (full_width_digit_before(&text[..at])
+                        || decimal_after_group(&text[end..])) =>
+                {
                     Some(',')
                 }
                 '○' if previous.is_some_and(is_numeral) || next.is_some_and(is_numeral) => {
@@ -296,6 +303,17 @@ fn typeset_space(before: char, after: char) -> bool {
         || before == '$' && digit(after)
 }
 
+fn full_width_digit_before(head: &str) -> bool {
+    head.chars()
+        .next_back()
+        .is_some_and(|c| ('０'..='９').contains(&c))
+}
+
+/// A point right after the three digits of a group: 225.00.
+fn decimal_after_group(rest: &str) -> bool {
+    rest.chars().nth(3).is_some_and(|c| matches!(c, '.' | '．'))
+}
+
 /// Exactly three digits, then no more: the rest of a thousands group.
 fn digit_group_follows(rest: &str) -> bool {
     let mut chars = rest.chars();
@@ -313,10 +331,10 @@ mod tests {
 
     #[test]
     fn folds_width_inside_numbers_only() {
-        let doc = Document::read("增长１２．５％，达到3，000人，好，很好．");
-        assert_eq!(doc.view(), "增长12.5%，达到3,000人，好，很好．");
+        let doc = Document::read("增长１２．５％，达到３，０００人，$20，300美元，很好．");
+        assert_eq!(doc.view(), "增长12.5%，达到3,000人，$20，300美元，很好．");
         assert_eq!(back(&doc, "12.5%"), "１２．５％");
-        assert_eq!(back(&doc, "3,000人"), "3，000人");
+        assert_eq!(back(&doc, "3,000人"), "３，０００人");
     }
 
     #[test]

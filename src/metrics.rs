@@ -100,22 +100,25 @@ impl Change {
 
 /// An indicator with its value, and its period and change when stated.
 ///
-/// The rules read the segmentation of one sentence:
-/// - the indicator is the noun phrase just before the value (完成規模工業
-///   總產值218.8億元), without the light verbs that only report it (完成,
-///   實現, 預計), the scope before it (全市, a place name) and a linking
-///   verb between it and the value (達, 為); a one-character attribute (總,
-///   新) begins it (該項目總投資: 總投資); a share written before its verb
-///   is that verb's (國企30%持股);
-/// - a change is a trend verb with an optional basis and amount right after
-///   the value (同比增長5.25%, 比上年提高0.8個百分點, 與上年持平, 比上年
-///   同期名義增長5.3%), or
-///   由/從A…至/為B around it (由6個精簡至5個: the value is B, the change
-///   comes from A); a change with no level (工業增加值同比增長4.8%) makes its
-///   amount the value;
-/// - a period or date at the head of a statement (今年1至7月，… ;
-///   2024年，…; after a colon or semicolon) governs every value after it
-///   until the sentence ends.
+/// The rules read one clause at a time (up to a comma, semicolon or colon):
+/// - the indicator is the phrase between the clause's start (or the level
+///   before in it) and the value, verbatim, without who reports it (園區完成
+///   規模工業總產值: after 完成, 實現, 錄得), its scope (全市, 其中, 公司)
+///   and what links it to the value (為, 達, 收報, 編列, 分別); a date inside
+///   is its period, and the indicator is the part around the date that names
+///   something (港元匯率今日觸及7.85); a share written before its verb is
+///   that verb's (國企30%持股); 的 does not end an indicator;
+/// - a change is a trend with an optional basis and amount after the value
+///   (同比增長5.25%, 比上年提高0.8個百分點, 按年上升14.5%, 月增9.2%、年增
+///   11.5% — two changes, two metrics —, 較114年度增加1,870億元，增幅6.4%,
+///   與上年持平, 比上年同期名義增長5.3%), 由/從A…至/為B around it (由6個
+///   精簡至5個: the value is B, the change comes from A), a trend before the
+///   value with no level (工業增加值同比增長4.8%: the amount is the value)
+///   or one ending in 至 (總結餘將降至1,240億元); a change with no basis
+///   takes the basis of the last one in its sentence;
+/// - A、B和C分別增長5%、6%和7% are three metrics;
+/// - the period is a date in the value's clause, or else the last period
+///   that headed a clause of the sentence (今年1至7月，…; 截至6月底，…).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Metric {
     indicator: Range<usize>,
@@ -173,261 +176,1034 @@ impl Metric {
     }
 }
 
-/// Verbs that report a figure rather than name what it measures.
-const LIGHT_VERBS: &[&str] = &[
-    "完成", "實現", "实现", "預計", "预计", "打造", "承擔", "承担", "累計", "累计", "共計", "共计",
-    "達到", "达到", "達", "达", "為", "为", "是", "有", "約", "约", "超過", "超过", "突破", "增加",
-    "增長", "增长", "帶來", "带来", "創造", "创造", "獲得", "获得", "吸引", "簽約", "签约", "總計",
-    "总计", "合計", "合计",
+/// Verbs after which the indicator begins: what comes before them is who
+/// reports (園區完成規模工業總產值, 公司實現營業收入).
+const REPORTING_VERBS: &[&str] = &[
+    "完成", "实现", "录得", "创下", "取得", "预计", "打造", "承担", "带来", "创造", "获得", "吸引",
+    "成功", "累计", "共计", "合计", "发生", "增设", "实施", "计划", "拟", "设", "设有", "拥有",
+    "筹集", "派发", "涉及",
 ];
 
-/// Verbs that link a subject to its figure (占比達80%, 收入完成180億元).
+/// Words between an indicator and its value that only link the two
+/// (失業率為3.2%, 恒指收報26,761點, 歲出編列3兆元), stripped from its end.
 const LINKS: &[&str] = &[
-    "達到", "达到", "達", "达", "為", "为", "是", "約", "约", "共", "完成", "實現", "实现",
+    "分别为",
+    "分别是",
+    "分别达",
+    "分别",
+    "达到",
+    "达至",
+    "约为",
+    "约合",
+    "相当于",
+    "为",
+    "达",
+    "是",
+    "有",
+    "约",
+    "报",
+    "收报",
+    "收在",
+    "收于",
+    "收盘",
+    "终场收",
+    "终场",
+    "录得",
+    "总计",
+    "共",
+    "计",
+    "编列",
+    "触及",
+    "至",
+    "到",
+    "在",
+    "于",
+    "将",
+    "则",
+    "也",
+    "亦",
+    "仅",
+    "只",
+    "已",
+    "再",
+    "又",
+    "高达",
+    "多达",
+    "已达",
+    "预计",
+    "预估",
+    "预期",
+    "预测",
+    "估计",
+    "料",
+    "料将",
+    "可望",
+    "有望",
+    "还",
+    "均",
+    "并",
+    "仍",
+    "保持",
+    "维持",
+    "保持在",
+    "维持在",
+    "稳定在",
+    "首度",
+    "首次",
+    "挑战",
+    "介于",
+    "介乎",
+    "超越",
+    "逼近",
+    "接近",
+    "站上",
+    "全年",
+    "今年",
+    "全月",
+    "当月",
+    "当日",
+    "当天",
+    "全天",
 ];
 
-/// Trend verbs and their direction.
+/// Words before an indicator that say where, when or whose, not what (全市
+/// 地區生產總值, 其中工業投資, 全年民用汽車保有量), stripped from its start.
+const SCOPES: &[&str] = &[
+    "全国",
+    "全省",
+    "全市",
+    "全区",
+    "全县",
+    "全港",
+    "全台",
+    "全澳",
+    "我国",
+    "本港",
+    "其中",
+    "其",
+    "该项目",
+    "该公司",
+    "本公司",
+    "公司",
+    "集团",
+    "该",
+    "而",
+    "并",
+    "且",
+    "另外",
+    "此外",
+    "同时",
+    "以及",
+    "及",
+    "和",
+    "又",
+    "亦",
+    "也",
+    "当中",
+    "全年",
+    "年末",
+    "年底",
+    "年初",
+    "累计",
+    "共",
+    "所属",
+    "以",
+    "前",
+    "使",
+    "在台",
+    "在港",
+    "最高",
+    "最低",
+    "当日",
+    "当天",
+    "当月",
+    "全天",
+    "全月",
+    "年内",
+    "、",
+    "经季节性调整的",
+    "经季节性调整后的",
+    "经季节调整后的",
+    "经季节调整后",
+    "经季节性调整后",
+];
+
+/// What a rate is per (每人, 每平方米): said between an indicator and its
+/// value, it is not part of the indicator (基本每股收益 keeps its 每股).
+const PER_UNITS: &[&str] = &[
+    "人",
+    "户",
+    "月",
+    "年",
+    "辆",
+    "平方米",
+    "吨",
+    "公斤",
+    "斤",
+    "天",
+    "日",
+    "名",
+    "间",
+    "宗",
+    "套",
+    "亩",
+    "股",
+    "个",
+];
+
+/// Endings of a place that says where an indicator is counted (廣州市,
+/// 東莞市), not what: 城鎮 and 新建 are not such places.
+const PLACE_ENDINGS: &[char] = &['省', '市', '区', '县', '州'];
+
+/// Trend verbs and their direction; longer ones first where one contains
+/// another.
 const TRENDS: &[(&str, Direction)] = &[
-    ("增長", Direction::Up),
     ("增长", Direction::Up),
     ("增加", Direction::Up),
     ("上升", Direction::Up),
-    ("上漲", Direction::Up),
     ("上涨", Direction::Up),
+    ("上扬", Direction::Up),
     ("提高", Direction::Up),
     ("提升", Direction::Up),
+    ("回升", Direction::Up),
+    ("攀升", Direction::Up),
+    ("扩大", Direction::Up),
+    ("升值", Direction::Up),
+    ("走高", Direction::Up),
+    ("反弹", Direction::Up),
+    ("成长", Direction::Up),
+    ("增多", Direction::Up),
+    ("上调", Direction::Up),
+    ("大增", Direction::Up),
+    ("加快", Direction::Up),
+    ("净增", Direction::Up),
+    ("上修", Direction::Up),
+    ("调高", Direction::Up),
+    ("调升", Direction::Up),
+    ("激增", Direction::Up),
     ("增", Direction::Up),
+    ("升", Direction::Up),
+    ("涨", Direction::Up),
     ("下降", Direction::Down),
-    ("減少", Direction::Down),
     ("减少", Direction::Down),
     ("回落", Direction::Down),
     ("下跌", Direction::Down),
+    ("下滑", Direction::Down),
     ("降低", Direction::Down),
-    ("精簡", Direction::Down),
+    ("衰退", Direction::Down),
+    ("缩短", Direction::Down),
+    ("缩减", Direction::Down),
+    ("缩小", Direction::Down),
+    ("收窄", Direction::Down),
+    ("放缓", Direction::Down),
+    ("萎缩", Direction::Down),
+    ("贬值", Direction::Down),
+    ("走低", Direction::Down),
+    ("下调", Direction::Down),
     ("精简", Direction::Down),
-    ("降", Direction::Down),
-    ("減", Direction::Down),
+    ("放慢", Direction::Down),
+    ("减慢", Direction::Down),
+    ("净减", Direction::Down),
+    ("压缩", Direction::Down),
+    ("下修", Direction::Down),
+    ("调降", Direction::Down),
+    ("调低", Direction::Down),
+    ("调整", Direction::Down),
     ("减", Direction::Down),
+    ("降", Direction::Down),
+    ("跌", Direction::Down),
     ("持平", Direction::Flat),
+    ("维持不变", Direction::Flat),
+    ("保持不变", Direction::Flat),
+    ("不变", Direction::Flat),
+    ("持稳", Direction::Flat),
 ];
 
+/// What a change is measured against, said before its trend.
 const BASES: &[(&str, Basis)] = &[
     ("同比", Basis::YearOnYear),
+    ("按年", Basis::YearOnYear),
     ("比上年同期", Basis::YearOnYear),
     ("比去年同期", Basis::YearOnYear),
+    ("较上年同期", Basis::YearOnYear),
+    ("较去年同期", Basis::YearOnYear),
+    ("与上年同期", Basis::YearOnYear),
+    ("与去年同期", Basis::YearOnYear),
     ("比上年末", Basis::YearOnYear),
+    ("较上年末", Basis::YearOnYear),
     ("比上年", Basis::YearOnYear),
     ("比去年", Basis::YearOnYear),
-    ("較上年", Basis::YearOnYear),
     ("较上年", Basis::YearOnYear),
-    ("與上年", Basis::YearOnYear),
+    ("较去年", Basis::YearOnYear),
     ("与上年", Basis::YearOnYear),
-    ("與去年同期", Basis::YearOnYear),
-    ("与去年同期", Basis::YearOnYear),
-    ("環比", Basis::PeriodOnPeriod),
+    ("与去年", Basis::YearOnYear),
+    ("较上年度", Basis::YearOnYear),
     ("环比", Basis::PeriodOnPeriod),
+    ("按月", Basis::PeriodOnPeriod),
     ("比上月", Basis::PeriodOnPeriod),
+    ("较上月", Basis::PeriodOnPeriod),
+    ("与上月", Basis::PeriodOnPeriod),
+    ("按季", Basis::QuarterOnQuarter),
+    ("比上季", Basis::QuarterOnQuarter),
+    ("较上季", Basis::QuarterOnQuarter),
+    ("较前一季度", Basis::QuarterOnQuarter),
+    ("比前一季度", Basis::QuarterOnQuarter),
+    ("较上一季度", Basis::QuarterOnQuarter),
+    ("比上一季度", Basis::QuarterOnQuarter),
 ];
 
-/// How a change is measured, said between its basis and its trend.
-const CHANGE_MEASURES: &[(&str, ())] = &[("名義", ()), ("名义", ()), ("實際", ()), ("实际", ())];
+/// Changes said in one word, basis and trend together (Taiwan's 年增, 月減).
+const COMPACT_CHANGES: &[(&str, Basis, Direction)] = &[
+    ("年增", Basis::YearOnYear, Direction::Up),
+    ("年减", Basis::YearOnYear, Direction::Down),
+    ("月增", Basis::PeriodOnPeriod, Direction::Up),
+    ("月减", Basis::PeriodOnPeriod, Direction::Down),
+    ("季增", Basis::QuarterOnQuarter, Direction::Up),
+    ("季减", Basis::QuarterOnQuarter, Direction::Down),
+];
+
+/// Words that name the size of a change just stated (…增加1,870億元，增幅
+/// 6.4%): the percent is that change's amount.
+const CHANGE_SIZES: &[(&str, Direction)] = &[
+    ("增幅", Direction::Up),
+    ("升幅", Direction::Up),
+    ("涨幅", Direction::Up),
+    ("增长率", Direction::Up),
+    ("年增率", Direction::Up),
+    ("降幅", Direction::Down),
+    ("跌幅", Direction::Down),
+    ("减幅", Direction::Down),
+];
+
+/// Words before the trend that qualify it without changing it: 比上年同期
+/// 名義增長, 分別增長, 按日回升.
+const TREND_QUALIFIERS: &[&str] = &[
+    "名义",
+    "实际",
+    "分别",
+    "按日",
+    "按周",
+    "均",
+    "则",
+    "亦",
+    "也",
+    "仍",
+    "再",
+    "又",
+    "大幅",
+    "小幅",
+    "略有",
+    "略",
+    "稍",
+    "继续",
+    "持续",
+    "进一步",
+    "将",
+    "预计",
+    "预测",
+    "预估",
+    "全天",
+    "全日",
+    "全月",
+    "当日",
+    "当天",
+    "可望",
+    "有望",
+    "大",
+    "小",
+];
+
+/// Words that may stand between a trend and its amount (增長了5%, 上升約
+/// 18點子 has 約 inside the figure).
+const AMOUNT_LINKS: &[&str] = &["了", "达", "为", "至", "到"];
 
 /// Verbs of holding a share, whose share comes before them (國企30%持股).
-const SHARE_VERBS: &[&str] = &["持股", "控股", "參股", "参股"];
+const SHARE_VERBS: &[&str] = &["持股", "控股", "参股"];
 
-fn is_clause_end(word: &str) -> bool {
-    word.chars().all(|c| {
-        matches!(
-            c,
-            '，' | ',' | '；' | ';' | '。' | '、' | '：' | ':' | '！' | '？' | '\n' | '“' | '”'
-        )
-    })
+/// Where a clause ends: an indicator, a period's head and a change's
+/// reach do not cross these.
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？' | '!' | '?' | '\n' | '“' | '”'
+    )
 }
 
-/// Where a period's reach ends: a list's items after semicolons still
-/// belong to the sentence it heads.
-fn is_sentence_end(word: &str) -> bool {
-    word.contains(['。', '！', '？', '\n'])
+fn is_sentence_break(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '\n')
 }
 
-/// Where a statement begins that a period can head: after a sentence, a
-/// semicolon, or a colon (…的數據：今年1-7月，…).
-fn is_statement_start(word: &str) -> bool {
-    is_sentence_end(word) || word.contains([';', '；', ':', '：'])
+/// Words that open a sentence about the period named before it.
+const REPORTING_PERIODS: &[&str] = &["报告期内", "报告期", "期内", "同期"];
+
+/// Words that may stand before a period at the head of a clause (截至, 在).
+const PERIOD_LEADS: &[&str] = &[
+    "截至", "在", "于", "而", "其中", "同时", "另外", "此外", "从",
+];
+
+fn is_level(figure: &Figure) -> bool {
+    matches!(
+        figure.kind(),
+        FigureKind::Money | FigureKind::Quantity | FigureKind::Percent | FigureKind::Number
+    )
 }
 
-/// Whether a word can belong to an indicator: nouns, verbal nouns, verbs
-/// that are not light, one-character attributes (總, 新) and the per-unit
-/// marker 均 with what it divides by (畝均, 人均).
-fn joins_indicator(word: &str, pos: &str, next: Option<(&str, &str)>) -> bool {
-    if LIGHT_VERBS.contains(&word) {
-        return false;
-    }
-    let chars = word.chars().count();
-    match pos {
-        "n" | "nz" | "vn" | "ng" | "an" | "j" | "nrt" | "l" | "i" | "eng" => true,
-        "v" | "vd" | "vi" => true,
-        "b" => chars == 1,
-        // 規模以上工業: 以上 inside a noun phrase is part of the term.
-        "f" => matches!(word, "以上" | "以下") && next.is_some_and(|(_, pos)| pos.starts_with('n')),
-        // 貧困發生率: an adjective that modifies the noun after it.
-        "a" => next.is_some_and(|(_, pos)| pos.starts_with('n')),
-        "d" => word == "均",
-        "q" | "m" => {
-            chars == 1
-                && (next.is_some_and(|(w, _)| w == "均")
-                    || matches!(word, "年" | "月" | "日" | "人"))
-        }
-        _ => false,
-    }
+fn is_time(figure: &Figure) -> bool {
+    matches!(figure.kind(), FigureKind::Period | FigureKind::Date)
 }
 
-/// The metrics of a text, from its tokens and figures (both in order).
-pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metric> {
-    let word = |t: &Token| &text[t.range()];
-    let token_at = |byte: usize| tokens.partition_point(|t| t.end() <= byte);
-    let mut metrics = Vec::new();
-    let mut used = vec![false; figures.len()];
-    let mut period: Option<usize> = None;
-    let mut period_sentence_end = 0;
+/// The start of the clause that `at` is in.
+fn clause_start(text: &str, at: usize) -> usize {
+    text[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_clause_break(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
 
-    for (i, figure) in figures.iter().enumerate() {
-        let range = figure.range();
-        if matches!(figure.kind(), FigureKind::Period | FigureKind::Date) {
-            // A period at the head of a sentence governs it.
-            let first = token_at(range.start);
-            let at_head = first == 0
-                || tokens[..first]
+/// A change said after a level, from byte `from` on (同比增長5.25%, 比上年提高0.8個百分點, 月增
+/// 9.2%、年增11.5%, 較114年度增加1,870億元，增幅6.4%): each with its
+/// direction, basis and amount. Marks the amounts used.
+fn changes_after(
+    text: &str,
+    figures: &[Figure],
+    i: usize,
+    from: usize,
+    used: &mut [bool],
+) -> Vec<Change> {
+    let mut changes: Vec<Change> = Vec::new();
+    let mut at = from;
+    let mut next = i + 1;
+    loop {
+        let rest = &text[at..];
+        let gap = rest.len()
+            - rest
+                .trim_start_matches(['，', ',', '、', ' ', '及', '和', '并'])
+                .len();
+        let start = at + gap;
+        // A comparison with a date (較114年度增加, 比2020年增長): against
+        // the year before, or the month before.
+        let dated = figures.get(next).filter(|f| {
+            is_time(f)
+                && f.range().start > start
+                && ["较", "比", "与"]
                     .iter()
-                    .rev()
-                    .take_while(|t| !is_statement_start(word(t)))
-                    .all(|t| {
-                        is_clause_end(word(t)) || matches!(t.pos().as_str(), "t" | "p" | "f" | "x")
-                    });
-            // A year or a month at the head (2024年，…) is the period reported too.
-            if at_head {
-                period = Some(i);
-                period_sentence_end = tokens[first..]
-                    .iter()
-                    .find(|t| is_sentence_end(word(t)))
-                    .map_or(text.len(), |t| t.end());
-            }
-            continue;
-        }
-        if used[i]
-            || !matches!(
-                figure.kind(),
-                FigureKind::Money | FigureKind::Quantity | FigureKind::Percent | FigureKind::Number
-            )
-        {
-            continue;
-        }
-        if range.start >= period_sentence_end {
-            period = None;
-        }
-        if is_change_origin(text, figures, i) {
-            continue;
-        }
-        let first = token_at(range.start);
-        let after = token_at(range.end);
-
-        // 由A…至B: B is the value, A where it came from.
-        let mut from = None;
-        let mut head = first;
-        if let Some(j) = i
-            .checked_sub(1)
-            .filter(|&j| is_change_origin(text, figures, j))
-        {
-            from = Some(j);
-            used[j] = true;
-            head = token_at(figures[j].range().start - '由'.len_utf8());
-        }
-
-        // The change after the value: 同比增長5.25%.
-        // The verb says which way (由1.4%回落至1.3%); without one, the
-        // figures do (由6個至5個).
-        let mut change = from.map(|j| Change {
-            range: figures[j].range().start - '由'.len_utf8()..range.end,
-            direction: trend_within(&text[figures[j].range().end..range.start])
-                .unwrap_or_else(|| direction_between(&figures[j], figure)),
-            amount: None,
-            basis: None,
-            from: Some(j),
-            contradicted: false,
+                    .any(|w| text[start..f.range().start] == **w)
         });
-        let rest = &text[range.end..];
-        let skipped = rest.len() - rest.trim_start_matches(['，', ',']).len();
-        let tail = &rest[skipped..];
-        let basis = starts_with_any(tail, BASES);
-        let after_basis = &tail[basis.map_or(0, |(w, _)| w.len())..];
-        // 比上年同期名義增長5.3%: nominal or real, said between basis and trend.
-        let measure = starts_with_any(after_basis, CHANGE_MEASURES).map_or(0, |(w, _)| w.len());
-        if let Some((trend, direction)) = starts_with_any(&after_basis[measure..], TRENDS) {
-            let end =
-                range.end + skipped + basis.map_or(0, |(w, _)| w.len()) + measure + trend.len();
-            let amount = figures.get(i + 1).filter(|f| {
-                f.range().start == end
-                    || f.range().start == end + "了".len() && text[end..].starts_with('了')
-            });
-            if change.is_none() && (basis.is_some() || amount.is_some()) {
-                change = Some(Change {
-                    range: range.end + skipped..amount.map_or(end, |f| f.range().end),
-                    direction,
-                    amount: amount.map(|_| i + 1),
-                    basis: basis.map(|(_, b)| b),
-                    from: None,
-                    contradicted: false,
-                });
-                if amount.is_some() {
-                    used[i + 1] = true;
-                }
+        let (trend_start, basis) = match dated {
+            Some(f) => {
+                let basis = match f.value() {
+                    FigureValue::Iso(iso) if iso.len() > 4 => Basis::PeriodOnPeriod,
+                    _ => Basis::YearOnYear,
+                };
+                next += 1;
+                (f.range().end, Some(basis))
             }
+            None => match starts_with_any(&text[start..], BASES) {
+                Some((w, b)) => (start + w.len(), Some(b)),
+                None => (start + compared_with(&text[start..]), None),
+            },
+        };
+        let mut trend_at = trend_start;
+        while let Some(q) = TREND_QUALIFIERS
+            .iter()
+            .find(|q| text[trend_at..].starts_with(**q))
+        {
+            trend_at += q.len();
         }
-
-        // 工業增加值同比增長4.8%: a change with no level; the change's amount
-        // is the metric's value.
-        if change.is_none() {
-            if let Some((trend_start, direction, basis)) = trend_before(text, range.start) {
-                let trend_head = token_at(trend_start);
-                if let Some(indicator) = indicator_before(text, tokens, trend_head) {
-                    used[i] = true;
-                    let change = Change {
-                        range: trend_start..range.end,
-                        direction,
-                        amount: Some(i),
-                        basis,
-                        from: None,
-                        contradicted: false,
-                    };
-                    metrics.push(Metric {
-                        indicator,
-                        value: i,
-                        period,
-                        change: Some(change),
-                        earlier: None,
-                    });
+        let read = if let Some((w, b, d)) = (basis.is_none())
+            .then(|| {
+                COMPACT_CHANGES
+                    .iter()
+                    .find(|c| text[trend_at..].starts_with(c.0))
+            })
+            .flatten()
+        {
+            Some((trend_at + w.len(), *d, Some(*b), false))
+        } else if let Some((w, d)) = starts_with_any(&text[trend_at..], TRENDS) {
+            Some((trend_at + w.len(), d, basis, false))
+        } else if let Some((w, d)) = (basis.is_none() && !changes.is_empty())
+            .then(|| starts_with_any(&text[trend_at..], CHANGE_SIZES))
+            .flatten()
+        {
+            Some((trend_at + w.len(), d, None, true))
+        } else {
+            None
+        };
+        let Some((trend_end, direction, basis, is_size)) = read else {
+            // 同比增長5.1%, after an aside (按不變價格計算，): the change is
+            // still the value's.
+            if changes.is_empty() && gap > 0 {
+                if let Some(aside) = aside_end(text, start, figures.get(next)) {
+                    at = aside;
                     continue;
                 }
             }
+            break;
+        };
+        let mut amount_at = trend_end;
+        if let Some(link) = AMOUNT_LINKS
+            .iter()
+            .find(|l| text[amount_at..].starts_with(**l))
+        {
+            amount_at += link.len();
         }
+        let amount = (next..figures.len())
+            .find(|&j| figures[j].range().start >= trend_end)
+            .filter(|&j| figures[j].range().start <= amount_at && is_level(&figures[j]));
+        let mut end = trend_end;
+        if let Some(j) = amount {
+            used[j] = true;
+            // 同比分別增長7.2%和8.8%: the amounts listed with it are the
+            // changes of other values, read with them.
+            let listed = listed_values(text, figures, j);
+            used[j..j + listed].iter_mut().for_each(|u| *u = true);
+            next = j + listed;
+            end = figures[j].range().end;
+        }
+        if is_size {
+            // The size of the change just stated: its percent is the amount.
+            let last = changes.last_mut().expect("a size follows a change");
+            if amount.is_some() {
+                last.amount = amount;
+            }
+            last.range.end = end;
+        } else {
+            changes.push(Change {
+                range: start..end,
+                direction,
+                amount,
+                basis,
+                from: None,
+                contradicted: false,
+            });
+        }
+        at = end;
+        if amount.is_none() {
+            break;
+        }
+    }
+    changes
+}
 
-        // The indicator: the noun phrase before the value (or before 由).
-        let mut indicator = indicator_before(text, tokens, head);
-        // 國企30%持股: a share before its verb.
-        if figure.kind() == FigureKind::Percent {
-            if let Some(t) = tokens.get(after).filter(|t| SHARE_VERBS.contains(&word(t))) {
-                indicator = Some(t.range());
+/// Verbs that state a level right after its change (大漲386.2點，收
+/// 26,761.1點; 年增兩成以上，達6兆元).
+const LEVEL_LINKS: &[&str] = &[
+    "终场收",
+    "收报",
+    "收在",
+    "收于",
+    "收",
+    "报",
+    "达到",
+    "达",
+    "至",
+    "为",
+];
+
+/// The level stated in the clause right after figure `i` (a change's
+/// amount): the figure after a level link that opens that clause.
+fn level_after(text: &str, figures: &[Figure], i: usize) -> Option<usize> {
+    let next = figures.get(i + 1).filter(|f| is_level(f))?;
+    let rest = &text[figures[i].range().end..next.range().start];
+    // 增加約8,400人至15萬2,300人: to where, in the same clause.
+    if rest == "至" {
+        return Some(i + 1);
+    }
+    let link = rest.strip_prefix(['，', ','])?;
+    LEVEL_LINKS.contains(&link).then_some(i + 1)
+}
+
+/// The length of a comparison with something other than a known basis
+/// (較上屆增長, 比前一交易日下調): 較, 比 or 與 and up to six characters
+/// before a trend; 0 when `rest` does not start with one.
+fn compared_with(rest: &str) -> usize {
+    let Some(after) = ["较", "比", "与"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(*w))
+    else {
+        return 0;
+    };
+    after
+        .char_indices()
+        .take(7)
+        .find(|&(at, _)| starts_with_any(&after[at..], TRENDS).is_some())
+        .map_or(0, |(at, _)| rest.len() - after.len() + at)
+}
+
+/// Where an aside clause with no figure ends (按不變價格計算，), when a
+/// change follows it: the clause is short and the next starts with a basis
+/// or a trend.
+fn aside_end(text: &str, start: usize, next_figure: Option<&Figure>) -> Option<usize> {
+    let clause = text[start..]
+        .char_indices()
+        .find(|&(_, c)| is_clause_break(c))
+        .map(|(at, c)| (start + at, c))?;
+    let (break_at, c) = clause;
+    let no_figure = next_figure.is_none_or(|f| f.range().start >= break_at);
+    let short = text[start..break_at].chars().count() <= 12;
+    let after = break_at + c.len_utf8();
+    let change_follows = starts_with_any(&text[after..], BASES).is_some()
+        || COMPACT_CHANGES
+            .iter()
+            .any(|c| text[after..].starts_with(c.0));
+    (no_figure && short && !is_sentence_break(c) && change_follows).then_some(break_at)
+}
+
+/// The indicator within `range` of the text, and a trend said at its end
+/// with the value as its amount (工業增加值同比增長4.8%), or one that ends
+/// in 至 before the value (總結餘將降至1,240億元): stripped of what only
+/// reports, links or scopes it.
+struct Reading {
+    indicator: Range<usize>,
+    trend: Option<(Direction, Option<Basis>, bool)>,
+}
+
+fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Reading> {
+    let (mut start, mut end) = (range.start, range.end);
+    let mut trend = None;
+    // The end: links, then a trend (with its basis), then links again.
+    loop {
+        let part = &text[start..end];
+        let trimmed = part.trim_end();
+        if trimmed.len() < part.len() {
+            end = start + trimmed.len();
+            continue;
+        }
+        if part.ends_with(')') {
+            if let Some(open) = part.rfind('(') {
+                end = start + open;
+                continue;
             }
         }
-        let Some(indicator) = indicator else { continue };
-        used[i] = true;
-        metrics.push(Metric {
-            indicator,
-            value: i,
-            period,
-            change,
-            earlier: None,
+        // 每平方米31,560元, 提高至每人21萬元: the unit a rate is per.
+        if let Some(per) = part
+            .rfind('每')
+            .filter(|&at| at > 0 && PER_UNITS.contains(&&part[at + '每'.len_utf8()..]))
+        {
+            end = start + per;
+            continue;
+        }
+        if trend.is_none() {
+            if let Some(read) = trend_at_end(part) {
+                trend = Some((read.direction, read.basis, read.with_amount));
+                end = start + read.start;
+                continue;
+            }
+        }
+        let link = LINKS
+            .iter()
+            .chain(REPORTING_VERBS)
+            .filter(|w| part.ends_with(**w) && part.len() > w.len())
+            .max_by_key(|w| w.len());
+        match link {
+            Some(w) => end -= w.len(),
+            None => break,
+        }
+    }
+    // The start: after who reports it (the last reporting verb), after a
+    // locality word (新接訂單中|綠色船舶), without its scope.
+    let first = tokens.partition_point(|t| t.start() < start);
+    let words = &tokens[first..tokens.partition_point(|t| t.end() <= end).max(first)];
+    let cut = words.iter().rev().find(|t| {
+        let word = &text[t.range()];
+        REPORTING_VERBS.contains(&word) || matches!(word, "中" | "当中") && t.pos().as_str() == "f"
+    });
+    if let Some(cut) = cut.filter(|t| t.end() < end) {
+        start = cut.end();
+    }
+    loop {
+        let rest = &text[start..end];
+        let first = tokens.get(tokens.partition_point(|t| t.start() < start));
+        // A place named with its level (廣州市), or a department (鐵路部門).
+        let place = first.filter(|t| {
+            let word = &text[t.range()];
+            t.end() < end
+                && t.start() == start
+                && (t.pos().as_str() == "ns"
+                    && word.chars().nth(2).is_some()
+                    && word.ends_with(PLACE_ENDINGS)
+                    || word.ends_with("部门"))
         });
+        if let Some(w) = SCOPES
+            .iter()
+            .find(|w| rest.starts_with(**w) && rest.len() > w.len())
+        {
+            start += w.len();
+        } else if let Some(t) = place {
+            start = t.end();
+        } else if let Some(per) = rest.strip_prefix('每') {
+            // 每人每月最高補助: who and how often a rate is for.
+            let unit = per.chars().next().map_or(0, char::len_utf8);
+            if per.len() <= unit {
+                break;
+            }
+            start += '每'.len_utf8() + unit;
+        } else {
+            break;
+        }
+    }
+    let indicator = &text[start..end];
+    let names_something = indicator.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !indicator.ends_with(['的', '之', '(', ')'])
+        && !indicator.starts_with(['比', '较', '与', '同', '跟', '(', ')', '据'])
+        && starts_with_any(indicator, CHANGE_SIZES).is_none()
+        && indicator.chars().count() <= 24;
+    names_something.then_some(Reading {
+        indicator: start..end,
+        trend,
+    })
+}
+
+/// A trend said at the end of `part` (同比增長, 年增, 降至): where it starts
+/// (with its basis and qualifiers), which way, its basis, and whether the
+/// value after it is its amount (增長5%) rather than where it went (降至).
+struct TrendRead {
+    start: usize,
+    direction: Direction,
+    basis: Option<Basis>,
+    with_amount: bool,
+}
+
+fn trend_at_end(part: &str) -> Option<TrendRead> {
+    let to = ["至", "到"].iter().find(|w| part.ends_with(**w));
+    let before_to = &part[..part.len() - to.map_or(0, |w| w.len())];
+    let compact = COMPACT_CHANGES.iter().find(|c| before_to.ends_with(c.0));
+    let (mut start, direction, mut basis) = match compact {
+        Some((w, b, d)) => (before_to.len() - w.len(), *d, Some(*b)),
+        None => {
+            let (w, d) = ends_with_any(before_to, TRENDS)?;
+            (before_to.len() - w.len(), d, None)
+        }
+    };
+    while let Some(q) = TREND_QUALIFIERS
+        .iter()
+        .find(|q| part[..start].ends_with(**q))
+    {
+        start -= q.len();
+    }
+    if basis.is_none() {
+        if let Some((w, b)) = ends_with_any(&part[..start], BASES) {
+            start -= w.len();
+            basis = Some(b);
+        }
+    }
+    Some(TrendRead {
+        start,
+        direction,
+        basis,
+        with_amount: to.is_none(),
+    })
+}
+
+/// The noun phrase right after a value that says what it counts (名選民投票,
+/// 宗交通意外, 人死亡): nouns, and a verb that ends the clause after them
+/// or alone.
+fn counted_after(text: &str, tokens: &[Token], at: usize) -> Option<Range<usize>> {
+    let first = tokens.partition_point(|t| t.start() < at);
+    let words = tokens.get(first..)?;
+    if words.first()?.start() != at {
+        return None;
+    }
+    let is_noun = |t: &Token| t.pos().as_str().starts_with('n') || t.pos().as_str() == "vn";
+    let is_verb = |t: &Token| matches!(t.pos().as_str(), "v" | "vi");
+    let ends_clause = |k: usize| {
+        words
+            .get(k)
+            .is_none_or(|t| text[t.range()].starts_with(is_clause_break))
+    };
+    let nouns = words.iter().take(4).take_while(|t| is_noun(t)).count();
+    let len = if nouns < words.len() && is_verb(&words[nouns]) && ends_clause(nouns + 1) {
+        nouns + 1
+    } else if nouns > 0 && ends_clause(nouns) {
+        nouns
+    } else {
+        return None;
+    };
+    Some(at..words[len - 1].end())
+}
+
+/// Whether an indicator read before a value names who or where rather than
+/// a measure (全港, 新一屆立法會, 發行): none of its words is a common noun.
+fn names_a_holder(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
+    let first = tokens.partition_point(|t| t.start() < indicator.start);
+    tokens[first..]
+        .iter()
+        .take_while(|t| t.end() <= indicator.end)
+        .all(|t| {
+            let word = &text[t.range()];
+            !matches!(
+                t.pos().as_str(),
+                "n" | "nz" | "vn" | "ng" | "an" | "j" | "l" | "eng"
+            ) || word.chars().count() == 1
+        })
+}
+
+/// Whether figure `j` is the A of 由A…至B, with B the next figure.
+fn is_change_origin(text: &str, figures: &[Figure], j: usize) -> bool {
+    let Some(b) = figures.get(j + 1) else {
+        return false;
+    };
+    let a = figures[j].range();
+    let between = &text[a.end..b.range().start];
+    ["由", "从"].iter().any(|w| text[..a.start].ends_with(w))
+        && ["至", "到", "为"].iter().any(|w| between.ends_with(w))
+        && between.chars().count() <= 6
+}
+
+/// The verb between 由A and 至B says which way (由1.4%回落至1.3%); without
+/// one, the figures do (由6個至5個).
+fn origin_change(text: &str, figures: &[Figure], j: usize) -> Change {
+    let (a, b) = (&figures[j], &figures[j + 1]);
+    let between = &text[a.range().end..b.range().start];
+    let stated = between
+        .char_indices()
+        .find_map(|(at, _)| starts_with_any(&between[at..], TRENDS))
+        .map(|(_, d)| d);
+    Change {
+        range: a.range().start - '由'.len_utf8()..b.range().end,
+        direction: stated.unwrap_or_else(|| direction_between(a, b)),
+        amount: None,
+        basis: None,
+        from: Some(j),
+        contradicted: false,
+    }
+}
+
+/// Indicators listed before 分別 (A、B和C分別增長5%、6%和7%), one per value
+/// listed after it, or `None` when the counts differ.
+fn listed_indicators(text: &str, names: Range<usize>, values: usize) -> Option<Vec<Range<usize>>> {
+    let mut parts = Vec::new();
+    let mut start = names.start;
+    for (at, c) in text[names.clone()].char_indices() {
+        let at = names.start + at;
+        if matches!(c, '、' | '和' | '及' | '与') {
+            parts.push(start..at);
+            start = at + c.len_utf8();
+        }
+    }
+    parts.push(start..names.end);
+    // 建造業及零售業的失業率: the rates of both, named by the head they share.
+    if let Some(of) = text[parts[parts.len() - 1].clone()].rfind('的') {
+        let head = parts[parts.len() - 1].start + of + '的'.len_utf8()..names.end;
+        parts.iter_mut().for_each(|p| *p = head.clone());
+    }
+    (parts.len() == values && parts.iter().all(|p| !p.is_empty())).then_some(parts)
+}
+
+/// The figures after `i` listed with it (5%、6%和7%).
+fn listed_values(text: &str, figures: &[Figure], i: usize) -> usize {
+    let mut count = 1;
+    while let Some(next) = figures.get(i + count) {
+        let gap = &text[figures[i + count - 1].range().end..next.range().start];
+        if !matches!(gap, "、" | "和" | "及" | "与" | "," | "，") || !is_level(next) {
+            break;
+        }
+        count += 1;
+    }
+    count
+}
+
+pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metric> {
+    let mut metrics = Vec::new();
+    let mut used = vec![false; figures.len()];
+    // The last period that headed a clause in this sentence (今年1至7月，…).
+    let mut heading: Option<usize> = None;
+    // The basis of the last change in this sentence (同比下降5.5%；…下降7.9%).
+    let mut sentence_basis: Option<Basis> = None;
+    let mut last_end = 0;
+
+    // The last date or period of the paragraph, which 報告期內 refers to.
+    let mut last_time: Option<usize> = None;
+    for (i, figure) in figures.iter().enumerate() {
+        let range = figure.range();
+        let between = &text[last_end..range.start];
+        if let Some(at) = between.rfind(is_sentence_break) {
+            heading = None;
+            sentence_basis = None;
+            if between.contains('\n') {
+                last_time = None;
+            }
+            // 報告期內，公司實現營業收入…: the period the text last named.
+            let sentence = between[at..]
+                .trim_start_matches(is_sentence_break)
+                .trim_start();
+            if REPORTING_PERIODS.iter().any(|w| sentence.starts_with(w)) {
+                heading = last_time;
+            }
+        }
+        last_end = range.end;
+        let clause = clause_start(text, range.start);
+        if is_time(figure) {
+            last_time = Some(i);
+            let lead = text[clause..range.start].trim();
+            if lead.is_empty() || PERIOD_LEADS.contains(&lead) {
+                heading = Some(i);
+            }
+            continue;
+        }
+        // The A of 由A至B is the change's origin, read with B.
+        if used[i] || !is_level(figure) || is_change_origin(text, figures, i) {
+            continue;
+        }
+        // The indicator stands between the clause's start, or the level
+        // before in it, and the value (or the 由 of 由A至B); a period inside
+        // is the value's own.
+        let mut own_period = None;
+        let mut start = clause;
+        for j in (0..i).rev() {
+            let f = &figures[j];
+            if f.range().end <= clause {
+                break;
+            }
+            if is_time(f) {
+                own_period.get_or_insert(j);
+            } else if !(j + 1 == i && is_change_origin(text, figures, j)) {
+                start = start.max(f.range().end);
+                break;
+            }
+        }
+        let from = i
+            .checked_sub(1)
+            .filter(|&j| figures[j].range().start >= start && is_change_origin(text, figures, j));
+        let end = from.map_or(range.start, |j| {
+            let origin = figures[j].range().start;
+            text[..origin]
+                .char_indices()
+                .next_back()
+                .map_or(origin, |(at, _)| at)
+        });
+        // Dates inside cut the stretch; the indicator is in its last part
+        // that names something (港元匯率|今日|觸及7.85).
+        let mut cuts = vec![start];
+        let inside = figures[..i].partition_point(|f| f.range().start < start);
+        for f in figures[inside..i].iter().filter(|f| is_time(f)) {
+            if f.range().end <= end {
+                cuts.push(f.range().start);
+                cuts.push(f.range().end);
+            }
+        }
+        cuts.push(end);
+        let mut reading = None;
+        for part in cuts.chunks(2).rev() {
+            if let Some(r) = read_indicator(text, tokens, part[0]..part[1]) {
+                reading = Some(r);
+                break;
+            }
+        }
+        // 國企30%持股: a share before its verb.
+        if figure.kind() == FigureKind::Percent {
+            if let Some(verb) = SHARE_VERBS
+                .iter()
+                .find(|v| text[range.end..].starts_with(**v))
+            {
+                reading = Some(Reading {
+                    indicator: range.end..range.end + verb.len(),
+                    trend: None,
+                });
+            }
+        }
+        // 共有1,284,600名選民投票, 發行1,200億元政府債券: what is counted
+        // follows the value, when what precedes it names no measure.
+        let mut changes_from = range.end;
+        if let Some(counted) = counted_after(text, tokens, range.end) {
+            let before_names_none = reading.as_ref().is_none_or(|r| {
+                r.trend.is_none() && names_a_holder(text, tokens, r.indicator.clone())
+            });
+            if before_names_none && from.is_none() {
+                changes_from = counted.end;
+                reading = Some(Reading {
+                    indicator: counted,
+                    trend: None,
+                });
+            }
+        }
+        let Some(reading) = reading else {
+            // No indicator: its changes are still its, not levels.
+            changes_after(text, figures, i, range.end, &mut used);
+            continue;
+        };
+        let period = own_period.or(heading);
+        used[i] = true;
+
+        // A list: A、B和C分別增長5%、6%和7%.
+        let listed = listed_values(text, figures, i);
+        if listed > 1 && text[reading.indicator.end..range.start].contains("分别") {
+            if let Some(names) = listed_indicators(text, reading.indicator.clone(), listed) {
+                for (k, indicator) in names.into_iter().enumerate() {
+                    let value = i + k;
+                    used[value] = true;
+                    let change = reading.trend.map(|(direction, basis, _)| Change {
+                        range: figures[value].range(),
+                        direction,
+                        amount: Some(value),
+                        basis: basis.or(sentence_basis),
+                        from: None,
+                        contradicted: false,
+                    });
+                    metrics.push(Metric {
+                        indicator,
+                        value,
+                        period,
+                        change,
+                        earlier: None,
+                    });
+                }
+                continue;
+            }
+        }
+
+        let mut changes = changes_after(text, figures, i, changes_from, &mut used);
+        if let Some(j) = from {
+            used[j] = true;
+            changes.insert(0, origin_change(text, figures, j));
+        }
+        let mut value = i;
+        if let Some((direction, basis, with_amount)) = reading.trend {
+            // 同比增長4.8%: the value is the change's amount; 降至1,240億元:
+            // the value is where it went; 大漲386.2點，收26,761.1點: the
+            // level stated after the change is the value.
+            if let Some(level) = with_amount.then(|| level_after(text, figures, i)).flatten() {
+                used[level] = true;
+                value = level;
+            }
+            changes.insert(
+                0,
+                Change {
+                    range: reading.indicator.end..figures[value].range().end,
+                    direction,
+                    amount: with_amount.then_some(i),
+                    basis,
+                    from: None,
+                    contradicted: false,
+                },
+            );
+        }
+        for change in &mut changes {
+            if change.basis.is_some() {
+                sentence_basis = change.basis;
+            } else if change.amount.is_some() {
+                change.basis = sentence_basis;
+            }
+        }
+        if changes.is_empty() {
+            metrics.push(Metric {
+                indicator: reading.indicator.clone(),
+                value,
+                period,
+                change: None,
+                earlier: None,
+            });
+        }
+        for change in changes {
+            metrics.push(Metric {
+                indicator: reading.indicator.clone(),
+                value,
+                period,
+                change: Some(change),
+                earlier: None,
+            });
+        }
     }
     for metric in &mut metrics {
         assess(metric, figures);
@@ -484,90 +1260,10 @@ fn assess(metric: &mut Metric, figures: &[Figure]) {
     };
 }
 
-/// The first trend verb in `text`, by its direction.
-fn trend_within(text: &str) -> Option<Direction> {
-    text.char_indices()
-        .find_map(|(at, _)| starts_with_any(&text[at..], TRENDS))
-        .map(|(_, direction)| direction)
-}
-
-/// The trend (with its basis) that ends right before `at`: where it starts,
-/// its direction and basis.
-fn trend_before(text: &str, at: usize) -> Option<(usize, Direction, Option<Basis>)> {
-    let head = &text[..at];
-    let head = head.strip_suffix('了').unwrap_or(head);
-    let (trend, direction) = ends_with_any(head, TRENDS)?;
-    let before = &head[..head.len() - trend.len()];
-    match ends_with_any(before, BASES) {
-        Some((w, basis)) => Some((before.len() - w.len(), direction, Some(basis))),
-        None => Some((before.len(), direction, None)),
-    }
-}
-
-/// Whether figure `j` is the A of 由A…至B, with B the next figure.
-fn is_change_origin(text: &str, figures: &[Figure], j: usize) -> bool {
-    let Some(b) = figures.get(j + 1) else {
-        return false;
-    };
-    let a = figures[j].range();
-    let between = &text[a.end..b.range().start];
-    ["由", "從", "从"]
-        .iter()
-        .any(|w| text[..a.start].ends_with(w))
-        && ["至", "到", "為", "为"]
-            .iter()
-            .any(|w| between.ends_with(w))
-        && between.chars().count() <= 6
-}
-
 fn direction_between(from: &Figure, to: &Figure) -> Direction {
     match (from.value(), to.value()) {
         (FigureValue::Number(a), FigureValue::Number(b)) if b > a => Direction::Up,
         (FigureValue::Number(a), FigureValue::Number(b)) if b < a => Direction::Down,
         _ => Direction::Flat,
     }
-}
-
-/// The indicator ending just before token `head`, within its clause.
-fn indicator_before(text: &str, tokens: &[Token], head: usize) -> Option<Range<usize>> {
-    let word = |t: &Token| &text[t.range()];
-    // 生產總值達到5000億元, 失業率為3.2%: the linking verb stands between.
-    let mut head = head;
-    while head > 0 && LINKS.contains(&word(&tokens[head - 1])) {
-        head -= 1;
-    }
-    let mut start = head;
-    while start > 0 && head - start < 6 {
-        let t = &tokens[start - 1];
-        let next = tokens.get(start).map(|n| (word(n), n.pos().as_str()));
-        // A place or a whole scope (全市, 全省) says where, not what.
-        let scope =
-            t.pos().as_str() == "ns" || word(t).starts_with('全') && word(t).chars().count() == 2;
-        // 占比: jieba splits it into a verb and a preposition.
-        let share = matches!(word(t), "比")
-            && start >= 2
-            && matches!(word(&tokens[start - 2]), "占" | "佔");
-        if share {
-            start -= 2;
-            continue;
-        }
-        if is_clause_end(word(t)) || scope || !joins_indicator(word(t), t.pos().as_str(), next) {
-            break;
-        }
-        start -= 1;
-        // 總投資, 新增: a one-character attribute begins the indicator; what
-        // is before it is the subject (該項目).
-        if t.pos().as_str() == "b" {
-            break;
-        }
-    }
-    if start == head {
-        return None;
-    }
-    let mut range = tokens[start].start()..tokens[head - 1].end();
-    // 占比達80%: the linking verb is not part of the indicator.
-    if let Some(link) = LINKS.iter().find(|l| text[range.clone()].ends_with(**l)) {
-        range.end -= link.len();
-    }
-    (!range.is_empty()).then_some(range)
 }

@@ -1,5 +1,5 @@
-//! Numbers as Chinese news writes them: ASCII and full-width digits with
-//! thousands separators and decimals, Chinese numerals (一百零五, 兩千六,
+//! Numbers as Chinese news writes them: digits with thousands separators
+//! and decimals, Chinese numerals (一百零五, 兩千六,
 //! 壹拾萬, 廿二), digit-by-digit numerals (二〇二五), and mixtures (1.2億,
 //! 3千萬, 100萬三千), with a sign (負, 零下, -).
 //!
@@ -94,10 +94,11 @@ impl fmt::Display for Decimal {
     }
 }
 
-/// Every character `digit` or `unit` gives a value, but ASCII and
-/// full-width digits (a test holds them together).
+/// Every character `digit` or `unit` gives a value, but ASCII digits (a
+/// test holds them together). Full-width digits are none: the document's
+/// view folds them.
 const CHINESE_NUMERALS: &str =
-    "〇零○Ｏ一壹幺二貳贰兩两倆俩三參叁叄四肆五伍六陸陆七柒八捌九玖十拾百佰千仟萬万億亿兆";
+    "〇零○一壹幺二貳贰兩两倆俩三參叁叄四肆五伍六陸陆七柒八捌九玖十拾百佰千仟萬万億亿兆";
 
 /// Turns away almost every character of running text before `digit` and
 /// `unit` compare it with each numeral: text is read one character at a
@@ -107,7 +108,6 @@ static MAY_BE_NUMERAL: LazyLock<CharFilter> = LazyLock::new(|| {
         CHINESE_NUMERALS
             .chars()
             .chain('0'..='9')
-            .chain('０'..='９')
             .chain(['廿', '卅']),
     )
 });
@@ -118,13 +118,12 @@ pub(crate) fn may_be_numeral(c: char) -> bool {
     MAY_BE_NUMERAL.may_contain(c)
 }
 
-/// The value of a digit character: ASCII, full-width, or a Chinese numeral
+/// The value of a digit character: ASCII, or a Chinese numeral
 /// digit (simplified, traditional and financial forms).
 pub(crate) fn digit(c: char) -> Option<u8> {
     Some(match c {
         '0'..='9' => c as u8 - b'0',
-        '０'..='９' => (c as u32 - '０' as u32) as u8,
-        '〇' | '零' | '○' | 'Ｏ' => 0,
+        '〇' | '零' | '○' => 0,
         '一' | '壹' | '幺' => 1,
         '二' | '貳' | '贰' | '兩' | '两' | '倆' | '俩' => 2,
         '三' | '參' | '叁' | '叄' => 3,
@@ -152,11 +151,11 @@ pub(crate) fn unit(c: char) -> Option<i32> {
 }
 
 fn is_arabic(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
+    c.is_ascii_digit()
 }
 
 fn is_point(c: char) -> bool {
-    matches!(c, '点' | '點' | '.' | '．')
+    matches!(c, '点' | '點' | '.')
 }
 
 /// Reads a whole string as one number, or `None` when it is not one.
@@ -175,7 +174,7 @@ fn strip_sign(text: &str) -> (bool, &str) {
     (false, text)
 }
 
-/// A run of digits with optional separators and decimals: `1,234.5`, `１２`.
+/// A run of digits with optional separators and decimals: `1,234.5`.
 fn parse_arabic(text: &str) -> Option<Decimal> {
     let mut mantissa = String::new();
     let mut exponent = 0i32;
@@ -189,10 +188,7 @@ fn parse_arabic(text: &str) -> Option<Decimal> {
             }
         } else if is_point(c) && !in_fraction && chars.peek().is_some_and(|&n| is_arabic(n)) {
             in_fraction = true;
-        } else if !(matches!(c, ',' | '，')
-            && !in_fraction
-            && chars.peek().is_some_and(|&n| is_arabic(n)))
-        {
+        } else if !(c == ',' && !in_fraction && chars.peek().is_some_and(|&n| is_arabic(n))) {
             return None;
         }
     }
@@ -236,20 +232,31 @@ fn parse_unsigned(text: &str) -> Option<Decimal> {
     }
     if text
         .chars()
-        .all(|c| is_arabic(c) || is_point(c) || matches!(c, ',' | '，'))
+        .all(|c| is_arabic(c) || is_point(c) || c == ',')
     {
         return parse_arabic(text);
     }
-    // Split off a Chinese decimal part: 三点一四, 一七二零点一.
-    let (whole, fraction) = match text.char_indices().find(|&(_, c)| matches!(c, '点' | '點')) {
+    // 七二九.二亿, 一〇一〇亿, 三点五亿: a number written digit by digit or
+    // with a decimal part, then a multiplier.
+    let head = text.trim_end_matches(is_big_unit);
+    if head.len() < text.len()
+        && !head.contains(is_big_unit)
+        && (head.contains(is_point) || is_digit_sequence(head))
+    {
+        let power: i32 = text[head.len()..].chars().filter_map(unit).sum();
+        return Some(parse_unsigned(head)?.scaled(power).normalized());
+    }
+    // Split off a Chinese decimal part: 三点一四, 一七二零点一, and the
+    // print style 三十九.五 (the view's point between numerals).
+    let chinese_point = |(i, c): &(usize, char)| {
+        matches!(c, '点' | '點') || is_point(*c) && text[..*i].ends_with(is_chinese_numeral)
+    };
+    let (whole, fraction) = match text.char_indices().find(chinese_point) {
         Some((i, c)) => (&text[..i], Some(&text[i + c.len_utf8()..])),
         None => (text, None),
     };
     // 两 counts things (两百, 两个); digit by digit, 2 is 二 (二〇二五).
-    let mut value = if whole.chars().count() >= 2
-        && whole.chars().all(|c| digit(c).is_some() && !is_arabic(c))
-        && !whole.contains(is_liang)
-    {
+    let mut value = if is_digit_sequence(whole) {
         digit_sequence(whole)?
     } else {
         with_units(whole)?
@@ -265,6 +272,14 @@ fn parse_unsigned(text: &str) -> Option<Decimal> {
         }
     }
     Some(value)
+}
+
+/// Whether `text` is two Chinese digits or more written one by one (二〇二五);
+/// 两 counts things, so it is no such digit.
+fn is_digit_sequence(text: &str) -> bool {
+    text.chars().count() >= 2
+        && text.chars().all(|c| digit(c).is_some() && !is_arabic(c))
+        && !text.contains(is_liang)
 }
 
 /// 二〇二五, 一二三: each character one digit.
@@ -304,8 +319,7 @@ fn with_units(text: &str) -> Option<Decimal> {
             let mut end = i + c.len_utf8();
             while let Some(&(j, n)) = chars.peek() {
                 if is_arabic(n)
-                    || (is_point(n) || matches!(n, ',' | '，'))
-                        && text[j + n.len_utf8()..].starts_with(is_arabic)
+                    || (is_point(n) || n == ',') && text[j + n.len_utf8()..].starts_with(is_arabic)
                 {
                     end = j + n.len_utf8();
                     chars.next();
@@ -411,9 +425,11 @@ pub(crate) struct Found {
     pub(crate) chinese: bool,
 }
 
-/// No Chinese numeral is longer than this: longer runs are cut, which keeps
-/// the shrinking of a run that does not parse linear in the text.
-const MAX_RUN_CHARS: usize = 32;
+/// No Chinese numeral is longer than this many characters other than
+/// digits: longer runs are cut, which keeps the shrinking of a run that does
+/// not parse linear in the text. The figures' scanner cuts at the same
+/// length.
+pub(crate) const MAX_RUN_CHARS: usize = 32;
 
 fn is_chinese_numeral(c: char) -> bool {
     may_be_numeral(c)
@@ -451,7 +467,7 @@ pub(crate) fn scan(text: &str) -> Vec<Found> {
     while at < text.len() {
         let c = text[at..].chars().next().unwrap_or(' ');
         let may_start =
-            is_arabic(c) || is_chinese_numeral(c) || is_sign(c) || matches!(c, '.' | '．' | '半');
+            is_arabic(c) || is_chinese_numeral(c) || is_sign(c) || matches!(c, '.' | '半');
         if let Some(f) = may_start.then(|| expression_at(text, at)).flatten() {
             at = f.range.end.max(at + c.len_utf8());
             found.push(f);
@@ -472,18 +488,25 @@ pub(crate) fn scan(text: &str) -> Vec<Found> {
     found
 }
 
+/// Whether the dash at `at` joins two numbers (5-20, 1万-5万, 1-7月) rather
+/// than signs the number after it: it follows a number, or the unit, sign
+/// or bracket that closes one (5%-8%, 1万(含)-5万元). 负 is always a sign.
+pub(crate) fn is_range_dash(text: &str, at: usize) -> bool {
+    text[at..].starts_with(['-', '－', '−'])
+        && text[..at].chars().next_back().is_some_and(|p| {
+            is_arabic(p)
+                || is_chinese_numeral(p)
+                || matches!(p, '月' | '%' | '元' | '-' | '—' | '~' | '～' | ')' | '）')
+        })
+}
+
 /// A signed number at `at`: the sign's length and whether it negates.
 fn sign_at(text: &str, at: usize) -> (usize, bool) {
     let mut chars = text[at..].chars();
-    // 5-20, 1万-5万: a dash after a number is a range, not a sign.
-    let after_number = text[..at]
-        .chars()
-        .next_back()
-        .is_some_and(|p| is_arabic(p) || is_chinese_numeral(p));
     match chars.next() {
         Some(c)
             if is_sign(c)
-                && (!after_number || matches!(c, '负' | '負'))
+                && !is_range_dash(text, at)
                 && !text[..at].ends_with(is_sign)
                 && chars
                     .next()
@@ -600,7 +623,7 @@ fn fraction_after(text: &str, end: usize, denominator: f64) -> Option<(usize, f6
     Some((e, if negative { -value } else { value }))
 }
 
-/// `/5` after Arabic digits: 3/5, １６/5.
+/// `/5` after Arabic digits: 3/5, 16/5.
 fn slash_fraction_after(text: &str, end: usize, numerator: f64) -> Option<(usize, f64)> {
     let before = text[..end].chars().next_back()?;
     let slash = text[end..]
@@ -647,7 +670,7 @@ fn arabic_at(text: &str, at: usize) -> Option<(usize, f64)> {
 /// it is written in Chinese numerals only.
 fn simple_at(text: &str, at: usize) -> Option<(usize, f64, bool)> {
     let first = text[at..].chars().next()?;
-    let leading_point = matches!(first, '.' | '．')
+    let leading_point = first == '.'
         && text[at + first.len_utf8()..].starts_with(is_arabic)
         && !text[..at].ends_with(|c| is_arabic(c) || is_point(c));
     if !(is_arabic(first) || is_chinese_numeral(first) || leading_point || first == '半') {
@@ -667,9 +690,9 @@ fn simple_at(text: &str, at: usize) -> Option<(usize, f64, bool)> {
         let mut chars = text[at..].chars();
         chars.next().is_some_and(is_point) && chars.next().is_some_and(is_arabic)
     };
-    let before_point = text[..at].strip_suffix(['.', '．']);
+    let before_point = text[..at].strip_suffix('.');
     if dotted(run_end) || before_point.is_some_and(|b| b.ends_with(is_arabic)) {
-        if let Some(p) = text[at..run_end].find(['.', '．']) {
+        if let Some(p) = text[at..run_end].find('.') {
             run_end = at + p;
         }
     }
@@ -751,8 +774,8 @@ fn arabic_tail(text: &str, end: usize, value: f64) -> Option<(usize, f64)> {
     }
     let (i, c) = after_spaces(text, end)?;
     let scale = match c {
-        'k' | 'K' | 'Ｋ' | 'ｋ' => 1e3,
-        'M' | 'Ｍ' => 1e6,
+        'k' | 'K' => 1e3,
+        'M' => 1e6,
         _ => return None,
     };
     let e = i + c.len_utf8();
@@ -790,10 +813,21 @@ fn run_end(text: &str, at: usize) -> usize {
         let joins = match c {
             c if is_arabic(c) => true,
             c if is_chinese_numeral(c) => true,
-            '.' | '．' => {
-                right_after.is_some_and(is_arabic) && prev.is_none_or(is_arabic) && !seen_point
+            // 3.5, .5, and the print style 三十九.五 (the view's point).
+            '.' => {
+                !seen_point
+                    && match prev {
+                        None => right_after.is_some_and(is_arabic),
+                        Some(p) if is_arabic(p) => right_after.is_some_and(is_arabic),
+                        Some(p) => {
+                            is_chinese_numeral(p)
+                                && right_after.is_some_and(|n| {
+                                    is_chinese_numeral(n) && digit(n).is_some() && !is_liang(n)
+                                })
+                        }
+                    }
             }
-            ',' | '，' => {
+            ',' => {
                 prev.is_some_and(is_arabic) && {
                     let mut d = text[next_at..].chars();
                     (0..3).all(|_| d.next().is_some_and(is_arabic))
@@ -857,7 +891,6 @@ mod tests {
         for (text, expected) in [
             ("218.8億", 21_880_000_000.0),
             ("1,234.5", 1234.5),
-            ("１２３４５", 12345.0),
             ("一百零五億", 10_500_000_000.0),
             ("3千萬", 30_000_000.0),
             ("兩千六", 2600.0),
@@ -876,6 +909,13 @@ mod tests {
             ("四萬萬", 400_000_000.0),
             ("百三", 130.0),
             ("倆千两百贰拾二", 2222.0),
+            ("七二九.二亿", 72_920_000_000.0),
+            ("三十九.五", 39.5),
+            ("二.〇〇〇", 2.0),
+            ("一点〇五兆", 1_050_000_000_000.0),
+            ("一〇一〇亿", 101_000_000_000.0),
+            ("三点五亿", 350_000_000.0),
+            ("2.5亿三千万", 280_000_000.0),
         ] {
             assert_eq!(value(text), Some(expected), "{text}");
         }

@@ -216,6 +216,7 @@ fn figure_fixtures() {
     let analyzer = Analyzer::new();
     let cases = fixtures().figures;
     assert!(cases.len() >= 15);
+    let mut failures = Vec::new();
     for case in cases {
         let date = case.reference_date.as_deref().unwrap_or("2025-09-15");
         let options = with_region(AnalyzeOptions::new(date.parse().unwrap()), &case.region);
@@ -238,8 +239,14 @@ fn figure_fixtures() {
                 range: f.bounds(),
             })
             .collect();
-        assert_eq!(found, case.expect, "{}", case.name);
+        if found != case.expect {
+            failures.push(format!(
+                "{}: {}\n  found:    {found:?}\n  expected: {:?}",
+                case.name, case.text, case.expect
+            ));
+        }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
@@ -247,6 +254,7 @@ fn metric_fixtures() {
     let analyzer = Analyzer::new();
     let cases = fixtures().metrics;
     assert!(cases.len() >= 40);
+    let mut failures = Vec::new();
     for case in cases {
         let text = &case.text;
         let options = with_region(
@@ -284,8 +292,14 @@ fn metric_fixtures() {
                 found
             })
             .collect();
-        assert_eq!(found, case.expect, "{text}");
+        if found != case.expect {
+            failures.push(format!(
+                "{text}\n  found:    {found:?}\n  expected: {:?}",
+                case.expect
+            ));
+        }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]

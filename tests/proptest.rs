@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use zhlens::offsets::Utf16Cursor;
-use zhlens::{AnalyzeOptions, Analyzer, Config, Date};
+use zhlens::{AnalyzeOptions, Analyzer, Config, Date, FigureKind, FigureValue, Region};
 
 fn analyzer() -> &'static Analyzer {
     static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
@@ -154,5 +154,131 @@ proptest! {
         }
         prop_assert_eq!((input, output), (text.len(), converted.text().len()));
         prop_assert_eq!(analyzer().convert(&text, config), converted.text());
+    }
+}
+
+/// Pieces of dates and periods: numerals, calendar words and links.
+const DATE_PIECES: &[&str] = &[
+    "0",
+    "1",
+    "2",
+    "3",
+    "9",
+    "12",
+    "29",
+    "30",
+    "31",
+    "113",
+    "2025",
+    "17",
+    "一",
+    "二",
+    "三",
+    "四",
+    "十",
+    "二〇二五",
+    "二六",
+    "年",
+    "月",
+    "日",
+    "号",
+    "季",
+    "季度",
+    "度",
+    "份",
+    "全年",
+    "半年度",
+    "上半年",
+    "下半年",
+    "至",
+    "到",
+    "-",
+    "—",
+    "/",
+    ".",
+    "(",
+    ")",
+    "今",
+    "昨",
+    "今日",
+    "昨晚",
+    "今年",
+    "去年",
+    "本月",
+    "上月",
+    "前",
+    "首",
+    "第",
+    "个月",
+    "Q",
+    "底",
+    "初",
+    "下旬",
+    "上旬",
+    "年初至今",
+    "截至",
+    "止",
+    "财政年度",
+    "民国",
+    "周",
+    "星期",
+    "下",
+    "元旦",
+    "五一",
+    "国庆",
+    "本季",
+    "，",
+    "。",
+    "将",
+    "的",
+];
+
+/// Whether `value` is an ISO 8601 calendar value at year, month or day
+/// precision.
+fn is_calendar_value(value: &str) -> bool {
+    let parts: Vec<&str> = value.split('-').collect();
+    let number = |p: &str, len: usize| {
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().unwrap())
+    };
+    match parts[..] {
+        [year] => number(year, 4).is_some_and(|y| y >= 1),
+        [year, month] => {
+            number(year, 4).is_some_and(|y| y >= 1)
+                && number(month, 2).is_some_and(|m| (1..=12).contains(&m))
+        }
+        [_, _, _] => value.parse::<Date>().is_ok(),
+        _ => false,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+    /// Every date is a valid calendar value, and every period runs from a
+    /// valid start to a valid end no earlier, whatever the text and the
+    /// reference date.
+    #[test]
+    fn dates_and_periods_are_valid(
+        pieces in proptest::collection::vec(proptest::sample::select(DATE_PIECES), 0..24),
+        reference in (2000i32..2040, 1u32..=12, 1u32..=31)
+            .prop_filter_map("a calendar date", |(y, m, d)| Date::new(y, m, d)),
+        region in 0usize..3,
+    ) {
+        let text = pieces.concat();
+        let region = [Region::Cn, Region::Tw, Region::Hk][region];
+        let options = AnalyzeOptions::new(reference).region(region);
+        for figure in analyzer().analyze(&text, &options).figures() {
+            let FigureValue::Iso(value) = figure.value() else { continue };
+            match figure.kind() {
+                FigureKind::Date => prop_assert!(is_calendar_value(value), "{text}: {value}"),
+                FigureKind::Period => {
+                    let (start, end) = value.split_once('/').unwrap_or(("", ""));
+                    prop_assert!(is_calendar_value(start) && is_calendar_value(end), "{text}: {value}");
+                    let common = start.len().min(end.len());
+                    prop_assert!(start[..common] <= end[..common], "{text}: {value}");
+                }
+                _ => prop_assert!(false, "{text}: {value} is no date"),
+            }
+        }
     }
 }

@@ -1,5 +1,8 @@
 //! Numbers that are not figures: numerals inside words (統一) and quoted
-//! slogans (“兩個覆蓋”), the article 一, codes (5G) and web addresses.
+//! slogans (“兩個覆蓋”), the article 一, codes (5G), web addresses, and
+//! numbers that name rather than count: sessions (十四届, 第4会期), law
+//! articles (第四十二条), signals and routes (八号风球, 国道1号), stock codes
+//! ((688652)), list markers (第一，…；第二，…) and versions (理财通2.0).
 //! Separate because these rules filter every reading, and the analyzer's
 //! number list (lib.rs) applies the word tests too.
 
@@ -10,7 +13,7 @@ use crate::scan::find_words;
 use crate::{Token, is_han};
 
 use super::money::CURRENCIES;
-use super::scan::Number;
+use super::scan::{Number, is_number_char};
 use super::words::{is_measure, starts_with_any};
 use super::{Figure, FigureKind};
 
@@ -48,9 +51,15 @@ pub(super) fn is_code(text: &str, range: &Range<usize>) -> bool {
         || after.is_some_and(|c| c.is_ascii_alphabetic())
 }
 
-/// Chinese numerals that are part of a longer word (統一, 一成不變) or of a
-/// quoted slogan (“兩個覆蓋”).
+/// Whether a figure is no figure: a number that names something (see
+/// [`names_something`]), or Chinese numerals that are part of a longer word
+/// (統一, 一成不變), of a quoted slogan (“兩個覆蓋”) or of a word of their
+/// own (一度 "at one point").
 pub(super) fn is_excluded(text: &str, tokens: &[Token], f: &Figure) -> bool {
+    names_something(text, f) || is_numeral_word(text, tokens, f) || in_word(text, tokens, f)
+}
+
+fn in_word(text: &str, tokens: &[Token], f: &Figure) -> bool {
     // 第一名, 第三方: 第 makes a rank, also inside a word.
     if f.kind == FigureKind::Ordinal {
         return false;
@@ -67,6 +76,237 @@ pub(super) fn is_excluded(text: &str, tokens: &[Token], f: &Figure) -> bool {
         .get(word)
         .is_some_and(|t| t.start() < f.range.start || t.end() > f.range.end);
     in_longer_word || in_short_quote(text, &f.range)
+}
+
+/// What ends the name of a meeting numbered after 次, a few words on (三次
+/// 会议, 第九次常务会议, 二次理事会议, 第十五次全国代表大会, 第三次集体学习).
+const MEETINGS: &[&str] = &["会议", "全会", "大会", "集体学习"];
+
+/// The bodies whose sessions are numbered without 第 (人大三次会议,
+/// 十四届二次会议); elsewhere 召开3次会议 counts meetings.
+const BODIES: &[&str] = &[
+    "人大",
+    "政协",
+    "常委会",
+    "委员会",
+    "大会",
+    "董事会",
+    "监事会",
+    "理事会",
+    "届",
+];
+
+/// Words before N届 that count terms (连续三届, 担任两届) rather than name
+/// one (中共十四届, 反映了十四届六中全会).
+const TERM_COUNTS: &[&str] = &[
+    "连续",
+    "连任",
+    "担任",
+    "历经",
+    "蝉联",
+    "共有",
+    "已有",
+    "举办了",
+    "举办过",
+];
+
+/// What cites a law's article before 第: its name (《…》, …法, …条例,
+/// 《…》（试行）), a draft of it, a verb of citing, or the article or
+/// clause it belongs to.
+const LAW_CITES: &[&str] = &[
+    "》", "）", "法", "法例", "条例", "规定", "办法", "细则", "本", "草案", "稿", "依照", "根据",
+    "按照", "依据", "违反", "条", "款",
+];
+
+/// What follows an article's number: what it says, its clause, a pause.
+const ARTICLE_ENDS: &[&str] = &[
+    "规定", "第", "之", "中", "有关", "所", "和", "及", "、", "，", ",", "。", "；",
+];
+
+/// Roads numbered after their network: 国道1号, 省道, 台61线.
+const ROUTES: &[&str] = &["国道", "省道", "县道", "乡道", "台"];
+
+/// What a numbered thing is after N号: 2号线, 3号楼, 1号文件, 8号风球.
+const NUMBERED: &[&str] = &["线", "楼", "文件", "风球"];
+
+/// Labels of a stock code: 股票代码：600519, 股份代号：0880.
+const CODE_LABELS: &[&str] = &["代码", "代号"];
+
+/// Where a version number is named: 工业4.0, 版本2.0, 债券通2.0 (the
+/// Connect schemes), and what follows one (2.0版, 4.0时代, “…2.0”).
+const VERSION_HEADS: &[&str] = &["工业", "版本", "通"];
+const VERSION_TAILS: &[&str] = &["版", "时代", "」", "”", "》", "\""];
+
+/// Whether a figure's number names something instead of measuring it:
+/// sessions and meetings (十四届, 新一届, 三次会议, 第十八次会议, 第4会期,
+/// 四中全会), law articles (第四十二条, 第3款, 第5项), signals, routes and
+/// numbered things (八号烈风或暴风信号, 国道1号, 台61线, 2号线), stock codes
+/// (华芯微电子（688652）, 股份代号：0880), list markers (，第一，…；第二，)
+/// and versions (理财通2.0, 工业4.0).
+fn names_something(text: &str, f: &Figure) -> bool {
+    let written = &text[f.range.clone()];
+    let Some(last) = written.rfind(|c: char| is_number_char(c) || c.is_ascii_digit()) else {
+        return false;
+    };
+    let numeral_end =
+        f.range.start + last + written[last..].chars().next().map_or(0, char::len_utf8);
+    let head = &text[..f.range.start];
+    let tail = &text[numeral_end..];
+    let ordinal = written.starts_with('第');
+    is_session(head, tail, ordinal)
+        || ordinal && is_law_article(head, tail)
+        || !matches!(f.kind, FigureKind::Date | FigureKind::Period)
+            && is_route_or_signal(head, tail)
+        || is_stock_code(head, written, tail)
+        || ordinal && numeral_end == f.range.end && is_list_marker(head, tail)
+        || f.kind == FigureKind::Number && f.unit.is_none() && is_version(head, written, tail)
+}
+
+fn is_session(head: &str, tail: &str, ordinal: bool) -> bool {
+    if let Some(after) = tail.strip_prefix('次') {
+        let name: String = after.chars().take_while(|c| is_han(*c)).take(8).collect();
+        let numbered_body = ordinal || ends_with_word(head, BODIES);
+        return numbered_body && MEETINGS.iter().any(|m| name.contains(m));
+    }
+    tail.starts_with("会期")
+        || tail.starts_with("中全会")
+        || tail.starts_with('届') && (ordinal || !ends_with_word(head, TERM_COUNTS))
+}
+
+/// 第四十二条 (or 第3款, 第5项, 香港法例第77章) of a law, cited after its
+/// name or a verb of citing, or followed by what it says (规定) or by its
+/// clause (第3款第5项); not the rank of 第一条跨海高铁.
+fn is_law_article(head: &str, tail: &str) -> bool {
+    let Some(after) = tail.strip_prefix(['条', '款', '项', '章']) else {
+        return false;
+    };
+    ends_with_word(head, LAW_CITES) || starts_with_word(after, ARTICLE_ENDS)
+}
+
+fn is_route_or_signal(head: &str, tail: &str) -> bool {
+    if let Some(after) = tail.strip_prefix('号') {
+        // 八号烈风或暴风信号: the signal's name ends the phrase.
+        let phrase: String = after.chars().take_while(|c| is_han(*c)).take(10).collect();
+        return ends_with_word(head, ROUTES)
+            || starts_with_word(after, NUMBERED)
+            || phrase.contains("信号");
+    }
+    tail.starts_with('线') && ends_with_word(head, ROUTES)
+}
+
+/// 4 to 6 digits after a code's label, or alone in brackets after a name
+/// (台积电(2330), 腾讯控股（00700.HK）); not the year of 今（2025）年.
+fn is_stock_code(head: &str, written: &str, tail: &str) -> bool {
+    if !(4..=6).contains(&written.len()) || !written.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let labelled = ends_with_word(head.trim_end_matches([' ', ':', '：']), CODE_LABELS);
+    let bracketed = head
+        .strip_suffix(['(', '（'])
+        .and_then(|name| name.chars().next_back())
+        .is_some_and(|c| is_han(c) || c.is_ascii_alphabetic())
+        && tail
+            .trim_start_matches(|c: char| c == '.' || c == '-' || c.is_ascii_alphabetic())
+            .strip_prefix([')', '）'])
+            .is_some_and(|after| !after.starts_with(['年', '月', '日']));
+    labelled || bracketed
+}
+
+/// 第一 heading a clause and followed by a pause: 提出，第一，加大…; not the
+/// rank of 金牌榜第一，.
+fn is_list_marker(head: &str, tail: &str) -> bool {
+    let heads_clause = head.trim_end().chars().next_back().is_none_or(|c| {
+        matches!(
+            c,
+            '，' | ','
+                | '。'
+                | '；'
+                | ';'
+                | '：'
+                | ':'
+                | '！'
+                | '？'
+                | '“'
+                | '「'
+                | '（'
+                | '('
+                | '）'
+                | ')'
+        )
+    });
+    let pause = tail.starts_with(['，', ',', '：', ':'])
+        || tail
+            .strip_prefix('、')
+            .is_some_and(|after| !after.starts_with('第') && !after.starts_with(is_number_char));
+    heads_clause && pause
+}
+
+/// A one-digit version glued to a name: 工业4.0, 理财通2.0」, 3.0版.
+fn is_version(head: &str, written: &str, tail: &str) -> bool {
+    let bytes = written.as_bytes();
+    let dotted = bytes.len() == 3
+        && bytes[0].is_ascii_digit()
+        && bytes[1] == b'.'
+        && bytes[2].is_ascii_digit();
+    let named = head.chars().next_back().is_some_and(is_han)
+        && (ends_with_word(head, VERSION_HEADS) || starts_with_word(tail, VERSION_TAILS));
+    dotted && named
+}
+
+/// Chinese numerals that make a word with what follows: 一度 before a verb
+/// is "at one point" (一度涨停; 一度电 is a kilowatt-hour), and a count of
+/// an idiom is a slogan (两个毫不动摇).
+fn is_numeral_word(text: &str, tokens: &[Token], f: &Figure) -> bool {
+    let next = tokens
+        .get(tokens.partition_point(|t| t.start() < f.range.end))
+        .filter(|t| t.start() == f.range.end)
+        .map(|t| t.pos().as_str());
+    let written = &text[f.range.clone()];
+    match (f.kind, f.unit.as_deref(), next) {
+        (FigureKind::Quantity, Some("度"), Some(pos)) => {
+            written == "一度" && (pos.starts_with('v') || pos.starts_with('d'))
+        }
+        (FigureKind::Quantity, Some("个"), Some(pos)) => {
+            matches!(pos, "l" | "i") && !written.contains(|c: char| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// Whether the qualifier `word` ending right before the number at `start`
+/// is part of another word: 超 of 买超/卖超 (net buying, 外资买超12亿元),
+/// or 近 meaning "the last" rather than "nearly", before a span of time
+/// that a record or a first refers to (创近10年新低, 为近3年首见, 近30天来,
+/// 近一个月内).
+pub(super) fn qualifier_in_word(text: &str, start: usize, word: &str) -> bool {
+    const SPANS: &[&str] = &["个月", "年", "月", "天", "日", "周", "季度", "季"];
+    const AFTER: &[&str] = &[
+        "来", "以来", "同期", "新高", "新低", "最", "首", "内", "中", "间", "里", "平均", "累计",
+    ];
+    let head = &text[..start - word.len()];
+    match word {
+        // 买超, 卖超, 出超, 入超: net buying or selling, a trade surplus or
+        // deficit, not "over".
+        "超" => head.ends_with(['买', '卖', '出', '入']),
+        "近" => {
+            let tail = text[start..].trim_start_matches(|c: char| is_number_char(c) || c == '.');
+            SPANS
+                .iter()
+                .find(|s| tail.starts_with(**s))
+                .is_some_and(|span| {
+                    head.ends_with('创') || starts_with_word(&tail[span.len()..], AFTER)
+                })
+        }
+        _ => false,
+    }
+}
+
+fn starts_with_word(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.starts_with(w))
+}
+
+fn ends_with_word(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.ends_with(w))
 }
 
 /// Whether a lone numeral of [`crate::Analyzer::numbers`] is a word of its

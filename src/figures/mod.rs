@@ -17,6 +17,7 @@
 
 mod dates;
 mod exclusions;
+mod forms;
 mod money;
 mod percent;
 mod ranges;
@@ -30,9 +31,13 @@ use crate::date::Date;
 use crate::document::Document;
 use crate::{Region, Token};
 
-use self::dates::{find_half_years, find_relative_dates, quarter_after, read_date, year_before};
+use self::dates::{find_date_words, read_date, read_quarter};
 use self::exclusions::{drop_in_urls, is_article, is_code, is_excluded};
 pub(crate) use self::exclusions::{lone_numeral_of_amount, lone_numeral_word, numeral_in_word};
+use self::forms::{
+    SPEED_UNIT, is_duration_before, is_money_without_yuan, near_means_last, speed_start,
+    unit_before, unit_in_context,
+};
 use self::money::{
     COUNTED_CURRENCIES, CURRENCIES, CURRENCY_PREFIXES, extend_money, kuai_as_yuan,
     localize_currency,
@@ -188,7 +193,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], today: Date, region: Region) ->
     let mut figures: Vec<Figure> = Vec::new();
     let mut i = 0;
     while i < numbers.len() {
-        let consumed = read_figure(text, tokens, &numbers, i, today, &mut figures);
+        let consumed = read_figure(text, tokens, &numbers, i, today, region, &mut figures);
         i += consumed.max(1);
         // A figure's unit may be a numeral of its own (the 两 of 〇多两):
         // numbers inside a figure are no figures of their own.
@@ -197,8 +202,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], today: Date, region: Region) ->
             i += 1;
         }
     }
-    figures.extend(find_half_years(text, today));
-    figures.extend(find_relative_dates(text, today));
+    figures.extend(find_date_words(text, today, region));
     figures.sort_by_key(|f| (f.range.start, Reverse(f.range.end)));
     // 2000年下半年 is one period, not also the date 2000年; 今年1至7月 not
     // also the year 今年.
@@ -275,6 +279,7 @@ fn read_figure(
     numbers: &[Number],
     i: usize,
     today: Date,
+    region: Region,
     out: &mut Vec<Figure>,
 ) -> usize {
     let n = &numbers[i];
@@ -285,29 +290,21 @@ fn read_figure(
     // of its own, which is not a range's start (1-2-3 is not nested).
     if is_range_start(text, numbers, i) && !is_range_start(text, numbers, i.wrapping_sub(1)) {
         let mut second = Vec::new();
-        let used = read_figure(text, tokens, numbers, i + 1, today, &mut second);
-        if let Some(f) = second.pop().and_then(|high| widen_range(text, n, high)) {
+        let used = read_figure(text, tokens, numbers, i + 1, today, region, &mut second);
+        let widened = second
+            .pop()
+            .and_then(|high| widen_range(text, n, high, today, region));
+        if let Some(f) = widened {
             out.push(f);
             return used + 1;
         }
     }
 
     // 第一季度, 一季度, 前三季度: quarters, and the months up to one.
-    if let Some(q) = quarter_after(after) {
-        let marker = ["前", "第"].iter().find(|m| before.ends_with(**m)).copied();
-        let mut start = n.range.start - marker.map_or(0, str::len);
-        let (year, year_len) = year_before(&text[..start], today);
-        start -= year_len;
-        let quarter = n.value.to_f64();
-        if (1.0..=4.0).contains(&quarter) && quarter.fract() == 0.0 {
-            let last = quarter as u32 * 3;
-            let first = if marker == Some("前") { 1 } else { last - 2 };
-            out.push(iso(
-                FigureKind::Period,
-                start..n.range.end + q,
-                format!("{year:04}-{first:02}/{year:04}-{last:02}"),
-            ));
-            return 1;
+    // 連續3季 is a length of time (forms), not the third quarter.
+    if !is_duration_before(before) {
+        if let Some(used) = read_quarter(text, numbers, i, today, region, out) {
+            return used;
         }
     }
 
@@ -340,7 +337,7 @@ fn read_figure(
         return 1;
     }
 
-    if let Some(used) = read_date(text, numbers, i, today, out) {
+    if let Some(used) = read_date(text, numbers, i, today, region, out) {
         return used;
     }
 
@@ -366,8 +363,8 @@ fn read_figure(
             n.value.to_f64(),
             Some("pp"),
         )
-    } else if let Some(sign) = ["%", "％"].iter().find(|p| rest.starts_with(**p)) {
-        end += sign.len();
+    } else if rest.starts_with('%') {
+        end += '%'.len_utf8();
         number_figure(
             FigureKind::Percent,
             n.range.start..end,
@@ -456,12 +453,22 @@ fn read_figure(
             FigureKind::Quantity
         };
         number_figure(kind, start..end, value, Some(unit))
+    } else if let Some(u) = unit_in_context(text, n) {
+        end += u.len;
+        number_figure(u.kind, n.range.start..end, n.value.to_f64(), Some(u.unit))
     } else if n.arabic && !is_code(text, &n.range) {
         number_figure(FigureKind::Number, n.range.clone(), n.value.to_f64(), None)
     } else {
         return 1;
     };
     figure.approx = approx;
+    if figure.kind == FigureKind::Number
+        && figure.unit.is_none()
+        && is_money_without_yuan(text, figure.range.start, figure.range.end)
+    {
+        figure.kind = FigureKind::Money;
+        figure.unit = Some("CNY".to_string());
+    }
 
     // Currency before the number: 人民幣300萬元, US$5, 人民币 8千元; not
     // the currency of an amount before it (4人民币5美元, 100 港币200元).
@@ -487,9 +494,25 @@ fn read_figure(
     if figure.kind == FigureKind::Money {
         used += extend_money(text, numbers, i, &mut figure);
     }
-    if let Some((start, a)) = qualifier_before(text, figure.range.start) {
+    if let Some((start, a)) = qualifier_before(text, figure.range.start)
+        .filter(|&(start, _)| !near_means_last(text, start, figure.unit.as_deref()))
+    {
         figure.range.start = start;
         figure.approx = Some(a);
+    }
+    if figure.kind == FigureKind::Number && figure.unit.is_none() {
+        if let Some(unit) = unit_before(text, figure.range.start) {
+            figure.kind = FigureKind::Quantity;
+            figure.unit = Some(unit.to_string());
+        }
+    }
+    if let Some(start) = figure
+        .unit
+        .as_deref()
+        .and_then(|u| speed_start(text, figure.range.start, u))
+    {
+        figure.range.start = start;
+        figure.unit = Some(SPEED_UNIT.to_string());
     }
     let tail = &text[figure.range.end..];
     if let Some((word, a)) = starts_with_any(tail, APPROX_AFTER) {

@@ -216,7 +216,8 @@ const RENMINBI: &[&str] = &["人民币", "RMB", "¥", "￥", "CNY"];
 
 /// A bare 元, and an amount with no currency word, are in the currency of the
 /// region, or of the last note that names one for what follows:
-/// （人民币，下同）, （单位：港元）.
+/// （人民币，下同）, （单位：港元）; a note right after an amount is its own
+/// too (1,286.5亿元（人民币，下同）).
 pub(super) fn localize_currency(text: &str, figures: &mut [Figure], region: Region) {
     let notes = currency_notes(text);
     for figure in figures.iter_mut() {
@@ -226,18 +227,31 @@ pub(super) fn localize_currency(text: &str, figures: &mut [Figure], region: Regi
                 .iter()
                 .any(|w| text[figure.range.clone()].contains(w));
         if is_bare {
-            let noted = notes.partition_point(|&(at, _)| at <= figure.range.start);
-            let code = noted
-                .checked_sub(1)
-                .map_or(region.currency(), |n| notes[n].1);
+            let own = notes
+                .iter()
+                .find(|note| note.open == figure.range.end)
+                .map(|note| note.code);
+            let noted = notes.partition_point(|note| note.close <= figure.range.start);
+            let code = own
+                .or_else(|| noted.checked_sub(1).map(|n| notes[n].code))
+                .unwrap_or(region.currency());
             figure.unit = Some(code.to_string());
         }
     }
 }
 
-/// Where a bracketed note names the currency of the amounts after it, and
-/// its code: （人民币，下同）, (单位：港元), （下同，美元）.
-fn currency_notes(text: &str) -> Vec<(usize, &'static str)> {
+/// A bracketed note that names the currency of the amounts after it.
+struct CurrencyNote {
+    /// Where its opening bracket starts.
+    open: usize,
+    /// Where its closing bracket starts.
+    close: usize,
+    code: &'static str,
+}
+
+/// The notes that name the currency of the amounts after them, in order:
+/// （人民币，下同）, (单位：港元), （下同，美元）.
+fn currency_notes(text: &str) -> Vec<CurrencyNote> {
     let mut notes = Vec::new();
     for (at, _) in text.match_indices("下同").chain(text.match_indices("单位")) {
         let open = text[..at].rfind('(').filter(|&o| at - o <= 24);
@@ -254,9 +268,9 @@ fn currency_notes(text: &str) -> Vec<(usize, &'static str)> {
             .find_map(|i| starts_with_any(&note[i..], CURRENCIES).filter(|&(word, _)| word != "元"))
             .map(|(_, code)| code);
         if let Some(code) = code {
-            notes.push((close, code));
+            notes.push(CurrencyNote { open, close, code });
         }
     }
-    notes.sort_unstable();
+    notes.sort_unstable_by_key(|note| note.close);
     notes
 }

@@ -9,6 +9,7 @@ use crate::numbers::{self, Found};
 use crate::scan::find_words;
 
 use super::scan::is_number_char;
+use super::words::{APPROX_AFTER, qualifier_before, starts_with_any};
 use super::{Figure, FigureKind, keep_first_of_overlaps, number_figure};
 
 fn skip_spaces(text: &str, at: usize) -> usize {
@@ -91,7 +92,7 @@ fn percent_clauses(text: &str) -> Vec<Range<usize>> {
             (start, marked) = (at + c.len_utf8(), false);
         } else if c != ' ' {
             marked |= match c {
-                '%' | '％' | '成' | '折' => is_number_char(previous),
+                '%' | '成' | '折' => is_number_char(previous),
                 '之' | '点' | '點' => previous == '分',
                 _ => false,
             };
@@ -130,7 +131,7 @@ pub(super) fn find_percents(text: &str) -> Vec<Figure> {
         }
         let after = skip_spaces(text, end);
         let rest = &text[after..];
-        if rest.starts_with(['%', '％']) && after == end {
+        if rest.starts_with('%') && after == end {
             out.push(percent(
                 start..end + rest.chars().next().map_or(0, char::len_utf8),
                 *value,
@@ -210,6 +211,17 @@ pub(super) fn find_percents(text: &str) -> Vec<Figure> {
             at
         };
         out.push(percent(start..end, value, "%"));
+    }
+    // 约九成五, 七成以上: the qualifiers around a percentage are its own.
+    for f in &mut out {
+        if let Some((start, approx)) = qualifier_before(text, f.range.start) {
+            f.range.start = start;
+            f.approx = Some(approx);
+        }
+        if let Some((word, approx)) = starts_with_any(&text[f.range.end..], APPROX_AFTER) {
+            f.range.end += word.len();
+            f.approx = Some(approx);
+        }
     }
     out.sort_by_key(|f| f.range.start);
     keep_first_of_overlaps(&mut out);

@@ -4,10 +4,13 @@
 
 use crate::numbers;
 
-use super::dates::RELATIVE_YEARS;
+use crate::Region;
+use crate::date::Date;
+
+use super::dates::widen_to_period;
 use super::scan::Number;
-use super::words::{ends_with_any, starts_with_any};
-use super::{Approx, Figure, FigureKind, Value, iso};
+use super::words::starts_with_any;
+use super::{Approx, Figure, FigureKind, Value};
 
 const RANGE_LINKS: &[&str] = &["至", "到", "--", "——", "-", "—", "–", "－", "~", "～", "〜"];
 
@@ -86,7 +89,7 @@ pub(super) fn is_range_start(text: &str, numbers: &[Number], i: usize) -> bool {
         between.strip_suffix(link).is_some_and(|head| {
             matches!(
                 head,
-                "" | "%" | "％" | "月" | "元" | "萬元" | "万元" | "(含)" | "（含）"
+                "" | "%" | "月" | "元" | "萬元" | "万元" | "(含)" | "（含）"
             )
         })
     })
@@ -94,25 +97,28 @@ pub(super) fn is_range_start(text: &str, numbers: &[Number], i: usize) -> bool {
 
 /// Given the figure read from the second number of a range, the figure of
 /// the whole range.
-pub(super) fn widen_range(text: &str, first: &Number, high: Figure) -> Option<Figure> {
+pub(super) fn widen_range(
+    text: &str,
+    first: &Number,
+    high: Figure,
+    today: Date,
+    region: Region,
+) -> Option<Figure> {
+    // 增长2.6%至64.1亿元: a unit repeated after the low end must be the high
+    // end's, or the two numbers measure different things.
+    let repeated = &text[first.range.end..];
+    let measure = if repeated.starts_with('%') {
+        Some(FigureKind::Percent)
+    } else if repeated.starts_with('元') || repeated.starts_with("万元") {
+        Some(FigureKind::Money)
+    } else {
+        None
+    };
+    if measure.is_some_and(|kind| kind != high.kind) {
+        return None;
+    }
     match (&high.kind, &high.value) {
-        (FigureKind::Date, Value::Iso(end)) => {
-            // 1至7月, 今年1-7月: months of the same year.
-            let (year, _) = end.split_once('-')?;
-            let month = first.value.to_f64();
-            if !(1.0..=12.0).contains(&month) || month.fract() != 0.0 {
-                return None;
-            }
-            let year: i32 = year.parse().ok()?;
-            let head = &text[..first.range.start];
-            let start =
-                head.len() - ends_with_any(head, RELATIVE_YEARS).map_or(0, |(w, _)| w.len());
-            Some(iso(
-                FigureKind::Period,
-                start..high.range.end,
-                format!("{year:04}-{:02}/{end}", month as u32),
-            ))
-        }
+        (FigureKind::Date, _) => widen_to_period(text, first, &high, today, region),
         (_, Value::Number(high_value)) => {
             // The multiplier of the second number applies to the first when
             // the first has none: 3至5億元 is 3億 to 5億.

@@ -33,14 +33,6 @@ fn is_vague_digit(c: char, next: Option<char>) -> bool {
     }
 }
 
-/// A `-` right after a number is a range dash (1-7月, 1万(含)-5万元), not a
-/// sign.
-fn is_range_dash(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_some_and(|c| {
-        is_number_char(c) || matches!(c, '月' | '%' | '元' | '-' | '—' | '~' | '～' | ')' | '）')
-    })
-}
-
 pub(super) fn is_number_char(c: char) -> bool {
     numbers::may_be_numeral(c)
         && (numbers::digit(c).is_some() || numbers::unit(c).is_some() || matches!(c, '廿' | '卅'))
@@ -48,8 +40,6 @@ pub(super) fn is_number_char(c: char) -> bool {
 
 /// Maximal runs that read as numbers, with decimals and thousands
 /// separators inside them.
-const MAX_NUMERAL_CHARS: usize = 40;
-
 pub(super) fn find_numbers(text: &str) -> Vec<Number> {
     let mut found = Vec::new();
     let mut chars = text.char_indices().peekable();
@@ -64,12 +54,8 @@ pub(super) fn find_numbers(text: &str) -> Vec<Number> {
                 .next()
                 .is_some_and(|d| numbers::digit(d).is_some());
             let joins = is_number_char(n)
-                || matches!(n, '.' | '．' | '点' | '點' | ',') && next_is_digit
+                || matches!(n, '.' | '点' | '點' | ',') && next_is_digit
                 || is_vague_digit(n, text[i + n.len_utf8()..].chars().next())
-                || n == '，' && is_full_width_group(&text[i + n.len_utf8()..])
-                || n == '，'
-                    && text[..i].ends_with(|c: char| c.is_ascii_digit())
-                    && is_ascii_group(&text[i + n.len_utf8()..])
                 // 177.1 亿元: a space before 亿; 两个亿: 个 before 亿 or 万.
                 || (n == ' ' && text[..i].ends_with(|c: char| c.is_ascii_digit())
                     || matches!(n, '个' | '個') && text[..i].ends_with(|c| numbers::digit(c).is_some()))
@@ -81,27 +67,28 @@ pub(super) fn find_numbers(text: &str) -> Vec<Number> {
             chars.next();
         }
         let mut span = start..end;
-        // 12千米, 五十兆字节: 千 and 兆 begin the unit (kilo-, mega-).
+        // 12千米, 五十兆字节: 千 and 兆 begin the unit (kilo-, mega-); 0.02百分点:
+        // 百 begins the percentage point.
         if let Some(last) = text[span.clone()]
             .chars()
             .next_back()
             .filter(|_| end > start)
         {
             let at = end - last.len_utf8();
-            if at > start && matches!(last, '千' | '兆') && unit_at(&text[at..]).is_some() {
+            let unit_prefix = matches!(last, '千' | '兆') && unit_at(&text[at..]).is_some()
+                || text[at..].starts_with("百分点");
+            if at > start && unit_prefix {
                 span.end = at;
             }
         }
-        // No Chinese numeral is longer than this; cutting longer runs keeps
-        // the shrinking below linear in the text.
-        if let Some((cut, _)) = text[span.clone()].char_indices().nth(MAX_NUMERAL_CHARS) {
-            if !text[span.clone()].chars().all(|c| {
-                c.is_ascii_digit()
-                    || ('０'..='９').contains(&c)
-                    || matches!(c, '.' | '．' | ',' | '，')
-            }) {
-                span.end = start + cut;
-            }
+        // No Chinese numeral is longer than numbers' cap; cutting longer
+        // runs keeps the shrinking below linear in the text.
+        if let Some((cut, _)) = text[span.clone()]
+            .char_indices()
+            .filter(|(_, c)| !c.is_ascii_digit())
+            .nth(numbers::MAX_RUN_CHARS)
+        {
+            span.end = start + cut;
         }
         // 零下5℃: 零 starts a sign, not a number.
         if &text[span.clone()] == "零" && text[end..].starts_with('下') {
@@ -129,7 +116,7 @@ pub(super) fn find_numbers(text: &str) -> Vec<Number> {
             continue;
         }
         // The sign before the number: 負3%, 零下5℃, -2.
-        let sign = ["零下", "负", "負", "-", "－"]
+        let sign = ["零下", "负", "負", "-", "－", "−"]
             .iter()
             .find(|s| text[..start].ends_with(**s))
             .map_or(0, |s| s.len());
@@ -149,10 +136,8 @@ pub(super) fn find_numbers(text: &str) -> Vec<Number> {
                 numbers::parse(written)
             };
             if let Some(value) = parsed {
-                let arabic = text[span.clone()]
-                    .chars()
-                    .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-                let (range, value) = if sign > 0 && !is_range_dash(text, start - sign) {
+                let arabic = text[span.clone()].chars().any(|c| c.is_ascii_digit());
+                let (range, value) = if sign > 0 && !numbers::is_range_dash(text, start - sign) {
                     (span.start - sign..span.end, value.negated())
                 } else {
                     (span.clone(), value)
@@ -174,19 +159,4 @@ pub(super) fn find_numbers(text: &str) -> Vec<Number> {
         }
     }
     found
-}
-
-/// `，` between full-width digits separates thousands when exactly three
-/// digits follow (１２，３４５); elsewhere it is the clause comma.
-fn is_full_width_group(rest: &str) -> bool {
-    let mut chars = rest.chars();
-    (0..3).all(|_| chars.next().is_some_and(|c| ('０'..='９').contains(&c)))
-        && !chars.next().is_some_and(|c| ('０'..='９').contains(&c))
-}
-
-/// `，` between ASCII digits separates thousands when three digits and then
-/// a decimal point or another group follow (82，225.00, 233,333，333,434).
-fn is_ascii_group(rest: &str) -> bool {
-    let b = rest.as_bytes();
-    b.len() > 3 && b[..3].iter().all(u8::is_ascii_digit) && matches!(b[3], b'.' | b',')
 }

@@ -4,6 +4,7 @@
 //! that concern instead (currencies in money, range links in ranges).
 
 use super::Approx;
+use super::exclusions::qualifier_in_word;
 use super::scan::is_number_char;
 
 /// Measure words and units of quantities, longest first where one is a
@@ -59,6 +60,8 @@ const UNITS: &[&str] = &[
     "两",
     "兩",
     "人次",
+    "架次",
+    "辆次",
     "萬人",
     "个百分点",
     "個百分點",
@@ -71,9 +74,12 @@ const UNITS: &[&str] = &[
     "秒鐘",
     "秒钟",
     "星期",
+    "个季度",
+    "季",
     "周",
     "週",
     "天",
+    "季",
     "標箱",
     "标箱",
     "攝氏度",
@@ -149,12 +155,33 @@ const UNITS: &[&str] = &[
     "款",
     "種",
     "种",
+    "金牌",
+    "银牌",
+    "铜牌",
+    "金",
+    "银",
+    "铜",
+    "枚",
+    "票",
+    "载重吨",
+    "章",
+    "列",
+    "组",
+    "区",
+    "股",
+    "车",
+    "席",
+    "幅",
+    "班",
     "kg",
     "km",
     "cm",
     "CM",
     "mm",
     "m",
+    "GWh",
+    "MWh",
+    "kWh",
     "GW",
     "MW",
     "kW",
@@ -209,8 +236,12 @@ pub(super) const APPROX_BEFORE: &[(&str, Approx)] = &[
     ("不到", Approx::Under),
     ("不足", Approx::Under),
     ("近", Approx::Under),
+    ("约合", Approx::About),
+    ("约为", Approx::About),
     ("大約", Approx::About),
     ("大约", Approx::About),
+    ("约为", Approx::About),
+    ("约合", Approx::About),
     ("約", Approx::About),
     ("约", Approx::About),
 ];
@@ -261,7 +292,9 @@ const QUALIFIER_LINKS: &[&str] = &["了", "有", "是", "为", "為"];
 /// bound.
 pub(super) fn qualifier_before(text: &str, start: usize) -> Option<(usize, Approx)> {
     let head = &text[..start];
-    let direct = ends_with_any(head, APPROX_BEFORE).map(|(w, a)| (head.len() - w.len(), a));
+    let direct = ends_with_any(head, APPROX_BEFORE)
+        .filter(|(w, _)| !qualifier_in_word(text, start, w))
+        .map(|(w, a)| (head.len() - w.len(), a));
     let linked = || {
         let link = QUALIFIER_LINKS.iter().find(|l| head.ends_with(**l))?;
         let before = &head[..head.len() - link.len()];
@@ -293,8 +326,18 @@ pub(super) fn is_measure(unit: &str) -> bool {
     ]) || unit.is_ascii()
 }
 
+/// Words that begin with a one-character unit but name something else: 金额
+/// is no gold medal, 股东 no share.
+const NOT_UNITS: &[&str] = &[
+    "金额", "金融", "金子", "金币", "银子", "银元", "银行", "铜价", "区域", "区间", "股东", "股市",
+    "股价", "股票", "组织", "组成", "章程", "票价", "票房", "列车", "班级", "车辆", "车型",
+];
+
 /// The longest unit at the start of `text` (周岁 over 周).
 pub(super) fn unit_at(text: &str) -> Option<&'static str> {
+    if NOT_UNITS.iter().any(|w| text.starts_with(w)) {
+        return None;
+    }
     UNITS
         .iter()
         .copied()
