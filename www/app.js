@@ -643,8 +643,8 @@ function showMetricTable(metrics, text) {
   const data = ({ value }, index) => ({ metric: String(index), fig: String(value) });
   fillTable(metricTable, metricNote, 'metrics', metrics, data, ({ indicator, change, metric }) => [
     { textContent: written(indicator), lang: 'zh' },
-    { textContent: valueWithExact(metric.value), title: metric.value.text },
-    metric.period ? { textContent: formatValue(metric.period), title: metric.period.text } : '',
+    valueCell(metric.value),
+    metric.period ? { textContent: formatValue(metric.period), title: metric.period.text, className: 'nowrap' } : '',
     metric.change ? changeCell(metric.change, written(change)) : '',
     metric.change?.basis ? { textContent: metric.change.basis, title: BASES[metric.change.basis] } : '',
     metric.earlier === undefined ? '' : earlierCell(metric),
@@ -789,11 +789,27 @@ function readable(figure) {
   return `${bound}${amount}${CURRENCY_WORDS[figure.unit]}`;
 }
 
-/** A metric's value, readable and exact in its currency: 218.8億元 = 21,880,000,000 CNY; the rest as `formatValue`. */
-function valueWithExact(figure) {
-  if (figure.kind !== 'money' || typeof figure.value !== 'number') return formatValue(figure);
+/**
+ * A metric's value, titled as written: money readable and exact in its
+ * currency (218.8億元 = 21,880,000,000 CNY, wrapping only at the =); the
+ * rest as `formatValue`.
+ */
+function valueCell(figure) {
+  const cell = document.createElement('span');
+  cell.title = figure.text;
+  const part = (text) => {
+    const piece = document.createElement('span');
+    piece.className = 'nowrap';
+    piece.textContent = text;
+    return piece;
+  };
+  if (figure.kind !== 'money' || typeof figure.value !== 'number') {
+    cell.append(part(formatValue(figure)));
+    return cell;
+  }
   const exact = figure.range ? figure.range.map(exactNumber).join('–') : exactNumber(figure.value);
-  return `${readable(figure)} = ${exact} ${figure.unit}`;
+  cell.append(part(readable(figure)), ' = ', part(`${exact} ${figure.unit}`));
+  return cell;
 }
 
 /** 21880000000 → 218.8億; 310200000000 → 3,102億; 13600 → 1.36萬; 4800 → 4,800 (grouped, as papers write them). */
