@@ -266,12 +266,20 @@ const LINKS: &[&str] = &[
     "临时",
     "合共",
     "合计",
+    "同步",
+    "出炉",
+    "公布",
+    "发布",
+    "揭晓",
 ];
+
+/// Links that are links only as words of their own (收 in 台積電收1,480元,
+/// not in 稅收 or 營收).
+const WORD_LINKS: &[&str] = &["收", "收盘"];
 
 /// Words before an indicator that say where, when or whose, not what (全市
 /// 地區生產總值, 其中工業投資, 全年民用汽車保有量), stripped from its start.
 const SCOPES: &[&str] = &[
-    "全国",
     "全省",
     "全市",
     "全区",
@@ -340,6 +348,8 @@ const SCOPES: &[&str] = &[
     "」",
     "“",
     "”",
+    "最高",
+    "全国",
 ];
 
 /// What a rate is per (每人, 每平方米): said between an indicator and its
@@ -452,6 +462,10 @@ const BASES: &[(&str, Basis)] = &[
     ("与上年", Basis::YearOnYear),
     ("与去年", Basis::YearOnYear),
     ("较上年度", Basis::YearOnYear),
+    ("较上年底", Basis::YearOnYear),
+    ("比上年底", Basis::YearOnYear),
+    ("较上月底", Basis::PeriodOnPeriod),
+    ("比上月底", Basis::PeriodOnPeriod),
     ("环比", Basis::PeriodOnPeriod),
     ("按月", Basis::PeriodOnPeriod),
     ("比上月", Basis::PeriodOnPeriod),
@@ -614,6 +628,7 @@ fn changes_after(
                     FigureValue::Iso(iso) if iso.len() > 4 => Basis::PeriodOnPeriod,
                     _ => Basis::YearOnYear,
                 };
+                used[next] = true;
                 next += 1;
                 // 較6月至8月的3.7%上升: the level it changed from.
                 let of = f.range().end + "的".len();
@@ -651,13 +666,14 @@ fn changes_after(
             .flatten()
         {
             Some((trend_at + w.len(), *d, Some(*b), false))
-        } else if let Some((w, d)) = starts_with_any(&text[trend_at..], TRENDS) {
-            Some((trend_at + w.len(), d, basis, false))
         } else if let Some((w, d)) = (basis.is_none() && !changes.is_empty())
             .then(|| starts_with_any(&text[trend_at..], CHANGE_SIZES))
             .flatten()
         {
+            // 增幅6.4% is the size of the change before, not a trend 增.
             Some((trend_at + w.len(), d, None, true))
+        } else if let Some((w, d)) = starts_with_any(&text[trend_at..], TRENDS) {
+            Some((trend_at + w.len(), d, basis, false))
         } else {
             None
         };
@@ -827,9 +843,16 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
             .chain(REPORTING_VERBS)
             .filter(|w| part.ends_with(**w))
             .max_by_key(|w| w.len());
-        match link {
-            Some(w) => end -= w.len(),
-            None => break,
+        // 台積電收1,480元: 收 as a word of its own, not the 收 of 稅收.
+        let word_link = tokens
+            .get(tokens.partition_point(|t| t.end() < end))
+            .filter(|t| {
+                t.end() == end && t.start() >= start && WORD_LINKS.contains(&&text[t.range()])
+            });
+        match (link, word_link) {
+            (Some(w), _) => end -= w.len(),
+            (None, Some(t)) => end = t.start(),
+            (None, None) => break,
         }
     }
     // The start: after who reports it (the last reporting verb), after a
@@ -864,13 +887,19 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
         } else if let Some(t) = place {
             start = t.end();
         } else if let Some(per) = rest.strip_prefix('每').filter(|per| !per.starts_with('股')) {
-            // 每人每月補助: who and how often a rate is for (每股盈利 is
-            // the measure itself).
-            let unit = per.chars().next().map_or(0, char::len_utf8);
+            // 每人每月補助, 每公頃最高補助: who and how often a rate is for
+            // (每股盈利 is the measure itself).
+            let after = start + '每'.len_utf8();
+            let unit = tokens
+                .get(tokens.partition_point(|t| t.start() < after))
+                .filter(|t| t.start() == after)
+                .map_or(per.chars().next().map_or(0, char::len_utf8), |t| {
+                    t.end() - after
+                });
             if per.len() <= unit {
                 break;
             }
-            start += '每'.len_utf8() + unit;
+            start = after + unit;
         } else if let Some((direction, w)) = leading_trend(text, tokens, start, end) {
             // 削減公務員編制約8,000個: the verb says which way the count goes.
             trend = trend.or(Some((direction, None, false)));
@@ -994,6 +1023,58 @@ fn names_a_holder(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool
         })
 }
 
+/// A date or period at day precision (今（21）日, 10月1日至8日): the day
+/// something happened, not a period values are reported for.
+fn is_day(figure: &Figure) -> bool {
+    match figure.value() {
+        FigureValue::Iso(iso) => iso
+            .split('/')
+            .next()
+            .is_some_and(|s| s.matches('-').count() == 2),
+        FigureValue::Number(_) => false,
+    }
+}
+
+/// Whether an indicator is one place name and nothing else.
+fn is_place(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
+    let first = tokens.partition_point(|t| t.start() < indicator.start);
+    tokens.get(first).is_some_and(|t| {
+        t.range() == indicator && t.pos().as_str() == "ns" && !SCOPES.contains(&&text[t.range()])
+    })
+}
+
+/// The indicator named in the clause before the one starting at `clause`,
+/// in the same sentence and with no level of its own, and the period in it.
+fn previous_clause_indicator(
+    text: &str,
+    tokens: &[Token],
+    figures: &[Figure],
+    clause: usize,
+) -> Option<(Range<usize>, Option<usize>)> {
+    let (at, c) = text[..clause].char_indices().next_back()?;
+    if is_sentence_break(c) || !is_clause_break(c) {
+        return None;
+    }
+    let start = clause_start(text, at);
+    let inside = figures.partition_point(|f| f.range().start < start)
+        ..figures.partition_point(|f| f.range().start < at);
+    if figures[inside.clone()].iter().any(|f| !is_time(f)) {
+        return None;
+    }
+    let mut cuts = vec![start];
+    for f in &figures[inside.clone()] {
+        cuts.push(f.range().start);
+        cuts.push(f.range().end);
+    }
+    cuts.push(at);
+    let indicator = cuts
+        .chunks(2)
+        .rev()
+        .find_map(|part| read_indicator(text, tokens, part[0]..part[1]).indicator)?;
+    let period = inside.clone().rfind(|&j| !is_day(&figures[j]));
+    Some((indicator, period))
+}
+
 /// Whether figure `j` is the A of 由A…至B, with B the next figure.
 fn is_change_origin(text: &str, figures: &[Figure], j: usize) -> bool {
     let Some(b) = figures.get(j + 1) else {
@@ -1070,11 +1151,18 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
 
     // The last date or period of the paragraph, which 報告期內 refers to.
     let mut last_time: Option<usize> = None;
+    // The last period named anywhere in this sentence (院會通過115年度總
+    // 預算案，歲出…), and the indicator of its last metric (第3季經濟成長率
+    // 為7.64%，第4季預估為5.9%: the second rate is the same indicator's).
+    let mut mentioned: Option<usize> = None;
+    let mut sentence_indicator: Option<Range<usize>> = None;
     for (i, figure) in figures.iter().enumerate() {
         let range = figure.range();
         let between = &text[last_end..range.start];
         if let Some(at) = between.rfind(is_sentence_break) {
             heading = None;
+            mentioned = None;
+            sentence_indicator = None;
             sentence_basis = None;
             if between.contains('\n') {
                 last_time = None;
@@ -1090,10 +1178,16 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         last_end = range.end;
         let clause = clause_start(text, range.start);
         if is_time(figure) {
+            // A comparison's date (較114年度增加) is no period of the text.
+            if used[i] {
+                continue;
+            }
             last_time = Some(i);
             let lead = text[clause..range.start].trim();
             if lead.is_empty() || PERIOD_LEADS.contains(&lead) {
                 heading = Some(i);
+            } else if !is_day(figure) {
+                mentioned = Some(i);
             }
             continue;
         }
@@ -1183,11 +1277,34 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
                 read = Some((counted, None));
             }
         }
+        if read.is_none() && text[start..end].trim().is_empty()
+            || read.is_none() && own_period.is_some()
+        {
+            // 六都9月建物買賣移轉棟數今（2）日出爐，合計1萬5,842棟: the
+            // indicator and its period are in the clause before; or it is the
+            // last metric's of the sentence, at another period.
+            if let Some((indicator, period)) =
+                previous_clause_indicator(text, tokens, figures, clause)
+            {
+                read = Some((indicator, None));
+                own_period = own_period.or(period);
+            } else if let Some(indicator) =
+                sentence_indicator.clone().filter(|_| own_period.is_some())
+            {
+                read = Some((indicator, None));
+            }
+        }
         let Some((mut indicator, mut trend)) = read else {
             // No indicator: its changes are still its, not levels.
             changes_after(text, figures, i, range.end, &mut used);
             continue;
         };
+        // 其中台北市1,803棟: a place alone is where, not what.
+        if is_place(text, tokens, indicator.clone()) {
+            changes_after(text, figures, i, range.end, &mut used);
+            continue;
+        }
+        sentence_indicator = Some(indicator.clone());
         // 本地經濟增長2.5%至3.5%: growth forecast as a range is what is
         // measured, not a change of it.
         if figure.bounds().is_some()
@@ -1197,7 +1314,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             indicator.end += "增长".len();
             trend = None;
         }
-        let period = own_period.or(heading);
+        let period = own_period.or(heading).or(mentioned);
         used[i] = true;
 
         // A list: A、B和C分別增長5%、6%和7%.
