@@ -583,13 +583,22 @@ fn is_time(figure: &Figure) -> bool {
     matches!(figure.kind(), FigureKind::Period | FigureKind::Date)
 }
 
-/// The start of the clause that `at` is in.
+/// No indicator, period head or aside reaches farther than this many
+/// characters: a longer stretch without punctuation is no clause, and the
+/// bound keeps reading linear in the text.
+const MAX_CLAUSE_CHARS: usize = 200;
+
+/// The start of the clause that `at` is in, at most [`MAX_CLAUSE_CHARS`]
+/// back.
 fn clause_start(text: &str, at: usize) -> usize {
-    text[..at]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| is_clause_break(c))
-        .map_or(0, |(i, c)| i + c.len_utf8())
+    let mut start = at;
+    for (i, c) in text[..at].char_indices().rev().take(MAX_CLAUSE_CHARS) {
+        if is_clause_break(c) {
+            return i + c.len_utf8();
+        }
+        start = i;
+    }
+    start
 }
 
 /// A change said after a level, from byte `from` on (同比增長5.25%, 比上年提高0.8個百分點, 月增
@@ -784,6 +793,7 @@ fn compared_with(rest: &str) -> usize {
 fn aside_end(text: &str, start: usize, next_figure: Option<&Figure>) -> Option<usize> {
     let clause = text[start..]
         .char_indices()
+        .take(MAX_CLAUSE_CHARS)
         .find(|&(_, c)| is_clause_break(c))
         .map(|(at, c)| (start + at, c))?;
     let (break_at, c) = clause;
@@ -1127,10 +1137,13 @@ fn listed_indicators(text: &str, names: Range<usize>, values: usize) -> Option<V
     (parts.len() == values && parts.iter().all(|p| !p.is_empty())).then_some(parts)
 }
 
-/// The figures after `i` listed with it (5%、6%和7%).
+/// No list of values is longer: the bound keeps reading linear in the text.
+const MAX_LISTED: usize = 24;
+
+/// The figures after `i` listed with it (5%、6%和7%), at most [`MAX_LISTED`].
 fn listed_values(text: &str, figures: &[Figure], i: usize) -> usize {
     let mut count = 1;
-    while let Some(next) = figures.get(i + count) {
+    while let Some(next) = figures.get(i + count).filter(|_| count < MAX_LISTED) {
         let gap = &text[figures[i + count - 1].range().end..next.range().start];
         if !matches!(gap, "、" | "和" | "及" | "与" | "," | "，") || !is_level(next) {
             break;
