@@ -271,6 +271,12 @@ const LINKS: &[&str] = &[
     "公布",
     "发布",
     "揭晓",
+    "、",
+];
+
+/// Verbs that end a clause saying who speaks.
+const SPEECH_VERBS: &[&str] = &[
+    "表示", "指出", "称", "说", "认为", "透露", "强调", "介绍", "显示", "预计", "预料",
 ];
 
 /// Links that are links only as words of their own (收 in 台積電收1,480元,
@@ -565,7 +571,7 @@ fn is_sentence_break(c: char) -> bool {
 }
 
 /// Words that open a sentence about the period named before it.
-const REPORTING_PERIODS: &[&str] = &["报告期内", "报告期", "期内", "同期"];
+const REPORTING_PERIODS: &[&str] = &["报告期内", "报告期", "期内", "同期", "其中"];
 
 /// Words that may stand before a period at the head of a clause (截至, 在).
 const PERIOD_LEADS: &[&str] = &[
@@ -707,6 +713,11 @@ fn changes_after(
         let amount = (next..figures.len())
             .find(|&j| figures[j].range().start >= trend_end)
             .filter(|&j| figures[j].range().start <= amount_at && is_level(&figures[j]));
+        // 增 and 降 alone are trends only with their amount (增5%), not the
+        // 增 of 增速.
+        if amount.is_none() && text[trend_at..trend_end].chars().nth(1).is_none() {
+            break;
+        }
         let mut end = trend_end;
         if let Some(j) = amount {
             used[j] = true;
@@ -1001,7 +1012,7 @@ fn counted_after(text: &str, tokens: &[Token], at: usize) -> Option<Range<usize>
     let ends_clause = |k: usize| {
         words
             .get(k)
-            .is_none_or(|t| text[t.range()].starts_with(is_clause_break))
+            .is_none_or(|t| text[t.range()].starts_with(|c| is_clause_break(c) || c == '、'))
     };
     let nouns = words.iter().take(4).take_while(|t| is_noun(t)).count();
     let len = if nouns < words.len() && is_verb(&words[nouns]) && ends_clause(nouns + 1) {
@@ -1021,6 +1032,14 @@ fn names_a_holder(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool
         return true;
     }
     let first = tokens.partition_point(|t| t.start() < indicator.start);
+    let last = tokens[first..]
+        .iter()
+        .take_while(|t| t.end() <= indicator.end)
+        .last();
+    // 會議以162票贊成: what ends in a preposition is a frame, not a measure.
+    if last.is_some_and(|t| t.pos().as_str() == "p") {
+        return true;
+    }
     tokens[first..]
         .iter()
         .take_while(|t| t.end() <= indicator.end)
@@ -1031,6 +1050,14 @@ fn names_a_holder(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool
                 "n" | "nz" | "vn" | "ng" | "an" | "j" | "l" | "eng"
             ) || word.chars().count() == 1
         })
+}
+
+/// Whether a trend or a comparison is said anywhere in `text`.
+fn has_trend(text: &str) -> bool {
+    text.char_indices().any(|(at, _)| {
+        let rest = &text[at..];
+        starts_with_any(rest, TRENDS).is_some() || rest.starts_with(['较', '比'])
+    })
 }
 
 /// A date or period at day precision (今（21）日, 10月1日至8日): the day
@@ -1077,6 +1104,10 @@ fn previous_clause_indicator(
         cuts.push(f.range().end);
     }
     cuts.push(at);
+    // 證監會有關負責人表示，…: who speaks is no indicator.
+    if SPEECH_VERBS.iter().any(|v| text[start..at].ends_with(v)) {
+        return None;
+    }
     let indicator = cuts
         .chunks(2)
         .rev()
@@ -1168,11 +1199,14 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
     // 預算案，歲出…), and the indicator of its last metric (第3季經濟成長率
     // 為7.64%，第4季預估為5.9%: the second rate is the same indicator's).
     let mut mentioned: Option<usize> = None;
+    // Where this sentence's metrics begin in `metrics`.
+    let mut sentence_metrics = 0;
     let mut sentence_indicator: Option<Range<usize>> = None;
     for (i, figure) in figures.iter().enumerate() {
         let range = figure.range();
         let between = &text[last_end..range.start];
         if let Some(at) = between.rfind(is_sentence_break) {
+            sentence_metrics = metrics.len();
             heading = None;
             mentioned = None;
             sentence_indicator = None;
@@ -1290,22 +1324,21 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
                 read = Some((counted, None));
             }
         }
-        if read.is_none() && text[start..end].trim().is_empty()
-            || read.is_none() && own_period.is_some()
-        {
+        if read.is_none() && own_period.is_none() {
             // 六都9月建物買賣移轉棟數今（2）日出爐，合計1萬5,842棟: the
-            // indicator and its period are in the clause before; or it is the
-            // last metric's of the sentence, at another period.
+            // indicator and its period are in the clause before.
             if let Some((indicator, period)) =
                 previous_clause_indicator(text, tokens, figures, clause)
             {
                 read = Some((indicator, None));
-                own_period = own_period.or(period);
-            } else if let Some(indicator) =
-                sentence_indicator.clone().filter(|_| own_period.is_some())
-            {
-                read = Some((indicator, None));
+                own_period = period;
             }
+        } else if read.is_none() && !has_trend(&text[start..end]) {
+            // 第3季經濟成長率為7.64%，第4季預估為5.9%: the sentence's last
+            // indicator, at another period.
+            read = sentence_indicator
+                .clone()
+                .map(|indicator| (indicator, None));
         }
         let Some((mut indicator, mut trend)) = read else {
             // No indicator: its changes are still its, not levels.
@@ -1358,6 +1391,35 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         }
 
         let mut changes = changes_after(text, figures, i, changes_from, &mut used);
+        // 營業收入5,437.6億元，利潤總額312.4億元，分別增長8.1%和6.3%: the
+        // amounts go to the levels listed before, in order.
+        if let [change] = &mut changes[..] {
+            let respective = change
+                .amount
+                .filter(|_| text[change.range.clone()].contains("分别"));
+            if let Some(first) = respective {
+                let count = listed_values(text, figures, first);
+                let before = metrics
+                    .len()
+                    .saturating_sub(count - 1)
+                    .max(sentence_metrics);
+                let earlier = &mut metrics[before..];
+                if count > 1
+                    && earlier.len() == count - 1
+                    && earlier.iter().all(|m: &Metric| m.change.is_none())
+                {
+                    for (k, metric) in earlier.iter_mut().enumerate() {
+                        metric.change = Some(Change {
+                            range: figures[first + k].range(),
+                            amount: Some(first + k),
+                            ..change.clone()
+                        });
+                    }
+                    change.amount = Some(first + count - 1);
+                    change.range = figures[first + count - 1].range();
+                }
+            }
+        }
         if let Some(j) = from {
             used[j] = true;
             changes.insert(0, origin_change(text, figures, j));
