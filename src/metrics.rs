@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::document::Document;
 use crate::figures::{ends_with_any, starts_with_any};
-use crate::{Figure, FigureKind, FigureValue, Token};
+use crate::{Figure, FigureKind, FigureValue, Token, is_han};
 
 /// Which way a metric changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -272,6 +272,7 @@ const LINKS: &[&str] = &[
     "发布",
     "揭晓",
     "、",
+    "上看",
 ];
 
 /// Verbs that end a clause saying who speaks.
@@ -356,6 +357,12 @@ const SCOPES: &[&str] = &[
     "”",
     "最高",
     "全国",
+    "单季",
+    "六都",
+    "沪深两市",
+    "两市",
+    "目标为",
+    "目标",
 ];
 
 /// What a rate is per (每人, 每平方米): said between an indicator and its
@@ -599,12 +606,19 @@ const MAX_CLAUSE_CHARS: usize = 200;
 fn clause_start(text: &str, at: usize) -> usize {
     let mut start = at;
     for (i, c) in text[..at].char_indices().rev().take(MAX_CLAUSE_CHARS) {
-        if is_clause_break(c) {
+        if is_clause_break(c) && !is_digit_comma(text, i) {
             return i + c.len_utf8();
         }
         start = i;
     }
     start
+}
+
+/// Whether the comma at `at` separates the thousands of a number (14,826).
+fn is_digit_comma(text: &str, at: usize) -> bool {
+    text[at..].starts_with(',')
+        && text[..at].ends_with(|c: char| c.is_ascii_digit())
+        && text[at + 1..].starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A change said after a level, from byte `from` on (同比增長5.25%, 比上年提高0.8個百分點, 月增
@@ -988,6 +1002,13 @@ fn trend_at_end(part: &str) -> Option<TrendRead> {
         if let Some((w, b)) = ends_with_any(&part[..start], BASES) {
             start -= w.len();
             basis = Some(b);
+            // 實質按年上升: a qualifier before the basis too.
+            while let Some(q) = TREND_QUALIFIERS
+                .iter()
+                .find(|q| part[..start].ends_with(**q))
+            {
+                start -= q.len();
+            }
         }
     }
     Some(TrendRead {
@@ -1005,7 +1026,15 @@ fn counted_after(text: &str, tokens: &[Token], at: usize) -> Option<Range<usize>
     let first = tokens.partition_point(|t| t.start() < at);
     let words = tokens.get(first..)?;
     if words.first()?.start() != at {
-        return None;
+        // 宗交通意外: the unit and the noun made one word; a short run of
+        // Chinese up to the clause's end is the counted thing.
+        let rest = &text[at..];
+        let (end, _) = rest
+            .char_indices()
+            .take(7)
+            .find(|&(_, c)| is_clause_break(c) || c == '、')?;
+        let phrase = &rest[..end];
+        return (!phrase.is_empty() && phrase.chars().all(is_han)).then_some(at..at + end);
     }
     let is_noun = |t: &Token| t.pos().as_str().starts_with('n') || t.pos().as_str() == "vn";
     let is_verb = |t: &Token| matches!(t.pos().as_str(), "v" | "vi");
@@ -1049,6 +1078,17 @@ fn names_a_holder(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool
                 t.pos().as_str(),
                 "n" | "nz" | "vn" | "ng" | "an" | "j" | "l" | "eng"
             ) || word.chars().count() == 1
+        })
+}
+
+/// A length of time (13個月, 5年): a quantity in a unit of time.
+fn is_duration(figure: &Figure) -> bool {
+    figure.kind() == FigureKind::Quantity
+        && figure.unit().is_some_and(|u| {
+            matches!(
+                u,
+                "年" | "个月" | "天" | "日" | "周" | "季" | "小时" | "分钟"
+            )
         })
 }
 
@@ -1238,8 +1278,13 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             }
             continue;
         }
-        // The A of 由A至B is the change's origin, read with B.
-        if used[i] || !is_level(figure) || is_change_origin(text, figures, i) {
+        // The A of 由A至B is the change's origin, read with B; 16時30分 is a
+        // time of day.
+        if used[i]
+            || !is_level(figure)
+            || is_change_origin(text, figures, i)
+            || figure.kind() == FigureKind::Number && text[range.end..].starts_with('时')
+        {
             continue;
         }
         // The indicator stands between the clause's start, or the level
@@ -1345,8 +1390,13 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             changes_after(text, figures, i, range.end, &mut used);
             continue;
         };
-        // 其中台北市1,803棟: a place alone is where, not what.
-        if is_place(text, tokens, indicator.clone()) {
+        // 其中台北市1,803棟: a place alone is where, not what; 全港, 政府
+        // alone say where or who; 連續13個月 is how long, unless an
+        // indicator of time says it (任期4年, 平均輪候時間5.3年).
+        if is_place(text, tokens, indicator.clone())
+            || SCOPES.contains(&&text[indicator.clone()])
+            || is_duration(figure) && !text[indicator.clone()].ends_with(['期', '间', '长'])
+        {
             changes_after(text, figures, i, range.end, &mut used);
             continue;
         }
