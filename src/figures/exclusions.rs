@@ -69,9 +69,9 @@ fn in_word(text: &str, tokens: &[Token], f: &Figure) -> bool {
         return false;
     }
     let word = tokens.partition_point(|t| t.end() <= f.range.start);
-    let in_longer_word = tokens
-        .get(word)
-        .is_some_and(|t| t.start() < f.range.start || t.end() > f.range.end);
+    let in_longer_word = tokens.get(word).is_some_and(|t| {
+        (t.start() < f.range.start || t.end() > f.range.end) && !is_glued(text, t, &f.range)
+    });
     in_longer_word || in_short_quote(text, &f.range)
 }
 
@@ -355,10 +355,29 @@ pub(crate) fn numeral_in_word(
         .take_while(|t| t.start() < range.end)
         .any(|t| {
             (t.start() < range.start || t.end() > range.end)
+                && !is_glued(text, t, range)
                 && !matches!(t.pos().as_str(), "m" | "mq" | "q" | "t")
                 && !text[t.range()].contains(['分', '之'])
         })
 }
+
+/// Whether word `t`, reaching outside `range`, is only a verb or a
+/// qualifier the character HMM of Traditional text glued to the numeral
+/// after it (增一成, 年增一成, 中近六成): the word is not the numeral's.
+fn is_glued(text: &str, t: &Token, range: &Range<usize>) -> bool {
+    let inside = &text[t.start().max(range.start)..t.end().min(range.end)];
+    let before = &text[t.start()..range.start.max(t.start())];
+    t.end() <= range.end && before.chars().count() <= 2 && before.ends_with(GLUED_BEFORE)
+        || inside
+            .chars()
+            .all(|c| matches!(c, '近' | '约' | '逾' | '超'))
+}
+
+/// One-character verbs and qualifiers the segmenter may join to a numeral
+/// after them.
+const GLUED_BEFORE: &[char] = &[
+    '增', '减', '达', '近', '约', '逾', '超', '占', '升', '降', '跌', '涨', '为',
+];
 
 /// A lone Chinese numeral before a currency or 折 (一美元, 一折) is part
 /// of an amount or discount, not a number of its own.

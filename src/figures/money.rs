@@ -83,6 +83,7 @@ pub(super) const CURRENCY_PREFIXES: &[(&str, &str)] = &[
     ("人民币", "CNY"),
     ("新台幣", "TWD"),
     ("新台币", "TWD"),
+    ("台币", "TWD"),
     ("港幣", "HKD"),
     ("港币", "HKD"),
     ("美金", "USD"),
