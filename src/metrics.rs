@@ -450,6 +450,8 @@ const TRENDS: &[(&str, Direction)] = &[
     ("降", Direction::Down),
     ("跌", Direction::Down),
     ("持平", Direction::Flat),
+    ("维持", Direction::Flat),
+    ("保持", Direction::Flat),
     ("维持不变", Direction::Flat),
     ("保持不变", Direction::Flat),
     ("不变", Direction::Flat),
@@ -982,7 +984,8 @@ struct TrendRead {
 }
 
 fn trend_at_end(part: &str) -> Option<TrendRead> {
-    let to = ["至", "到"].iter().find(|w| part.ends_with(**w));
+    // 降至1,240億元, 維持在3.5%: where the value went or stayed.
+    let to = ["至", "到", "在"].iter().find(|w| part.ends_with(**w));
     let before_to = &part[..part.len() - to.map_or(0, |w| w.len())];
     let compact = COMPACT_CHANGES.iter().find(|c| before_to.ends_with(c.0));
     let (mut start, direction, mut basis) = match compact {
@@ -1511,7 +1514,14 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
                 earlier: None,
             });
         }
+        // 居民消費價格環比上漲0.1%，同比下降0.3%: with no level, each
+        // change's amount is its metric's value.
+        let no_level = trend.is_some_and(|(_, _, with_amount)| with_amount) && value == i;
         for change in changes {
+            let value = match change.amount {
+                Some(amount) if no_level => amount,
+                _ => value,
+            };
             metrics.push(Metric {
                 indicator: indicator.clone(),
                 value,

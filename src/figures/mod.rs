@@ -405,8 +405,10 @@ fn read_figure(
             n.value.to_f64(),
             Some(code),
         )
-    } else if let Some(unit) =
-        unit_at(rest).filter(|u| !is_article(text, n, u) && !liang_is_numeral(rest, u))
+    } else if let Some(unit) = unit_at(rest)
+        // 25个基点 is basis points, read in context below, not 25个.
+        .filter(|u| !is_article(text, n, u) && !liang_is_numeral(rest, u))
+        .filter(|_| !rest.starts_with("个基点"))
     {
         end += unit.len();
         let mut value = n.value.to_f64();
