@@ -1,4 +1,6 @@
-import type { Analysis, AnalyzeOptions, Config, ConvertedWithMap, Entity, Figure, Metric, PosTag, Region, ScriptReport } from './zhlens.js';
+import type {
+  Analysis, AnalyzeOptions, Config, ConvertedWithMap, Entity, Figure, Metric, NumberSpan, PosTag, Region, ScriptReport, SegmentOptions, Token,
+} from './zhlens.js';
 
 /** Options of `createWorker`. */
 export interface WorkerOptions {
@@ -19,7 +21,8 @@ export interface PackedAnalysis {
 }
 
 /**
- * zhlens in a module Web Worker. Every method returns a promise; calls are
+ * zhlens in a module Web Worker, with every function zhlens exports (but
+ * `init`, which the worker calls itself). Every method returns a promise; calls are
  * answered in order. If the worker fails to load, `ready` and every call
  * reject with an Error named `ZhlensLoadError` (loading the wasm failed) or
  * `ZhlensWorkerError` (the worker script failed, or `terminate()` was
@@ -32,9 +35,15 @@ export interface ZhlensWorker {
   analyze(text: string, options?: AnalyzeOptions): Promise<Analysis>;
   /** `analyze` with the tokens packed, transferred from the worker without a copy. */
   analyzePacked(text: string, options?: AnalyzeOptions): Promise<PackedAnalysis>;
+  /** zhlens's `segment`, in the worker; the tokens cross packed and are unpacked here. */
+  segment(text: string, options?: SegmentOptions): Promise<Token[]>;
+  /** zhlens's `numbers`, in the worker. */
+  numbers(text: string): Promise<NumberSpan[]>;
+  /** zhlens's `maxLength`, from the worker. */
+  maxLength(): Promise<number>;
   /** zhlens's `convert`, in the worker. */
   convert(text: string, config: Config): Promise<string>;
-  /** zhlens's `convertWithMap`, in the worker; the map is transferred. */
+  /** zhlens's `convertWithMap`, in the worker; the map is transferred, and `toOutput`/`toInput` work as in zhlens. */
   convertWithMap(text: string, config: Config): Promise<ConvertedWithMap>;
   /** zhlens's `detectScript`, in the worker. */
   detectScript(text: string): Promise<ScriptReport>;

@@ -6,12 +6,14 @@
 //   zhlens.terminate();
 //
 // This module never loads the wasm itself: the worker (zhlens_worker.js) does.
-// Results come back packed and transferred (see zhlens_worker.js); analyze()
-// unpacks the tokens into the same objects as zhlens's analyze(), and
+// It offers every function zhlens exports, as a promise of the same result.
+// Tokens come back packed and transferred (see zhlens_worker.js); analyze()
+// and segment() unpack them into the same objects as zhlens's, and
 // analyzePacked() hands over the packed Uint32Array as it is. Declarations:
 // worker.d.ts.
 
 import { unpackTokens } from './tokens.js';
+import { ConvertedWithMap } from './converted.js';
 
 export function createWorker(options = {}) {
   if (options === null || typeof options !== 'object') {
@@ -79,12 +81,18 @@ export function createWorker(options = {}) {
     ready,
     analyzePacked: async (text, options) => ({ ...(await call('analyze', [text, options])), tags }),
     async analyze(text, options) {
-      const { tokens: packed, figures, entities, metrics } = await call('analyze', [text, options]);
-      return { tokens: unpackTokens(text, packed, tags), figures, entities, metrics };
+      const analysis = await call('analyze', [text, options]);
+      return { ...analysis, tokens: unpackTokens(text, analysis.tokens, tags) };
     },
+    segment: async (text, options) => unpackTokens(text, await call('segment', [text, options]), tags),
+    numbers: (text) => call('numbers', [text]),
     convert: (text, config) => call('convert', [text, config]),
-    convertWithMap: (text, config) => call('convertWithMap', [text, config]),
+    async convertWithMap(text, config) {
+      const { text: converted, map } = await call('convertWithMap', [text, config]);
+      return new ConvertedWithMap(converted, map);
+    },
     detectScript: (text) => call('detectScript', [text]),
+    maxLength: () => call('maxLength', []),
     terminate() {
       worker.terminate();
       fail(named('the zhlens worker was terminated', 'ZhlensWorkerError'));

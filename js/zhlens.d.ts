@@ -62,6 +62,12 @@ export type Config =
  */
 export function convert(text: string, config: Config): string;
 
+/** Offsets in UTF-16 code units: `text.slice(start, end)`. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
 /** A conversion and where each piece of it came from. */
 export interface ConvertedWithMap {
   /** The converted text. */
@@ -74,10 +80,18 @@ export interface ConvertedWithMap {
    * character unless a phrase changed the number of characters.
    */
   map: Uint32Array;
+  /**
+   * Where `input.slice(start, end)` is in `text` (a figure's span, to highlight it in the converted text): from the
+   * piece that holds `start` to the one that holds `end - 1`, so widened to whole pieces where it cuts through one
+   * (a phrase converted as a whole). An empty span stays empty.
+   */
+  toOutput(start: number, end: number): TextRange;
+  /** Where `text.slice(start, end)` came from in the input; the inverse of `toOutput`, widened likewise. */
+  toInput(start: number, end: number): TextRange;
 }
 
 /**
- * `convert`, with the map from the output back to the input.
+ * `convert`, with the map between the input and the output, and the span mapping over it.
  * @throws Error as `convert` does.
  */
 export function convertWithMap(text: string, config: Config): ConvertedWithMap;
@@ -144,7 +158,6 @@ export interface Figure {
   range?: [number, number];
 }
 
-/** The result of `analyze`. */
 /** A span of the input: `input.slice(start, end) === text`. */
 export interface Span {
   text: string;
@@ -152,28 +165,41 @@ export interface Span {
   end: number;
 }
 
-/** How a metric changed: 同比增長5.25% (amount), 由6個精簡至5個 (from). */
+/** Which way a metric changed. */
+export type Direction = 'up' | 'down' | 'flat';
+
+/** What a change is measured against: 'yoy' year on year (同比, 比上年, 年增, 按年), 'mom' month on month or period on period (環比, 月增, 按月), 'qoq' quarter on quarter (季增, 按季). */
+export type Basis = 'yoy' | 'mom' | 'qoq';
+
+/** How a metric changed: 同比增長5.25% (an amount), 由6個精簡至5個 (from). The span is the whole change phrase. */
 export interface Change extends Span {
-  direction: 'up' | 'down' | 'flat';
-  /** The amount of change (5.25 for 同比增長5.25%): the value of `figures[amount]`. */
-  value?: number | string;
-  /** Index into `figures` of the amount of change. */
-  amount?: number;
-  /** 'yoy' for 同比/比上年, 'mom' for 環比/比上月. */
-  basis?: 'yoy' | 'mom';
-  /** Index into `figures` of the value changed from (6個 in 由6個精簡至5個). */
-  from?: number;
+  direction: Direction;
+  basis?: Basis;
+  /** The amount of change: the figure 5.25% of 同比增長5.25%, 0.8個百分點, 30億元. */
+  amount?: Figure;
+  /** The amount's number (5.25), when it is one: `amount.value`. */
+  value?: number;
+  /** The figure changed from: 6個 in 由6個精簡至5個. */
+  from?: Figure;
+  /** Present, and true, when the verb contradicts the figures: 由1.4%上升至1.3% says up where they went down. */
+  contradicted?: true;
 }
 
 /** An indicator and the figures it links: 規模工業總產值 = 218.8億元 for 今年1至7月, 同比增長5.25%. */
 export interface Metric {
   /** The noun phrase the value measures. */
   indicator: Span;
-  /** Index into `figures` of the value. */
-  value: number;
-  /** Index into `figures` of the period (or date) that governs the value. */
-  period?: number;
+  /** The value, a figure as in `Analysis.figures`. */
+  value: Figure;
+  /** The period (or date) that governs the value, a figure as in `Analysis.figures`. */
+  period?: Figure;
   change?: Change;
+  /**
+   * The level before the change, in the value's unit, where the text gives a level and a change with its basis but
+   * not the earlier level: 218.8億元 up 5.25% year on year → about 20788598575 (CNY) a year earlier; 5.2% down
+   * 0.1 percentage points → 5.3. An estimate from rounded figures.
+   */
+  earlier?: number;
 }
 
 /** What a named entity is. */
@@ -187,6 +213,7 @@ export interface Entity extends Span {
 /** Mainland China, Taiwan or Hong Kong. */
 export type Region = 'CN' | 'TW' | 'HK';
 
+/** The result of `analyze`. */
 export interface Analysis {
   /** The press the text was read as: `options.region`, or the one detected. */
   region: Region;

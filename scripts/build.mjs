@@ -26,7 +26,7 @@ if (existsSync(wasmOpt) && process.env.ZHLENS_WASM_OPT !== '0') {
     '--enable-mutable-globals', wasm, '-o', wasm]);
 }
 
-for (const file of ['zhlens.js', 'zhlens.d.ts', 'tokens.js', 'worker.js', 'worker.d.ts', 'zhlens_worker.js']) {
+for (const file of ['zhlens.js', 'zhlens.d.ts', 'tokens.js', 'converted.js', 'worker.js', 'worker.d.ts', 'zhlens_worker.js']) {
   copyFileSync(join(root, 'js', file), join(pkg, file));
 }
 // The CommonJS entry forwards every function zhlens.js exports.

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::document::Document;
 use crate::figures::{ends_with_any, starts_with_any};
-use crate::{Figure, FigureKind, FigureValue, Token};
+use crate::{Figure, FigureKind, FigureValue, Token, is_han};
 
 /// Which way a metric changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -181,7 +181,7 @@ impl Metric {
 const REPORTING_VERBS: &[&str] = &[
     "完成", "实现", "录得", "创下", "取得", "预计", "打造", "承担", "带来", "创造", "获得", "吸引",
     "成功", "累计", "共计", "合计", "发生", "增设", "实施", "计划", "拟", "设", "设有", "拥有",
-    "筹集", "派发", "涉及",
+    "筹集", "派发", "涉及", "宣派", "维持",
 ];
 
 /// Words between an indicator and its value that only link the two
@@ -233,7 +233,6 @@ const LINKS: &[&str] = &[
     "预计",
     "预估",
     "预期",
-    "预测",
     "估计",
     "料",
     "料将",
@@ -264,12 +263,30 @@ const LINKS: &[&str] = &[
     "当日",
     "当天",
     "全天",
+    "临时",
+    "合共",
+    "合计",
+    "同步",
+    "出炉",
+    "公布",
+    "发布",
+    "揭晓",
+    "、",
+    "上看",
 ];
+
+/// Verbs that end a clause saying who speaks.
+const SPEECH_VERBS: &[&str] = &[
+    "表示", "指出", "称", "说", "认为", "透露", "强调", "介绍", "显示", "预计", "预料",
+];
+
+/// Links that are links only as words of their own (收 in 台積電收1,480元,
+/// not in 稅收 or 營收).
+const WORD_LINKS: &[&str] = &["收", "收盘"];
 
 /// Words before an indicator that say where, when or whose, not what (全市
 /// 地區生產總值, 其中工業投資, 全年民用汽車保有量), stripped from its start.
 const SCOPES: &[&str] = &[
-    "全国",
     "全省",
     "全市",
     "全区",
@@ -312,8 +329,6 @@ const SCOPES: &[&str] = &[
     "使",
     "在台",
     "在港",
-    "最高",
-    "最低",
     "当日",
     "当天",
     "当月",
@@ -326,6 +341,28 @@ const SCOPES: &[&str] = &[
     "经季节调整后的",
     "经季节调整后",
     "经季节性调整后",
+    "期内",
+    "同期",
+    "报告期内",
+    "为",
+    "全部",
+    "的",
+    "香港",
+    "台湾",
+    "内地",
+    "政府",
+    "「",
+    "」",
+    "“",
+    "”",
+    "最高",
+    "全国",
+    "单季",
+    "六都",
+    "沪深两市",
+    "两市",
+    "目标为",
+    "目标",
 ];
 
 /// What a rate is per (每人, 每平方米): said between an indicator and its
@@ -438,6 +475,10 @@ const BASES: &[(&str, Basis)] = &[
     ("与上年", Basis::YearOnYear),
     ("与去年", Basis::YearOnYear),
     ("较上年度", Basis::YearOnYear),
+    ("较上年底", Basis::YearOnYear),
+    ("比上年底", Basis::YearOnYear),
+    ("较上月底", Basis::PeriodOnPeriod),
+    ("比上月底", Basis::PeriodOnPeriod),
     ("环比", Basis::PeriodOnPeriod),
     ("按月", Basis::PeriodOnPeriod),
     ("比上月", Basis::PeriodOnPeriod),
@@ -511,6 +552,9 @@ const TREND_QUALIFIERS: &[&str] = &[
     "有望",
     "大",
     "小",
+    "微",
+    "轻微",
+    "实质",
 ];
 
 /// Words that may stand between a trend and its amount (增長了5%, 上升約
@@ -534,7 +578,7 @@ fn is_sentence_break(c: char) -> bool {
 }
 
 /// Words that open a sentence about the period named before it.
-const REPORTING_PERIODS: &[&str] = &["报告期内", "报告期", "期内", "同期"];
+const REPORTING_PERIODS: &[&str] = &["报告期内", "报告期", "期内", "同期", "其中"];
 
 /// Words that may stand before a period at the head of a clause (截至, 在).
 const PERIOD_LEADS: &[&str] = &[
@@ -552,13 +596,29 @@ fn is_time(figure: &Figure) -> bool {
     matches!(figure.kind(), FigureKind::Period | FigureKind::Date)
 }
 
-/// The start of the clause that `at` is in.
+/// No indicator, period head or aside reaches farther than this many
+/// characters: a longer stretch without punctuation is no clause, and the
+/// bound keeps reading linear in the text.
+const MAX_CLAUSE_CHARS: usize = 200;
+
+/// The start of the clause that `at` is in, at most [`MAX_CLAUSE_CHARS`]
+/// back.
 fn clause_start(text: &str, at: usize) -> usize {
-    text[..at]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| is_clause_break(c))
-        .map_or(0, |(i, c)| i + c.len_utf8())
+    let mut start = at;
+    for (i, c) in text[..at].char_indices().rev().take(MAX_CLAUSE_CHARS) {
+        if is_clause_break(c) && !is_digit_comma(text, i) {
+            return i + c.len_utf8();
+        }
+        start = i;
+    }
+    start
+}
+
+/// Whether the comma at `at` separates the thousands of a number (14,826).
+fn is_digit_comma(text: &str, at: usize) -> bool {
+    text[at..].starts_with(',')
+        && text[..at].ends_with(|c: char| c.is_ascii_digit())
+        && text[at + 1..].starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A change said after a level, from byte `from` on (同比增長5.25%, 比上年提高0.8個百分點, 月增
@@ -590,14 +650,29 @@ fn changes_after(
                     .iter()
                     .any(|w| text[start..f.range().start] == **w)
         });
+        let mut earlier = None;
         let (trend_start, basis) = match dated {
             Some(f) => {
                 let basis = match f.value() {
                     FigureValue::Iso(iso) if iso.len() > 4 => Basis::PeriodOnPeriod,
                     _ => Basis::YearOnYear,
                 };
+                used[next] = true;
                 next += 1;
-                (f.range().end, Some(basis))
+                // 較6月至8月的3.7%上升: the level it changed from.
+                let of = f.range().end + "的".len();
+                let level = figures.get(next).filter(|g| {
+                    text[f.range().end..].starts_with('的') && g.range().start == of && is_level(g)
+                });
+                match level {
+                    Some(g) => {
+                        earlier = Some(next);
+                        used[next] = true;
+                        next += 1;
+                        (g.range().end, Some(basis))
+                    }
+                    None => (f.range().end, Some(basis)),
+                }
             }
             None => match starts_with_any(&text[start..], BASES) {
                 Some((w, b)) => (start + w.len(), Some(b)),
@@ -620,13 +695,14 @@ fn changes_after(
             .flatten()
         {
             Some((trend_at + w.len(), *d, Some(*b), false))
-        } else if let Some((w, d)) = starts_with_any(&text[trend_at..], TRENDS) {
-            Some((trend_at + w.len(), d, basis, false))
         } else if let Some((w, d)) = (basis.is_none() && !changes.is_empty())
             .then(|| starts_with_any(&text[trend_at..], CHANGE_SIZES))
             .flatten()
         {
+            // 增幅6.4% is the size of the change before, not a trend 增.
             Some((trend_at + w.len(), d, None, true))
+        } else if let Some((w, d)) = starts_with_any(&text[trend_at..], TRENDS) {
+            Some((trend_at + w.len(), d, basis, false))
         } else {
             None
         };
@@ -651,6 +727,11 @@ fn changes_after(
         let amount = (next..figures.len())
             .find(|&j| figures[j].range().start >= trend_end)
             .filter(|&j| figures[j].range().start <= amount_at && is_level(&figures[j]));
+        // 增 and 降 alone are trends only with their amount (增5%), not the
+        // 增 of 增速.
+        if amount.is_none() && text[trend_at..trend_end].chars().nth(1).is_none() {
+            break;
+        }
         let mut end = trend_end;
         if let Some(j) = amount {
             used[j] = true;
@@ -674,7 +755,7 @@ fn changes_after(
                 direction,
                 amount,
                 basis,
-                from: None,
+                from: earlier,
                 contradicted: false,
             });
         }
@@ -737,6 +818,7 @@ fn compared_with(rest: &str) -> usize {
 fn aside_end(text: &str, start: usize, next_figure: Option<&Figure>) -> Option<usize> {
     let clause = text[start..]
         .char_indices()
+        .take(MAX_CLAUSE_CHARS)
         .find(|&(_, c)| is_clause_break(c))
         .map(|(at, c)| (start + at, c))?;
     let (break_at, c) = clause;
@@ -755,11 +837,11 @@ fn aside_end(text: &str, start: usize, next_figure: Option<&Figure>) -> Option<u
 /// in 至 before the value (總結餘將降至1,240億元): stripped of what only
 /// reports, links or scopes it.
 struct Reading {
-    indicator: Range<usize>,
+    indicator: Option<Range<usize>>,
     trend: Option<(Direction, Option<Basis>, bool)>,
 }
 
-fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Reading> {
+fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading {
     let (mut start, mut end) = (range.start, range.end);
     let mut trend = None;
     // The end: links, then a trend (with its basis), then links again.
@@ -794,11 +876,18 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Option<R
         let link = LINKS
             .iter()
             .chain(REPORTING_VERBS)
-            .filter(|w| part.ends_with(**w) && part.len() > w.len())
+            .filter(|w| part.ends_with(**w))
             .max_by_key(|w| w.len());
-        match link {
-            Some(w) => end -= w.len(),
-            None => break,
+        // 台積電收1,480元: 收 as a word of its own, not the 收 of 稅收.
+        let word_link = tokens
+            .get(tokens.partition_point(|t| t.end() < end))
+            .filter(|t| {
+                t.end() == end && t.start() >= start && WORD_LINKS.contains(&&text[t.range()])
+            });
+        match (link, word_link) {
+            (Some(w), _) => end -= w.len(),
+            (None, Some(t)) => end = t.start(),
+            (None, None) => break,
         }
     }
     // The start: after who reports it (the last reporting verb), after a
@@ -832,13 +921,24 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Option<R
             start += w.len();
         } else if let Some(t) = place {
             start = t.end();
-        } else if let Some(per) = rest.strip_prefix('每') {
-            // 每人每月最高補助: who and how often a rate is for.
-            let unit = per.chars().next().map_or(0, char::len_utf8);
+        } else if let Some(per) = rest.strip_prefix('每').filter(|per| !per.starts_with('股')) {
+            // 每人每月補助, 每公頃最高補助: who and how often a rate is for
+            // (每股盈利 is the measure itself).
+            let after = start + '每'.len_utf8();
+            let unit = tokens
+                .get(tokens.partition_point(|t| t.start() < after))
+                .filter(|t| t.start() == after)
+                .map_or(per.chars().next().map_or(0, char::len_utf8), |t| {
+                    t.end() - after
+                });
             if per.len() <= unit {
                 break;
             }
-            start += '每'.len_utf8() + unit;
+            start = after + unit;
+        } else if let Some((direction, w)) = leading_trend(text, tokens, start, end) {
+            // 削減公務員編制約8,000個: the verb says which way the count goes.
+            trend = trend.or(Some((direction, None, false)));
+            start += w;
         } else {
             break;
         }
@@ -849,10 +949,26 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Option<R
         && !indicator.starts_with(['比', '较', '与', '同', '跟', '(', ')', '据'])
         && starts_with_any(indicator, CHANGE_SIZES).is_none()
         && indicator.chars().count() <= 24;
-    names_something.then_some(Reading {
-        indicator: start..end,
+    Reading {
+        indicator: names_something.then_some(start..end),
         trend,
-    })
+    }
+}
+
+/// A trend verb of two characters or more that begins `start..end` as a
+/// word of its own, with more after it: its direction and length.
+fn leading_trend(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+) -> Option<(Direction, usize)> {
+    let first = tokens.get(tokens.partition_point(|t| t.start() < start))?;
+    let word = &text[first.range()];
+    let (_, direction) = TRENDS
+        .iter()
+        .find(|(w, _)| *w == word && w.chars().nth(1).is_some())?;
+    (first.start() == start && first.end() < end).then_some((*direction, word.len()))
 }
 
 /// A trend said at the end of `part` (同比增長, 年增, 降至): where it starts
@@ -886,6 +1002,13 @@ fn trend_at_end(part: &str) -> Option<TrendRead> {
         if let Some((w, b)) = ends_with_any(&part[..start], BASES) {
             start -= w.len();
             basis = Some(b);
+            // 實質按年上升: a qualifier before the basis too.
+            while let Some(q) = TREND_QUALIFIERS
+                .iter()
+                .find(|q| part[..start].ends_with(**q))
+            {
+                start -= q.len();
+            }
         }
     }
     Some(TrendRead {
@@ -903,14 +1026,22 @@ fn counted_after(text: &str, tokens: &[Token], at: usize) -> Option<Range<usize>
     let first = tokens.partition_point(|t| t.start() < at);
     let words = tokens.get(first..)?;
     if words.first()?.start() != at {
-        return None;
+        // 宗交通意外: the unit and the noun made one word; a short run of
+        // Chinese up to the clause's end is the counted thing.
+        let rest = &text[at..];
+        let (end, _) = rest
+            .char_indices()
+            .take(7)
+            .find(|&(_, c)| is_clause_break(c) || c == '、')?;
+        let phrase = &rest[..end];
+        return (!phrase.is_empty() && phrase.chars().all(is_han)).then_some(at..at + end);
     }
     let is_noun = |t: &Token| t.pos().as_str().starts_with('n') || t.pos().as_str() == "vn";
     let is_verb = |t: &Token| matches!(t.pos().as_str(), "v" | "vi");
     let ends_clause = |k: usize| {
         words
             .get(k)
-            .is_none_or(|t| text[t.range()].starts_with(is_clause_break))
+            .is_none_or(|t| text[t.range()].starts_with(|c| is_clause_break(c) || c == '、'))
     };
     let nouns = words.iter().take(4).take_while(|t| is_noun(t)).count();
     let len = if nouns < words.len() && is_verb(&words[nouns]) && ends_clause(nouns + 1) {
@@ -926,7 +1057,18 @@ fn counted_after(text: &str, tokens: &[Token], at: usize) -> Option<Range<usize>
 /// Whether an indicator read before a value names who or where rather than
 /// a measure (全港, 新一屆立法會, 發行): none of its words is a common noun.
 fn names_a_holder(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
+    if SCOPES.contains(&&text[indicator.clone()]) {
+        return true;
+    }
     let first = tokens.partition_point(|t| t.start() < indicator.start);
+    let last = tokens[first..]
+        .iter()
+        .take_while(|t| t.end() <= indicator.end)
+        .last();
+    // 會議以162票贊成: what ends in a preposition is a frame, not a measure.
+    if last.is_some_and(|t| t.pos().as_str() == "p") {
+        return true;
+    }
     tokens[first..]
         .iter()
         .take_while(|t| t.end() <= indicator.end)
@@ -937,6 +1079,81 @@ fn names_a_holder(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool
                 "n" | "nz" | "vn" | "ng" | "an" | "j" | "l" | "eng"
             ) || word.chars().count() == 1
         })
+}
+
+/// A length of time (13個月, 5年): a quantity in a unit of time.
+fn is_duration(figure: &Figure) -> bool {
+    figure.kind() == FigureKind::Quantity
+        && figure.unit().is_some_and(|u| {
+            matches!(
+                u,
+                "年" | "个月" | "天" | "日" | "周" | "季" | "小时" | "分钟"
+            )
+        })
+}
+
+/// Whether a trend or a comparison is said anywhere in `text`.
+fn has_trend(text: &str) -> bool {
+    text.char_indices().any(|(at, _)| {
+        let rest = &text[at..];
+        starts_with_any(rest, TRENDS).is_some() || rest.starts_with(['较', '比'])
+    })
+}
+
+/// A date or period at day precision (今（21）日, 10月1日至8日): the day
+/// something happened, not a period values are reported for.
+fn is_day(figure: &Figure) -> bool {
+    match figure.value() {
+        FigureValue::Iso(iso) => iso
+            .split('/')
+            .next()
+            .is_some_and(|s| s.matches('-').count() == 2),
+        FigureValue::Number(_) => false,
+    }
+}
+
+/// Whether an indicator is one place name and nothing else.
+fn is_place(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
+    let first = tokens.partition_point(|t| t.start() < indicator.start);
+    tokens.get(first).is_some_and(|t| {
+        t.range() == indicator && t.pos().as_str() == "ns" && !SCOPES.contains(&&text[t.range()])
+    })
+}
+
+/// The indicator named in the clause before the one starting at `clause`,
+/// in the same sentence and with no level of its own, and the period in it.
+fn previous_clause_indicator(
+    text: &str,
+    tokens: &[Token],
+    figures: &[Figure],
+    clause: usize,
+) -> Option<(Range<usize>, Option<usize>)> {
+    let (at, c) = text[..clause].char_indices().next_back()?;
+    if is_sentence_break(c) || !is_clause_break(c) {
+        return None;
+    }
+    let start = clause_start(text, at);
+    let inside = figures.partition_point(|f| f.range().start < start)
+        ..figures.partition_point(|f| f.range().start < at);
+    if figures[inside.clone()].iter().any(|f| !is_time(f)) {
+        return None;
+    }
+    let mut cuts = vec![start];
+    for f in &figures[inside.clone()] {
+        cuts.push(f.range().start);
+        cuts.push(f.range().end);
+    }
+    cuts.push(at);
+    // 證監會有關負責人表示，…: who speaks is no indicator.
+    if SPEECH_VERBS.iter().any(|v| text[start..at].ends_with(v)) {
+        return None;
+    }
+    let indicator = cuts
+        .chunks(2)
+        .rev()
+        .find_map(|part| read_indicator(text, tokens, part[0]..part[1]).indicator)?;
+    let period = inside.clone().rfind(|&j| !is_day(&figures[j]));
+    Some((indicator, period))
 }
 
 /// Whether figure `j` is the A of 由A…至B, with B the next figure.
@@ -991,10 +1208,13 @@ fn listed_indicators(text: &str, names: Range<usize>, values: usize) -> Option<V
     (parts.len() == values && parts.iter().all(|p| !p.is_empty())).then_some(parts)
 }
 
-/// The figures after `i` listed with it (5%、6%和7%).
+/// No list of values is longer: the bound keeps reading linear in the text.
+const MAX_LISTED: usize = 24;
+
+/// The figures after `i` listed with it (5%、6%和7%), at most [`MAX_LISTED`].
 fn listed_values(text: &str, figures: &[Figure], i: usize) -> usize {
     let mut count = 1;
-    while let Some(next) = figures.get(i + count) {
+    while let Some(next) = figures.get(i + count).filter(|_| count < MAX_LISTED) {
         let gap = &text[figures[i + count - 1].range().end..next.range().start];
         if !matches!(gap, "、" | "和" | "及" | "与" | "," | "，") || !is_level(next) {
             break;
@@ -1015,11 +1235,21 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
 
     // The last date or period of the paragraph, which 報告期內 refers to.
     let mut last_time: Option<usize> = None;
+    // The last period named anywhere in this sentence (院會通過115年度總
+    // 預算案，歲出…), and the indicator of its last metric (第3季經濟成長率
+    // 為7.64%，第4季預估為5.9%: the second rate is the same indicator's).
+    let mut mentioned: Option<usize> = None;
+    // Where this sentence's metrics begin in `metrics`.
+    let mut sentence_metrics = 0;
+    let mut sentence_indicator: Option<Range<usize>> = None;
     for (i, figure) in figures.iter().enumerate() {
         let range = figure.range();
         let between = &text[last_end..range.start];
         if let Some(at) = between.rfind(is_sentence_break) {
+            sentence_metrics = metrics.len();
             heading = None;
+            mentioned = None;
+            sentence_indicator = None;
             sentence_basis = None;
             if between.contains('\n') {
                 last_time = None;
@@ -1035,15 +1265,26 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         last_end = range.end;
         let clause = clause_start(text, range.start);
         if is_time(figure) {
+            // A comparison's date (較114年度增加) is no period of the text.
+            if used[i] {
+                continue;
+            }
             last_time = Some(i);
             let lead = text[clause..range.start].trim();
             if lead.is_empty() || PERIOD_LEADS.contains(&lead) {
                 heading = Some(i);
+            } else if !is_day(figure) {
+                mentioned = Some(i);
             }
             continue;
         }
-        // The A of 由A至B is the change's origin, read with B.
-        if used[i] || !is_level(figure) || is_change_origin(text, figures, i) {
+        // The A of 由A至B is the change's origin, read with B; 16時30分 is a
+        // time of day.
+        if used[i]
+            || !is_level(figure)
+            || is_change_origin(text, figures, i)
+            || figure.kind() == FigureKind::Number && text[range.end..].starts_with('时')
+        {
             continue;
         }
         // The indicator stands between the clause's start, or the level
@@ -1085,9 +1326,17 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         }
         cuts.push(end);
         let mut reading = None;
+        // A trend read in a later part is the value's (財政儲備預計於|2026年
+        // 3月底|降至6,580億元).
+        let mut later_trend = None;
         for part in cuts.chunks(2).rev() {
-            if let Some(r) = read_indicator(text, tokens, part[0]..part[1]) {
-                reading = Some(r);
+            let read = read_indicator(text, tokens, part[0]..part[1]);
+            later_trend = later_trend.or(read.trend);
+            if let Some(indicator) = read.indicator {
+                reading = Some(Reading {
+                    indicator: Some(indicator),
+                    trend: read.trend.or(later_trend),
+                });
                 break;
             }
         }
@@ -1098,42 +1347,80 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
                 .find(|v| text[range.end..].starts_with(**v))
             {
                 reading = Some(Reading {
-                    indicator: range.end..range.end + verb.len(),
+                    indicator: Some(range.end..range.end + verb.len()),
                     trend: None,
                 });
             }
         }
+        let mut read = reading.and_then(|r| Some((r.indicator?, r.trend)));
         // 共有1,284,600名選民投票, 發行1,200億元政府債券: what is counted
         // follows the value, when what precedes it names no measure.
         let mut changes_from = range.end;
-        if let Some(counted) = counted_after(text, tokens, range.end) {
-            let before_names_none = reading.as_ref().is_none_or(|r| {
-                r.trend.is_none() && names_a_holder(text, tokens, r.indicator.clone())
+        let counts = matches!(figure.kind(), FigureKind::Quantity | FigureKind::Money);
+        if let Some(counted) = counts
+            .then(|| counted_after(text, tokens, range.end))
+            .flatten()
+        {
+            let before_names_none = read.as_ref().is_none_or(|(indicator, trend)| {
+                trend.is_none() && names_a_holder(text, tokens, indicator.clone())
             });
             if before_names_none && from.is_none() {
                 changes_from = counted.end;
-                reading = Some(Reading {
-                    indicator: counted,
-                    trend: None,
-                });
+                read = Some((counted, None));
             }
         }
-        let Some(reading) = reading else {
+        if read.is_none() && own_period.is_none() {
+            // 六都9月建物買賣移轉棟數今（2）日出爐，合計1萬5,842棟: the
+            // indicator and its period are in the clause before.
+            if let Some((indicator, period)) =
+                previous_clause_indicator(text, tokens, figures, clause)
+            {
+                read = Some((indicator, None));
+                own_period = period;
+            }
+        } else if read.is_none() && !has_trend(&text[start..end]) {
+            // 第3季經濟成長率為7.64%，第4季預估為5.9%: the sentence's last
+            // indicator, at another period.
+            read = sentence_indicator
+                .clone()
+                .map(|indicator| (indicator, None));
+        }
+        let Some((mut indicator, mut trend)) = read else {
             // No indicator: its changes are still its, not levels.
             changes_after(text, figures, i, range.end, &mut used);
             continue;
         };
-        let period = own_period.or(heading);
+        // 其中台北市1,803棟: a place alone is where, not what; 全港, 政府
+        // alone say where or who; 連續13個月 is how long, unless an
+        // indicator of time says it (任期4年, 平均輪候時間5.3年).
+        if is_place(text, tokens, indicator.clone())
+            || SCOPES.contains(&&text[indicator.clone()])
+            || is_duration(figure) && !text[indicator.clone()].ends_with(['期', '间', '长'])
+        {
+            changes_after(text, figures, i, range.end, &mut used);
+            continue;
+        }
+        sentence_indicator = Some(indicator.clone());
+        // 本地經濟增長2.5%至3.5%: growth forecast as a range is what is
+        // measured, not a change of it.
+        if figure.bounds().is_some()
+            && trend.is_some_and(|(_, basis, _)| basis.is_none())
+            && text[indicator.end..].starts_with("增长")
+        {
+            indicator.end += "增长".len();
+            trend = None;
+        }
+        let period = own_period.or(heading).or(mentioned);
         used[i] = true;
 
         // A list: A、B和C分別增長5%、6%和7%.
         let listed = listed_values(text, figures, i);
-        if listed > 1 && text[reading.indicator.end..range.start].contains("分别") {
-            if let Some(names) = listed_indicators(text, reading.indicator.clone(), listed) {
+        if listed > 1 && text[indicator.end..range.start].contains("分别") {
+            if let Some(names) = listed_indicators(text, indicator.clone(), listed) {
                 for (k, indicator) in names.into_iter().enumerate() {
                     let value = i + k;
                     used[value] = true;
-                    let change = reading.trend.map(|(direction, basis, _)| Change {
+                    let change = trend.map(|(direction, basis, _)| Change {
                         range: figures[value].range(),
                         direction,
                         amount: Some(value),
@@ -1154,12 +1441,41 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         }
 
         let mut changes = changes_after(text, figures, i, changes_from, &mut used);
+        // 營業收入5,437.6億元，利潤總額312.4億元，分別增長8.1%和6.3%: the
+        // amounts go to the levels listed before, in order.
+        if let [change] = &mut changes[..] {
+            let respective = change
+                .amount
+                .filter(|_| text[change.range.clone()].contains("分别"));
+            if let Some(first) = respective {
+                let count = listed_values(text, figures, first);
+                let before = metrics
+                    .len()
+                    .saturating_sub(count - 1)
+                    .max(sentence_metrics);
+                let earlier = &mut metrics[before..];
+                if count > 1
+                    && earlier.len() == count - 1
+                    && earlier.iter().all(|m: &Metric| m.change.is_none())
+                {
+                    for (k, metric) in earlier.iter_mut().enumerate() {
+                        metric.change = Some(Change {
+                            range: figures[first + k].range(),
+                            amount: Some(first + k),
+                            ..change.clone()
+                        });
+                    }
+                    change.amount = Some(first + count - 1);
+                    change.range = figures[first + count - 1].range();
+                }
+            }
+        }
         if let Some(j) = from {
             used[j] = true;
             changes.insert(0, origin_change(text, figures, j));
         }
         let mut value = i;
-        if let Some((direction, basis, with_amount)) = reading.trend {
+        if let Some((direction, basis, with_amount)) = trend {
             // 同比增長4.8%: the value is the change's amount; 降至1,240億元:
             // the value is where it went; 大漲386.2點，收26,761.1點: the
             // level stated after the change is the value.
@@ -1170,7 +1486,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             changes.insert(
                 0,
                 Change {
-                    range: reading.indicator.end..figures[value].range().end,
+                    range: indicator.end..figures[value].range().end,
                     direction,
                     amount: with_amount.then_some(i),
                     basis,
@@ -1188,7 +1504,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         }
         if changes.is_empty() {
             metrics.push(Metric {
-                indicator: reading.indicator.clone(),
+                indicator: indicator.clone(),
                 value,
                 period,
                 change: None,
@@ -1197,7 +1513,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         }
         for change in changes {
             metrics.push(Metric {
-                indicator: reading.indicator.clone(),
+                indicator: indicator.clone(),
                 value,
                 period,
                 change: Some(change),

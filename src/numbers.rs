@@ -500,7 +500,7 @@ pub(crate) fn is_range_dash(text: &str, at: usize) -> bool {
         && text[..at].chars().next_back().is_some_and(|p| {
             is_arabic(p)
                 || is_chinese_numeral(p)
-                || matches!(p, '月' | '%' | '元' | '-' | '—' | '~' | '～' | ')' | '）')
+                || matches!(p, '月' | '%' | '元' | '-' | '—' | '~' | '～' | ')')
         })
 }
 

@@ -4,7 +4,8 @@
 //! (UTF-16 start, end, tag index) in one `Uint32Array`, which `zhlens.js`
 //! turns into plain objects. Strings cross once, tags once at start-up.
 //! `convertWithMap` returns its map the same way, four numbers a piece;
-//! `analyzePacked` adds the figures as one JSON text.
+//! `analyzePacked` adds the rest of the analysis as one JSON text, in the
+//! shape `analyze` returns it (`analysis_json`).
 //! Every export validates its arguments and returns a `JsError` naming what
 //! was wrong; nothing here may panic.
 
@@ -15,8 +16,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::offsets::{Utf16Cursor, Utf16Offsets};
 use crate::{
-    AnalyzeOptions, Analyzer, Config, Date, Entity, Figure, FigureValue, Metric, Pos, Region,
-    Script, SegmentOptions, Token, detect_script,
+    Analysis, AnalyzeOptions, Analyzer, Config, Date, Entity, Figure, FigureValue, Metric, Pos,
+    Region, Script, SegmentOptions, Token, detect_script,
 };
 
 /// The largest text accepted, in UTF-16 code units (16 Mi, 32 MiB as a JS
@@ -191,10 +192,10 @@ pub fn segment_packed(text: JsValue, options: JsValue) -> Result<Vec<u32>, JsErr
     ))
 }
 
-/// `[tokens, figures, metrics, entities, region]`: the tokens packed as
-/// `segmentPacked` packs them, figures, metrics and entities each as one
-/// JSON text with UTF-16 offsets, and the region's name. An article has a few
-/// dozen figures: one string crossing beats a property set per field.
+/// `[tokens, analysis]`: the tokens packed as `segmentPacked` packs them,
+/// and the rest of the analysis as one JSON text (`analysis_json`). An
+/// article has a few dozen figures: one string crossing beats a property set
+/// per field.
 #[wasm_bindgen(js_name = analyzePacked)]
 pub fn analyze_packed(text: JsValue, options: JsValue) -> Result<Array, JsError> {
     let text = text_argument("analyze", &text)?;
@@ -217,17 +218,67 @@ pub fn analyze_packed(text: JsValue, options: JsValue) -> Result<Array, JsError>
     }
     let analysis = analyzer().analyze(&text, &analyze_options);
     let tokens = Uint32Array::from(&pack_tokens(&text, analysis.tokens())[..]);
-    let figures = JsValue::from_str(&figures_json(&text, analysis.figures()));
-    let metrics = JsValue::from_str(&metrics_json(&text, analysis.metrics()));
-    let entities = JsValue::from_str(&entities_json(&text, analysis.entities()));
-    let region = JsValue::from_str(analysis.region().name());
-    Ok(Array::of5(&tokens, &figures, &metrics, &entities, &region))
+    let json = JsValue::from_str(&analysis_json(&text, &analysis));
+    Ok(Array::of2(&tokens, &json))
 }
 
-/// `[{"kind":"person","start":…,"end":…}]` with UTF-16 offsets, in order.
-fn entities_json(text: &str, entities: &[Entity]) -> String {
+/// The analysis in the shape `analyze` returns (`Analysis` in zhlens.d.ts),
+/// but for the tokens and the texts of spans: `{"region", "figures",
+/// "entities", "metrics"}` with UTF-16 offsets. Every object with `start` and
+/// `end` is a span of the input, and `zhlens.js` adds its `text` by slicing
+/// the input; nothing else in JavaScript reshapes the result. A metric holds
+/// its figures whole (its value, period, change amount and `from`), the same
+/// objects as in `figures`, so that it reads on its own.
+fn analysis_json(text: &str, analysis: &Analysis) -> String {
+    let figures = figure_objects(text, analysis.figures());
+    let entities = entity_objects(text, analysis.entities());
+    let metrics = metric_objects(text, analysis.metrics(), analysis.figures(), &figures);
+    format!(
+        r#"{{"region":"{}","figures":[{}],"entities":[{}],"metrics":[{}]}}"#,
+        analysis.region().name(),
+        figures.join(","),
+        entities.join(","),
+        metrics.join(",")
+    )
+}
+
+/// `{"kind","start","end","value","unit","approx"?,"range"?}` per figure.
+fn figure_objects(text: &str, figures: &[Figure]) -> Vec<String> {
     let mut cursor = Utf16Cursor::new(text);
-    let entries: Vec<String> = entities
+    figures
+        .iter()
+        .map(|f| {
+            let start = cursor.advance_to(f.range().start);
+            let end = cursor.advance_to(f.range().end);
+            let value = match f.value() {
+                FigureValue::Number(n) => json_number(n),
+                FigureValue::Iso(iso) => json_string(iso),
+            };
+            let unit = f.unit().map_or("null".into(), json_string);
+            let mut json = format!(
+                r#"{{"kind":"{}","start":{start},"end":{end},"value":{value},"unit":{unit}"#,
+                f.kind().as_str()
+            );
+            if let Some(approx) = f.approx() {
+                json.push_str(&format!(r#","approx":"{}""#, approx.as_str()));
+            }
+            if let Some([low, high]) = f.bounds() {
+                json.push_str(&format!(
+                    r#","range":[{},{}]"#,
+                    json_number(low),
+                    json_number(high)
+                ));
+            }
+            json.push('}');
+            json
+        })
+        .collect()
+}
+
+/// `{"kind","start","end"}` per entity.
+fn entity_objects(text: &str, entities: &[Entity]) -> Vec<String> {
+    let mut cursor = Utf16Cursor::new(text);
+    entities
         .iter()
         .map(|e| {
             let start = cursor.advance_to(e.range().start);
@@ -237,13 +288,20 @@ fn entities_json(text: &str, entities: &[Entity]) -> String {
                 e.kind().as_str()
             )
         })
-        .collect();
-    format!("[{}]", entries.join(","))
+        .collect()
 }
 
-/// `[{"indicator":[start,end],"value":i,"period":j,"change":{…}}]` with
-/// UTF-16 offsets; `value`, `period`, `amount` and `from` index the figures.
-fn metrics_json(text: &str, metrics: &[Metric]) -> String {
+/// `{"indicator","value","period"?,"change"?,"earlier"?}` per metric, its
+/// figures written out (`figure_json`, `figure_objects` of `figures`).
+/// `change` is `{"direction","start","end","basis"?,"amount"?,"value"?,
+/// "from"?,"contradicted"?}`, `value` being the amount's number.
+fn metric_objects(
+    text: &str,
+    metrics: &[Metric],
+    figures: &[Figure],
+    figure_json: &[String],
+) -> Vec<String> {
+    // Indicators and changes come in no particular order.
     let spans = metrics.iter().flat_map(|m| {
         let change = m.change().map(|c| c.range());
         [Some(m.indicator()), change]
@@ -252,41 +310,70 @@ fn metrics_json(text: &str, metrics: &[Metric]) -> String {
             .flat_map(|r| [r.start, r.end])
     });
     let offsets = Utf16Offsets::new(text, spans.collect());
-    let span =
-        |r: std::ops::Range<usize>| format!("{},{}", offsets.get(r.start), offsets.get(r.end));
-    let entries: Vec<String> = metrics
+    let span = |r: std::ops::Range<usize>| {
+        format!(
+            r#""start":{},"end":{}"#,
+            offsets.get(r.start),
+            offsets.get(r.end)
+        )
+    };
+    metrics
         .iter()
         .map(|m| {
             let mut json = format!(
-                r#"{{"indicator":[{}],"value":{}"#,
+                r#"{{"indicator":{{{}}},"value":{}"#,
                 span(m.indicator()),
-                m.value()
+                figure_json[m.value()]
             );
             if let Some(period) = m.period() {
-                json.push_str(&format!(r#","period":{period}"#));
+                json.push_str(&format!(r#","period":{}"#, figure_json[period]));
             }
             if let Some(c) = m.change() {
                 json.push_str(&format!(
-                    r#","change":{{"direction":"{}","span":[{}]"#,
+                    r#","change":{{"direction":"{}",{}"#,
                     c.direction().as_str(),
                     span(c.range())
                 ));
-                if let Some(amount) = c.amount() {
-                    json.push_str(&format!(r#","amount":{amount}"#));
-                }
                 if let Some(basis) = c.basis() {
                     json.push_str(&format!(r#","basis":"{}""#, basis.as_str()));
                 }
+                if let Some(amount) = c.amount() {
+                    json.push_str(&format!(r#","amount":{}"#, figure_json[amount]));
+                    if let FigureValue::Number(n) = figures[amount].value() {
+                        json.push_str(&format!(r#","value":{}"#, json_number(n)));
+                    }
+                }
                 if let Some(from) = c.from() {
-                    json.push_str(&format!(r#","from":{from}"#));
+                    json.push_str(&format!(r#","from":{}"#, figure_json[from]));
+                }
+                if c.is_contradicted() {
+                    json.push_str(r#","contradicted":true"#);
                 }
                 json.push('}');
+            }
+            if let Some(earlier) = m.earlier().filter(|e| e.is_finite()) {
+                json.push_str(&format!(r#","earlier":{}"#, json_number(earlier)));
             }
             json.push('}');
             json
         })
-        .collect();
-    format!("[{}]", entries.join(","))
+        .collect()
+}
+
+/// A JSON string: quotes, backslashes and control characters escaped.
+fn json_string(s: &str) -> String {
+    let mut json = String::with_capacity(s.len() + 2);
+    json.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => json.push_str("\\\""),
+            '\\' => json.push_str("\\\\"),
+            c if c < ' ' => json.push_str(&format!("\\u{:04x}", c as u32)),
+            c => json.push(c),
+        }
+    }
+    json.push('"');
+    json
 }
 
 /// `[start, end, …]` in UTF-16 code units and the values, for every number
@@ -316,40 +403,6 @@ fn json_number(n: f64) -> String {
         n if n > 0.0 => "1e999".into(),
         _ => "-1e999".into(),
     }
-}
-
-fn figures_json(text: &str, figures: &[Figure]) -> String {
-    let mut cursor = Utf16Cursor::new(text);
-    let mut json = String::from("[");
-    for (i, f) in figures.iter().enumerate() {
-        if i > 0 {
-            json.push(',');
-        }
-        let start = cursor.advance_to(f.range().start);
-        let end = cursor.advance_to(f.range().end);
-        let value = match f.value() {
-            FigureValue::Number(n) => json_number(n),
-            FigureValue::Iso(iso) => format!("{iso:?}"),
-        };
-        let unit = f.unit().map_or("null".into(), |u| format!("{u:?}"));
-        json.push_str(&format!(
-            r#"{{"kind":"{}","start":{start},"end":{end},"value":{value},"unit":{unit}"#,
-            f.kind().as_str()
-        ));
-        if let Some(approx) = f.approx() {
-            json.push_str(&format!(r#","approx":"{}""#, approx.as_str()));
-        }
-        if let Some([low, high]) = f.bounds() {
-            json.push_str(&format!(
-                r#","range":[{},{}]"#,
-                json_number(low),
-                json_number(high)
-            ));
-        }
-        json.push('}');
-    }
-    json.push(']');
-    json
 }
 
 fn config_argument(function: &str, config: &JsValue) -> Result<Config, JsError> {
@@ -469,10 +522,11 @@ pub fn panic_for_tests(message: String) {
 
 /// The names the declarations (`zhlens.d.ts`) spell out as string unions,
 /// from the Rust types themselves, so that a test can compare the two:
-/// `{ figureKinds, approx, configs, posTags, scripts }`.
+/// `{ figureKinds, approx, configs, posTags, scripts, regions, directions,
+/// bases }`.
 #[wasm_bindgen]
 pub fn vocabulary() -> JsValue {
-    use crate::{Approx, FigureKind};
+    use crate::{Approx, Basis, Direction, FigureKind};
     // Exhaustive matches: a new variant does not compile until it is listed.
     let kinds = [
         FigureKind::Money,
@@ -498,6 +552,22 @@ pub fn vocabulary() -> JsValue {
     for a in approx {
         match a {
             Approx::Over | Approx::Under | Approx::About => {}
+        }
+    }
+    let directions = [Direction::Up, Direction::Down, Direction::Flat];
+    for d in directions {
+        match d {
+            Direction::Up | Direction::Down | Direction::Flat => {}
+        }
+    }
+    let bases = [
+        Basis::YearOnYear,
+        Basis::PeriodOnPeriod,
+        Basis::QuarterOnQuarter,
+    ];
+    for b in bases {
+        match b {
+            Basis::YearOnYear | Basis::PeriodOnPeriod | Basis::QuarterOnQuarter => {}
         }
     }
     let scripts = [
@@ -527,5 +597,14 @@ pub fn vocabulary() -> JsValue {
             "scripts",
             names(scripts.iter().map(|&s| script_name(s)).collect()),
         ),
+        (
+            "regions",
+            names(Region::ALL.iter().map(|r| r.name()).collect()),
+        ),
+        (
+            "directions",
+            names(directions.iter().map(|d| d.as_str()).collect()),
+        ),
+        ("bases", names(bases.iter().map(|b| b.as_str()).collect())),
     ])
 }

@@ -15,9 +15,12 @@
 // yields so that the page keeps painting and answering input. Words go into
 // block "chunks" of a few thousand tokens, cut after a newline; chunks use
 // `content-visibility: auto`, so the browser lays out only what is on screen.
-// Analyzing again cancels the render in progress.
+// Analyzing again cancels the render in progress. Showing the article in
+// another script only converts it again: the analysis is kept, and its spans
+// move to the converted text through convertWithMap's `toOutput`.
 
 import { createWorker } from '/pkg/worker.js';
+import { csvFile } from './csv.js';
 
 const SLICE_MS = 8; // main-thread budget per slice
 const BATCH = 3000; // spans per DocumentFragment
@@ -32,6 +35,8 @@ const progress = document.getElementById('progress');
 const output = document.getElementById('output');
 const view = document.getElementById('view');
 const referenceDate = document.getElementById('refdate');
+const regionChoice = document.getElementById('region');
+const autoRegion = regionChoice.querySelector('option[value="auto"]');
 const figureTable = document.getElementById('figures');
 const figureNote = document.getElementById('figures-note');
 const kindToggles = document.getElementById('kind-toggles');
@@ -48,6 +53,8 @@ let latest = null;
 let rendering = null;
 /** What the export buttons save: the shown article's analysis (`analysis` of `request`'s result), or null. */
 let exportable = null;
+/** The article shown: `request`'s result, kept to show it in another script without analyzing it again. */
+let shown = null;
 /** The metric row under the pointer or focus, and the output's elements outlined for it. */
 let outlined = { row: null, elements: [] };
 
@@ -74,9 +81,15 @@ form.addEventListener('submit', (event) => {
   analyze();
 });
 
-view.addEventListener('change', () => analyze());
+// Another script converts the article shown again, and analyzes nothing.
+// (While an analysis is under way, display picks the script up when it ends.)
+view.addEventListener('change', () => {
+  if (shown) display(shown);
+  else if (!latest) analyze();
+});
 referenceDate.value ||= todayIso();
 referenceDate.addEventListener('change', () => analyze());
+regionChoice.addEventListener('change', () => analyze());
 
 // Figure and entity kinds have distinct names, so one class per kind does for both.
 kindToggles.addEventListener('change', (event) => {
@@ -132,6 +145,7 @@ analyze();
 function analyze() {
   cancelRender();
   setExportable(null);
+  shown = null;
   const text = textarea.value;
   if (text.trim() === '') {
     latest = null;
@@ -147,11 +161,38 @@ function analyze() {
   output.dataset.state = 'busy';
   output.setAttribute('aria-busy', 'true');
   setStatus(nextId === 2 ? 'Loading the segmenter…' : 'Analyzing…');
-  request(text, view.value, referenceDate.value || undefined).then(
+  request(text, referenceDate.value || undefined, regionChoice.value).then(
     (result) => {
       if (!latest || id !== latest.id) return; // an older request: dropped
+      shown = { ...result, id };
+      display(shown);
+    },
+    (error) => {
+      if (!latest || id !== latest.id) return;
       latest = null;
-      show(result);
+      fail(describeError(error));
+    },
+  );
+}
+
+/**
+ * Shows the analyzed article `article` (`request`'s result) in the script the
+ * view asks for: converted in the worker when another script is asked for,
+ * the analysis's spans moved to the converted text.
+ */
+function display(article) {
+  cancelRender();
+  const id = nextId++;
+  latest = { id };
+  output.dataset.state = 'busy';
+  output.setAttribute('aria-busy', 'true');
+  const config = configFor(article.report, view.value);
+  const started = performance.now();
+  (config ? zhlens.convertWithMap(article.text, config) : Promise.resolve(null)).then(
+    (converted) => {
+      if (!latest || id !== latest.id) return;
+      latest = null;
+      show(inScript(article, config, converted, performance.now() - started));
     },
     (error) => {
       if (!latest || id !== latest.id) return;
@@ -164,55 +205,84 @@ function analyze() {
 const WHITESPACE = /^\s+$/u;
 
 /**
- * Analyzes `text` in the worker and, when `view` asks for another script,
- * converts it there too. Returns what `show` renders: `{ text, config,
- * tokens, tags, words, figures, entities, metrics, analysis, ms }`, where
- * `text` is the text in the script asked for, `config` the OpenCC
- * configuration that converted it (null when none did), `tokens` a packed
- * Uint32Array [start, end, tag, …] of UTF-16 offsets into `text` (carried
- * over from the original's words through the conversion's map) with `tag`
- * indexing `tags`, and `tags[0]` '' for whitespace tokens, which are rendered
- * as plain text; `figures`, `entities` and `metrics` are the analysis's, with
- * their spans carried over the same way and without their text (which may be
- * in the other script); `words` counts the tokens that are not whitespace or
- * punctuation (pos 'x'); `analysis` is `{ text, referenceDate, figures,
- * entities, metrics }` of the original text, as zhlens returned them, for the
- * exports; and `ms` is the time the worker's answers took.
+ * Analyzes `text` in the worker, as written in `region` ('auto' to detect
+ * it), and detects its script. Returns `{ text, report, tokens, tags,
+ * words, analysis, ms }`: `report` is detectScript's, `tokens`
+ * a packed Uint32Array [start, end, tag, …] of UTF-16 offsets into `text`
+ * with `tag` indexing `tags`, and `tags[0]` '' for whitespace tokens, which
+ * are rendered as plain text; `words` counts the tokens that are not
+ * whitespace or punctuation (pos 'x'); `analysis` is `{ text, referenceDate,
+ * region, figures, entities, metrics }` as zhlens returned them, for the
+ * tables and the exports; and `ms` is the time the worker's answers took.
  */
-async function request(text, view, referenceDate) {
+async function request(text, referenceDate, region) {
   const started = performance.now();
   const [analysis, report] = await Promise.all([
-    zhlens.analyzePacked(text, referenceDate ? { referenceDate } : undefined),
+    zhlens.analyzePacked(text, { region, ...(referenceDate && { referenceDate }) }),
     zhlens.detectScript(text),
   ]);
-  const config = configFor(report, view);
-  const converted = config ? await zhlens.convertWithMap(text, config) : null;
   const ms = performance.now() - started;
-  const { tokens } = analysis;
-  const { tags, words } = retag(text, tokens, analysis.tags);
-  const withoutText = ({ text: _, ...span }) => span;
-  const figures = analysis.figures.map(withoutText);
-  const entities = analysis.entities.map(withoutText);
-  const metrics = analysis.metrics.map((metric) => ({
-    ...metric,
-    indicator: withoutText(metric.indicator),
-    ...(metric.change && { change: withoutText(metric.change) }),
-  }));
-  if (converted) {
-    remap(tokens, 3, converted.map);
-    remapSpans([...figures, ...entities, ...metrics.flatMap((m) => (m.change ? [m.indicator, m.change] : [m.indicator]))], converted.map);
-  }
+  const { tags, words } = retag(text, analysis.tokens, analysis.tags);
+  const { figures, entities, metrics } = analysis;
   return {
-    text: converted ? converted.text : text,
-    config,
-    tokens,
+    text,
+    report,
+    tokens: analysis.tokens,
     tags,
     words,
-    figures,
-    entities,
-    metrics,
-    analysis: { text, referenceDate, figures: analysis.figures, entities: analysis.entities, metrics: analysis.metrics },
+    analysis: { text, referenceDate, region: analysis.region, figures, entities, metrics },
     ms,
+  };
+}
+
+/**
+ * What `show` renders of `article` in the script of `config` (null: as
+ * written), `converted` being convertWithMap's result for it: `{ text,
+ * config, region, tokens, tags, words, figures, entities, metrics, analysis,
+ * ms, convertMs, id }`, where `text` is the text shown and the spans of
+ * `tokens` (a copy), `figures` and `entities` are offsets into it; a metric
+ * is `{ indicator, change, value, period, metric }` with its indicator's and
+ * change's spans in the text shown, `value` and `period` indexes into
+ * `figures`, and `metric` the metric as zhlens gave it; `ms` is the
+ * analysis's time, `convertMs` the conversion's, `id` the analysis's.
+ */
+function inScript(article, config, converted, convertMs) {
+  const { figures, entities, metrics, region } = article.analysis;
+  // A span that starts or ends inside a piece (one phrase converted as a
+  // whole across two words) widens to the piece; the renderer skips a token
+  // that then overlaps the one before it, so the text is still shown once,
+  // and splits an annotation that then crosses another's edge.
+  const place = converted ? (span) => converted.toOutput(span.start, span.end) : ({ start, end }) => ({ start, end });
+  const tokens = article.tokens.slice();
+  if (converted) {
+    for (let j = 0; j < tokens.length; j += 3) {
+      const { start, end } = converted.toOutput(tokens[j], tokens[j + 1]);
+      tokens[j] = start;
+      tokens[j + 1] = end;
+    }
+  }
+  // Figures do not overlap: one starts where no other does.
+  const figureAt = new Map(figures.map((figure, index) => [figure.start, index]));
+  return {
+    text: converted ? converted.text : article.text,
+    config,
+    region,
+    tokens,
+    tags: article.tags,
+    words: article.words,
+    figures: figures.map((figure) => ({ ...figure, ...place(figure) })),
+    entities: entities.map((entity) => ({ ...entity, ...place(entity) })),
+    metrics: metrics.map((metric) => ({
+      indicator: place(metric.indicator),
+      change: metric.change && place(metric.change),
+      value: figureAt.get(metric.value.start),
+      period: metric.period && figureAt.get(metric.period.start),
+      metric,
+    })),
+    analysis: article.analysis,
+    ms: article.ms,
+    convertMs,
+    id: article.id,
   };
 }
 
@@ -258,37 +328,6 @@ function configFor(report, view) {
   }
 }
 
-/**
- * Moves packed, ascending spans ([start, end, …] every `stride` numbers) from
- * the original text to the converted one, in place, through the map's pieces
- * ([inStart, inEnd, outStart, outEnd] …, ascending). A span that starts or
- * ends inside a piece (one phrase converted as a whole across two words) is
- * widened to the piece; the renderer skips a token that then overlaps the one
- * before it, so the text is still shown once, and splits an annotation that
- * then crosses another's edge.
- */
-function remap(spans, stride, map) {
-  let piece = 0;
-  const pieces = map.length / 4;
-  for (let j = 0; j < spans.length; j += stride) {
-    const start = spans[j];
-    const end = spans[j + 1];
-    while (piece < pieces - 1 && map[4 * piece + 1] <= start) piece += 1;
-    let last = piece;
-    while (last < pieces - 1 && map[4 * last + 1] < end) last += 1;
-    spans[j] = map[4 * piece + 2];
-    spans[j + 1] = map[4 * last + 3];
-  }
-}
-
-/** `remap` for `{ start, end }` objects in any order, in place. */
-function remapSpans(objects, map) {
-  const sorted = objects.toSorted((a, b) => a.start - b.start);
-  const spans = new Uint32Array(sorted.flatMap((span) => [span.start, span.end]));
-  remap(spans, 2, map);
-  sorted.forEach((span, i) => Object.assign(span, { start: spans[2 * i], end: spans[2 * i + 1] }));
-}
-
 function cancelRender() {
   if (rendering) rendering.cancelled = true;
   rendering = null;
@@ -326,16 +365,22 @@ async function clearOutput(job) {
   return true;
 }
 
-async function show({ text, config, tokens, tags, words, figures, entities, metrics, analysis, ms }) {
+/**
+ * Renders `inScript`'s result. `#output`'s `data-analysis` names the
+ * analysis shown (a new one per Analyze, the same when only the script
+ * changes), `data-config` the conversion and `data-region` the region.
+ */
+async function show({ text, config, region, tokens, tags, words, figures, entities, metrics, analysis, ms, convertMs, id }) {
   const job = { cancelled: false };
   rendering = job;
-  output.dataset.config = config ?? '';
+  Object.assign(output.dataset, { config: config ?? '', region, analysis: String(id) });
+  autoRegion.textContent = regionChoice.value === 'auto' ? `auto: ${region}` : 'auto';
   const started = performance.now();
   const count = tokens.length / 3;
   const found = [[words, 'word'], [figures.length, 'figure'], [entities.length, 'entity'], [metrics.length, 'metric']]
     .map(([n, noun]) => counted(n, noun))
     .join(', ');
-  const summary = `${found} in ${formatMs(ms)}${config ? ` · shown as ${config}` : ''}`;
+  const summary = `${found} in ${formatMs(ms)} · read as ${region}${config ? ` · shown as ${config} in ${formatMs(convertMs)}` : ''}`;
   setStatus(`${summary} · rendering…`);
   progress.value = 0;
   progress.hidden = count < BATCH * 2;
@@ -343,7 +388,7 @@ async function show({ text, config, tokens, tags, words, figures, entities, metr
   if (!(await clearOutput(job))) return;
   outlined = { row: null, elements: [] };
   showFigureTable(figures, text);
-  showMetricTable(metrics, figures, text);
+  showMetricTable(metrics, text);
   setExportable(analysis);
   const marks = annotations(figures, entities, metrics, text.length);
   const target = output;
@@ -587,31 +632,60 @@ function showFigureTable(figures, text) {
 }
 
 /**
- * One row per metric: indicator, value, period, change (the figures' cells
- * titled as written); a click finds its value, as a figure row does.
+ * One row per metric (`inScript`'s): indicator, value (readable and exact),
+ * period, change (its direction, amount and starting value; a change that
+ * contradicts its own figures is flagged), basis, and the level implied
+ * before the change. The figures' cells are titled as written; a click
+ * finds the value, as a figure row does.
  */
-function showMetricTable(metrics, figures, text) {
+function showMetricTable(metrics, text) {
   const written = (span) => text.slice(span.start, span.end);
-  const figureCell = (index) => (index === undefined ? '' : { textContent: formatValue(figures[index]), title: written(figures[index]) });
-  const data = (metric, index) => ({ metric: String(index), fig: String(metric.value) });
-  fillTable(metricTable, metricNote, 'metrics', metrics, data, (metric) => [
-    { textContent: written(metric.indicator), lang: 'zh' },
-    figureCell(metric.value),
-    figureCell(metric.period),
-    metric.change ? { textContent: formatChange(metric.change, figures), title: written(metric.change) } : '',
+  const data = ({ value }, index) => ({ metric: String(index), fig: String(value) });
+  fillTable(metricTable, metricNote, 'metrics', metrics, data, ({ indicator, change, metric }) => [
+    { textContent: written(indicator), lang: 'zh' },
+    valueCell(metric.value),
+    metric.period ? { textContent: formatValue(metric.period), title: metric.period.text, className: 'nowrap' } : '',
+    metric.change ? changeCell(metric.change, written(change)) : '',
+    metric.change?.basis ? { textContent: metric.change.basis, title: BASES[metric.change.basis] } : '',
+    metric.earlier === undefined ? '' : earlierCell(metric),
   ]);
 }
 
 const ARROWS = { up: '↑', down: '↓', flat: '→' };
+const BASES = { yoy: 'year on year', mom: 'month on month, or on the period before', qoq: 'quarter on quarter' };
 
-/** ↑ 5.25% yoy, ↓ 0.8 pp, ↑ from 120 家, → (持平). */
-function formatChange(change, figures) {
-  return [
+/**
+ * ↑ 5.25%, ↓ 0.8 pp, ↓ from 6 個, → (持平), titled as written; a change
+ * whose verb contradicts its figures (由1.4%上升至1.3%) gets a flag.
+ */
+function changeCell(change, written) {
+  const cell = document.createElement('span');
+  cell.className = 'change';
+  cell.dataset.direction = change.direction;
+  cell.title = written;
+  cell.textContent = [
     ARROWS[change.direction],
-    change.amount !== undefined && formatValue(figures[change.amount]),
-    change.from !== undefined && `from ${formatValue(figures[change.from])}`,
-    change.basis,
+    change.amount && readable(change.amount),
+    change.from && `from ${readable(change.from)}`,
   ].filter(Boolean).join(' ');
+  if (change.contradicted) {
+    const flag = document.createElement('span');
+    flag.className = 'contradicted';
+    flag.textContent = 'contradicted';
+    flag.title = `The text says ${change.direction}, but its figures went the other way`;
+    cell.append(' ', flag);
+  }
+  return cell;
+}
+
+/**
+ * The level before the change, an estimate: ≈207.9億元 (four significant
+ * digits), titled with the whole number and its unit.
+ */
+function earlierCell({ value, earlier }) {
+  const estimate = { ...value, value: Number(earlier.toPrecision(4)), approx: 'about', range: undefined };
+  const whole = value.kind === 'money' ? `${exactNumber(Math.round(earlier))} ${value.unit}` : exactNumber(earlier);
+  return { textContent: readable(estimate), title: `about ${whole} before the change` };
 }
 
 /** Enables the export buttons for `analysis` (`request`'s), or disables them for null. */
@@ -639,50 +713,35 @@ const ENTITY_COLUMNS = [
   ['end', (e) => e.end],
 ];
 
-/** A metric per line: its figures (given as indices) written out, value and unit as in the figures' columns. */
-function metricColumns(figures) {
-  const figure = (index) => (index === undefined ? undefined : figures[index]);
-  return [
-    ['indicator', (m) => m.indicator.text],
-    ['indicator_start', (m) => m.indicator.start],
-    ['indicator_end', (m) => m.indicator.end],
-    ['value_text', (m) => figures[m.value].text],
-    ['value', (m) => figures[m.value].value],
-    ['unit', (m) => figures[m.value].unit],
-    ['approx', (m) => figures[m.value].approx],
-    ['period_text', (m) => figure(m.period)?.text],
-    ['period', (m) => figure(m.period)?.value],
-    ['change_direction', (m) => m.change?.direction],
-    ['change_text', (m) => m.change?.text],
-    ['change_value', (m) => m.change?.value],
-    ['change_unit', (m) => figure(m.change?.amount)?.unit],
-    ['change_basis', (m) => m.change?.basis],
-    ['change_from_text', (m) => figure(m.change?.from)?.text],
-    ['change_from', (m) => figure(m.change?.from)?.value],
-  ];
-}
+/** A metric per line, its figures written out: value and unit as in the figures' columns. */
+const METRIC_COLUMNS = [
+  ['indicator', (m) => m.indicator.text],
+  ['indicator_start', (m) => m.indicator.start],
+  ['indicator_end', (m) => m.indicator.end],
+  ['value_text', (m) => m.value.text],
+  ['value', (m) => m.value.value],
+  ['unit', (m) => m.value.unit],
+  ['approx', (m) => m.value.approx],
+  ['period_text', (m) => m.period?.text],
+  ['period', (m) => m.period?.value],
+  ['change_direction', (m) => m.change?.direction],
+  ['change_text', (m) => m.change?.text],
+  ['change_value', (m) => m.change?.value],
+  ['change_unit', (m) => m.change?.amount?.unit],
+  ['change_basis', (m) => m.change?.basis],
+  ['change_from_text', (m) => m.change?.from?.text],
+  ['change_from', (m) => m.change?.from?.value],
+  ['change_contradicted', (m) => m.change?.contradicted],
+  ['earlier', (m) => m.earlier],
+];
 
 /** The export buttons' files, by `data-export`, from `request`'s `analysis`. */
 const EXPORTS = {
   figures: ({ figures }) => csvFile('zhlens-figures.csv', FIGURE_COLUMNS, figures),
   entities: ({ entities }) => csvFile('zhlens-entities.csv', ENTITY_COLUMNS, entities),
-  metrics: ({ figures, metrics }) => csvFile('zhlens-metrics.csv', metricColumns(figures), metrics),
+  metrics: ({ metrics }) => csvFile('zhlens-metrics.csv', METRIC_COLUMNS, metrics),
   json: (analysis) => ({ name: 'zhlens.json', type: 'application/json', content: `${JSON.stringify(analysis, null, 2)}\n` }),
 };
-
-/**
- * RFC 4180 CSV: a header, then a line per item, CRLF line ends; a field
- * with a quote, comma or line break is quoted. A byte order mark first, or
- * Excel reads UTF-8 as the system's code page and garbles the Chinese.
- */
-function csvFile(name, columns, items) {
-  const field = (value) => {
-    const text = value === undefined || value === null ? '' : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  const lines = [columns.map(([header]) => header), ...items.map((item) => columns.map(([, get]) => get(item)))];
-  return { name, type: 'text/csv;charset=utf-8', content: `\uFEFF${lines.map((cells) => `${cells.map(field).join(',')}\r\n`).join('')}` };
-}
 
 /** Saves `content` as the file `name` through a blob: URL, which the page's CSP allows for downloads. */
 function download({ name, type, content }) {
@@ -719,13 +778,48 @@ function formatValue(figure) {
   return `${bound}${amount}${figure.unit ? ` ${figure.unit}` : ''}`;
 }
 
-/** 21880000000 → 218.8億; 13600 → 1.36萬. */
+/** What a currency's amounts are written with after 億 or 萬: 218.8億元, 2,000萬美元. */
+const CURRENCY_WORDS = { CNY: '元', TWD: '元', HKD: '元', MOP: '元', USD: '美元', EUR: '歐元', JPY: '日圓', GBP: '英鎊' };
+
+/** A metric's figure as a reader writes it: money as 218.8億元, ≈207.9億元, 3億–5億美元; the rest as `formatValue`. */
+function readable(figure) {
+  if (figure.kind !== 'money' || !Object.hasOwn(CURRENCY_WORDS, figure.unit)) return formatValue(figure);
+  const bound = { over: '≥', under: '≤', about: '≈' }[figure.approx] ?? '';
+  const amount = figure.range ? `${chineseScale(figure.range[0])}–${chineseScale(figure.range[1])}` : chineseScale(figure.value);
+  return `${bound}${amount}${CURRENCY_WORDS[figure.unit]}`;
+}
+
+/**
+ * A metric's value, titled as written: money readable and exact in its
+ * currency (218.8億元 = 21,880,000,000 CNY, wrapping only at the =); the
+ * rest as `formatValue`.
+ */
+function valueCell(figure) {
+  const cell = document.createElement('span');
+  cell.title = figure.text;
+  const part = (text) => {
+    const piece = document.createElement('span');
+    piece.className = 'nowrap';
+    piece.textContent = text;
+    return piece;
+  };
+  if (figure.kind !== 'money' || typeof figure.value !== 'number') {
+    cell.append(part(formatValue(figure)));
+    return cell;
+  }
+  const exact = figure.range ? figure.range.map(exactNumber).join('–') : exactNumber(figure.value);
+  cell.append(part(readable(figure)), ' = ', part(`${exact} ${figure.unit}`));
+  return cell;
+}
+
+/** 21880000000 → 218.8億; 310200000000 → 3,102億; 13600 → 1.36萬; 4800 → 4,800 (grouped, as papers write them). */
 function chineseScale(n) {
   if (!Number.isFinite(n)) return String(n);
   const abs = Math.abs(n);
-  if (abs >= 1e8) return `${trimNumber(n / 1e8)}億`;
-  if (abs >= 1e4) return `${trimNumber(n / 1e4)}萬`;
-  return trimNumber(n);
+  const grouped = (m) => trimNumber(m).replace(/^(-?\d+)/, (digits) => Number(digits).toLocaleString('en-US'));
+  if (abs >= 1e8) return `${grouped(n / 1e8)}億`;
+  if (abs >= 1e4) return `${grouped(n / 1e4)}萬`;
+  return grouped(n);
 }
 
 function trimNumber(n) {

@@ -149,23 +149,22 @@ function scoreEntities(passage, predicted) {
 }
 
 /**
- * A predicted metric with its figures as texts. `value`, `period` and
- * `change.from` are indexes into `figures` or the figure objects themselves,
- * and `change.value` a number or a figure object, depending on the build.
+ * A predicted metric with its figures as texts, in the shape of the gold
+ * metrics: `change.value` is the amount's number (5.25), `change.from` the
+ * text of the figure changed from.
  */
-function metricView(metric, figures) {
-  const figure = (ref) => (typeof ref === 'number' ? figures[ref] : ref) ?? undefined;
+function metricView(metric) {
   const { change } = metric;
   return {
     indicator: metric.indicator.text,
-    value: figure(metric.value)?.text,
-    period: figure(metric.period)?.text,
+    value: metric.value.text,
+    period: metric.period?.text,
     ...(change && {
       change: {
         direction: change.direction,
         ...(change.basis && { basis: change.basis }),
-        ...(change.value !== undefined && { value: typeof change.value === 'object' ? change.value.text : change.value }),
-        ...(change.from !== undefined && { from: figure(change.from)?.text }),
+        ...(change.value !== undefined && { value: change.value }),
+        ...(change.from && { from: change.from.text }),
       },
     }),
   };
@@ -230,7 +229,7 @@ export async function run(options = {}) {
       region: passage.region,
       figures: scoreFigures(passage, analysis.figures),
       entities: scoreEntities(passage, analysis.entities),
-      metrics: scoreMetrics(passage, analysis.metrics.map((m) => metricView(m, analysis.figures))),
+      metrics: scoreMetrics(passage, analysis.metrics.map(metricView)),
     };
   });
 

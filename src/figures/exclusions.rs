@@ -65,10 +65,7 @@ fn in_word(text: &str, tokens: &[Token], f: &Figure) -> bool {
         return false;
     }
     let inner = &text[f.range.clone()];
-    if inner
-        .chars()
-        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-    {
+    if inner.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
     let word = tokens.partition_point(|t| t.end() <= f.range.start);
@@ -114,7 +111,7 @@ const TERM_COUNTS: &[&str] = &[
 /// 《…》（试行）), a draft of it, a verb of citing, or the article or
 /// clause it belongs to.
 const LAW_CITES: &[&str] = &[
-    "》", "）", "法", "法例", "条例", "规定", "办法", "细则", "本", "草案", "稿", "依照", "根据",
+    "》", ")", "法", "法例", "条例", "规定", "办法", "细则", "本", "草案", "稿", "依照", "根据",
     "按照", "依据", "违反", "条", "款",
 ];
 
@@ -202,12 +199,12 @@ fn is_stock_code(head: &str, written: &str, tail: &str) -> bool {
     }
     let labelled = ends_with_word(head.trim_end_matches([' ', ':', '：']), CODE_LABELS);
     let bracketed = head
-        .strip_suffix(['(', '（'])
+        .strip_suffix('(')
         .and_then(|name| name.chars().next_back())
         .is_some_and(|c| is_han(c) || c.is_ascii_alphabetic())
         && tail
             .trim_start_matches(|c: char| c == '.' || c == '-' || c.is_ascii_alphabetic())
-            .strip_prefix([')', '）'])
+            .strip_prefix(')')
             .is_some_and(|after| !after.starts_with(['年', '月', '日']));
     labelled || bracketed
 }
@@ -218,20 +215,7 @@ fn is_list_marker(head: &str, tail: &str) -> bool {
     let heads_clause = head.trim_end().chars().next_back().is_none_or(|c| {
         matches!(
             c,
-            '，' | ','
-                | '。'
-                | '；'
-                | ';'
-                | '：'
-                | ':'
-                | '！'
-                | '？'
-                | '“'
-                | '「'
-                | '（'
-                | '('
-                | '）'
-                | ')'
+            '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '？' | '“' | '「' | '(' | ')'
         )
     });
     let pause = tail.starts_with(['，', ',', '：', ':'])

@@ -86,12 +86,9 @@ pub(super) fn is_range_start(text: &str, numbers: &[Number], i: usize) -> bool {
     };
     let between = &text[number.range.end..next.range.start];
     RANGE_LINKS.iter().any(|link| {
-        between.strip_suffix(link).is_some_and(|head| {
-            matches!(
-                head,
-                "" | "%" | "月" | "元" | "萬元" | "万元" | "(含)" | "（含）"
-            )
-        })
+        between
+            .strip_suffix(link)
+            .is_some_and(|head| matches!(head, "" | "%" | "月" | "元" | "萬元" | "万元" | "(含)"))
     })
 }
 

@@ -255,9 +255,7 @@ pub(super) const APPROX_INSIDE: &[(&str, Approx)] = &[
 
 /// Qualifiers after the figure; (含) says the bound is included.
 pub(super) const APPROX_AFTER: &[(&str, Approx)] = &[
-    ("（含）以上", Approx::Over),
     ("(含)以上", Approx::Over),
-    ("（含）以下", Approx::Under),
     ("(含)以下", Approx::Under),
     ("以上", Approx::Over),
     ("以下", Approx::Under),

@@ -23,7 +23,7 @@ after(() => consumer?.remove());
 test('the tarball holds the package and its manifest', () => {
   const installed = join(project, 'node_modules', 'zhlens');
   const files = readdirSync(installed).sort();
-  assert.deepEqual(files, ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'package.json', 'tokens.js', 'worker.d.ts', 'worker.js',
+  assert.deepEqual(files, ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'converted.js', 'package.json', 'tokens.js', 'worker.d.ts', 'worker.js',
     'zhlens.cjs', 'zhlens.d.cts', 'zhlens.d.ts', 'zhlens.js', 'zhlens_wasm.js', 'zhlens_wasm_bg.wasm', 'zhlens_worker.js']);
   const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
   assert.equal(manifest.name, 'zhlens');
@@ -108,8 +108,12 @@ for (const fixture of readdirSync(join(root, 'tests', 'fixtures')).filter((f) =>
   for (const c of metricCases) {
     test(`${fixture}: ${c.text}`, () => {
       const { figures, metrics } = zhlens.analyze(c.text, { referenceDate: '2025-09-15', region: c.region ?? 'auto' });
-      const figure = (i) => figures[i].text;
-      const found = metrics.map((m) => {
+      // A metric's figures are whole figure objects, the same as in `figures`.
+      const figure = (f) => {
+        assert.deepEqual(figures.find((g) => g.start === f.start), f);
+        return f.text;
+      };
+      const found = metrics.map((m, i) => {
         assert.equal(c.text.slice(m.indicator.start, m.indicator.end), m.indicator.text);
         const metric = { indicator: m.indicator.text, value: figure(m.value) };
         if (m.period !== undefined) metric.period = figure(m.period);
@@ -118,10 +122,20 @@ for (const fixture of readdirSync(join(root, 'tests', 'fixtures')).filter((f) =>
           metric.change = { direction: m.change.direction };
           if (m.change.amount !== undefined) {
             metric.change.amount = figure(m.change.amount);
-            assert.equal(m.change.value, figures[m.change.amount].value);
+            assert.equal(m.change.value, m.change.amount.value);
           }
           if (m.change.basis) metric.change.basis = m.change.basis;
           if (m.change.from !== undefined) metric.change.from = figure(m.change.from);
+          if (m.change.contradicted !== undefined) {
+            assert.equal(m.change.contradicted, true, 'contradicted is true or absent');
+            metric.change.contradicted = true;
+          }
+        }
+        // The earlier level is an estimate: checked to within 0.1% where the case states it.
+        const earlier = c.expect[i]?.earlier;
+        if (earlier !== undefined) {
+          assert.ok(Math.abs(m.earlier - earlier) <= Math.abs(earlier) * 1e-3, `earlier ${m.earlier}, expected about ${earlier}`);
+          metric.earlier = earlier;
         }
         return metric;
       });
@@ -207,7 +221,33 @@ test('convert and convertWithMap convert as OpenCC does, by config name', () => 
   const { text, map } = zhlens.convertWithMap('头发很干净', 's2t');
   assert.equal(text, '頭髮很乾淨');
   assert.deepEqual([...map.subarray(4, 8)], [1, 2, 1, 2]);
-  assert.deepEqual(zhlens.convertWithMap('', 's2t'), { text: '', map: new Uint32Array(0) });
+  const empty = zhlens.convertWithMap('', 's2t');
+  assert.deepEqual([empty.text, empty.map], ['', new Uint32Array(0)]);
+});
+
+test('convertWithMap moves spans between the texts, as Converted::to_output does', () => {
+  // 头发 → 頭髮 piece by piece; 𠀀 is two UTF-16 units; 齾 → 𫜰 grows from one unit to two.
+  const input = '𠀀头发很干净齾';
+  const converted = zhlens.convertWithMap(input, 's2t');
+  assert.equal(converted.text, '𠀀頭髮很乾淨齾');
+  assert.deepEqual(converted.toOutput(2, 4), { start: 2, end: 4 });
+  assert.deepEqual(converted.toInput(5, 7), { start: 5, end: 7 });
+  assert.deepEqual(converted.toOutput(0, input.length), { start: 0, end: converted.text.length });
+  assert.deepEqual(converted.toOutput(3, 3), { start: 3, end: 3 }, 'an empty span stays empty');
+  assert.deepEqual(converted.toOutput(input.length, input.length), { start: converted.text.length, end: converted.text.length });
+  const grown = zhlens.convertWithMap('齾齾口', 't2s');
+  assert.equal(grown.text, '𫜰𫜰口');
+  assert.deepEqual(grown.toOutput(1, 3), { start: 2, end: 5 });
+  assert.deepEqual(grown.toInput(2, 4), { start: 1, end: 2 });
+  assert.deepEqual(grown.toInput(3, 5), { start: 1, end: 3 }, 'a span cutting a piece widens to all of it');
+  // A phrase converted whole (U盘 → 隨身碟, two units to three): a span inside it widens to the phrase.
+  const phrase = zhlens.convertWithMap('拿U盘来', 's2twp');
+  assert.equal(phrase.text, '拿隨身碟來');
+  assert.deepEqual(phrase.toOutput(1, 2), { start: 1, end: 4 });
+  assert.deepEqual(phrase.toOutput(2, 4), { start: 1, end: 5 });
+  assert.deepEqual(phrase.toInput(2, 3), { start: 1, end: 3 });
+  assert.deepEqual(phrase.toInput(4, 5), { start: 3, end: 4 });
+  assert.deepEqual(zhlens.convertWithMap('', 's2t').toOutput(0, 0), { start: 0, end: 0 });
 });
 
 test('convert errors name the bad value and list the configs', () => {
@@ -301,7 +341,7 @@ test('analyze refuses a wrong referenceDate or an unknown option with an Error',
     assert.throws(() => zhlens.analyze('今年', { referenceDate: date }), { name: 'Error', message });
   }
   assert.throws(() => zhlens.analyze('今年', { referencedate: '2025-09-15' }), {
-    message: 'zhlens.analyze: unknown option "referencedate"; the options are: hmm, referenceDate, entities, metrics',
+    message: 'zhlens.analyze: unknown option "referencedate"; the options are: hmm, referenceDate, region, entities, metrics',
   });
   assert.throws(() => zhlens.analyze('今年', { entities: 'no' }), { message: 'zhlens.analyze: option entities must be a boolean, got a string' });
   assert.throws(() => zhlens.analyze('今年', 'today'), { message: 'zhlens.analyze: options must be an object, got a string' });

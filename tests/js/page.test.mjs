@@ -132,15 +132,21 @@ async function analyze(page, text) {
 
 /**
  * Re-analyzes the page's sample article (the textarea's text as the page
- * loads) against a fixed reference date; returns the text, the date and what
- * zhlens finds in it in Node.
+ * loads) against a fixed reference date, as written in `region` ('auto':
+ * detected); returns the text, the date and what zhlens finds in it in Node.
  */
-async function showSample(page) {
+async function showSample(page, region = 'auto') {
   const referenceDate = '2025-09-15';
   const text = await page.inputValue('#text');
   await page.fill('#refdate', referenceDate);
+  await page.selectOption('#region', region);
   await analyze(page, text);
-  return { text, referenceDate, analysis: analyzeText(text, { referenceDate }) };
+  return { text, referenceDate, analysis: analyzeText(text, { referenceDate, region }) };
+}
+
+/** The metrics table's rows, as the text of their cells. */
+function metricRows(page) {
+  return page.$$eval('#metrics tbody tr', (trs) => trs.map((tr) => Array.from(tr.cells, (td) => td.textContent)));
 }
 
 /** The text of the output's elements outlined for a metric, sorted. */
@@ -149,8 +155,8 @@ function outlinedTexts(page) {
 }
 
 /** The texts a metric's row should outline: indicator, value, period, change. */
-function metricSpans(metric, figures) {
-  const spans = [metric.indicator, figures[metric.value], figures[metric.period], metric.change];
+function metricSpans(metric) {
+  const spans = [metric.indicator, metric.value, metric.period, metric.change];
   return spans.filter(Boolean);
 }
 
@@ -432,7 +438,7 @@ test('figures are marked by kind, listed in a table with readable values, toggle
     assert.equal(rows.length, expected.length);
     assert.deepEqual(rows[1], ['money', '218.8億元', '218.8億 CNY', '21,880,000,000']);
     assert.deepEqual(rows[0], ['period', '今年1至7月', '2025-01 → 2025-07', '']);
-    assert.ok(rows.some((r) => r[2] === '2000萬 USD'));
+    assert.ok(rows.some((r) => r[2] === '2,000萬 USD'));
     assert.ok(rows.some((r) => r[1] === '去年12月' && r[2] === '2024-12'));
 
     // A kind's toggle hides its marks' highlight.
@@ -535,23 +541,26 @@ test('metrics are listed; hovering or focusing a row outlines exactly its spans,
   }
   const { page, context, problems } = await openPage();
   try {
-    const { analysis: { figures, metrics } } = await showSample(page);
+    // The sample is a mainland report in Traditional characters: read as CN.
+    const { analysis: { figures, metrics } } = await showSample(page, 'CN');
     assert.ok(metrics.length >= 3, `the sample has metrics: ${metrics.length}`);
-    const rows = await page.$$eval('#metrics tbody tr', (trs) => trs.map((tr) => Array.from(tr.cells, (td) => td.textContent)));
+    const rows = await metricRows(page);
     assert.deepEqual(rows.map((row) => row[0]), metrics.map((m) => m.indicator.text));
     assert.ok(rows.every((row) => row[1] !== ''), 'every metric has a value');
-    assert.deepEqual(rows[0], ['規模工業總產值', '218.8億 CNY', '2025-01 → 2025-07', '↑ 5.25% yoy']);
-    assert.deepEqual(rows[1], ['固定資產投資', '46.3億 CNY', '2025-01 → 2025-07', '']);
-    assert.ok(rows.some((row) => row[0] === '新增就業崗位' && row[1] === '4800 個'), rows.join(' | '));
+    assert.deepEqual(rows[0], ['規模工業總產值', '218.8億元 = 21,880,000,000 CNY', '2025-01 → 2025-07', '↑ 5.25%', 'yoy', '≈207.9億元']);
+    assert.deepEqual(rows[1], ['固定資產投資', '46.3億元 = 4,630,000,000 CNY', '2025-01 → 2025-07', '', '', '']);
+    assert.equal(await page.getAttribute('#metrics tbody tr[data-metric="0"] td:nth-child(5)', 'title'), 'year on year');
+    assert.equal(await page.getAttribute('#metrics tbody tr[data-metric="0"] td:nth-child(6)', 'title'), 'about 20,788,598,575 CNY before the change');
+    assert.ok(rows.some((row) => row[0] === '新增就業崗位' && row[1] === '4,800 個'), rows.join(' | '));
     // The cells' titles are the figures as written.
-    assert.equal(await page.getAttribute('#metrics tbody tr[data-metric="0"] td:nth-child(4)', 'title'), '同比增長5.25%');
+    assert.equal(await page.getAttribute('#metrics tbody tr[data-metric="0"] td:nth-child(4) .change', 'title'), '同比增長5.25%');
     // A change holds its amount's figure mark, which holds its words.
     assert.equal(await page.textContent('#output span.metric-part[data-part="change"] mark.fig[data-kind="percent"]'), '5.25%');
 
     assert.deepEqual(await outlinedTexts(page), []);
     for (const [index, metric] of metrics.entries()) {
       await page.hover(`#metrics tbody tr[data-metric="${index}"]`);
-      assert.deepEqual(await outlinedTexts(page), metricSpans(metric, figures).map((span) => span.text).sort(), `metric ${index}`);
+      assert.deepEqual(await outlinedTexts(page), metricSpans(metric).map((span) => span.text).sort(), `metric ${index}`);
     }
     assert.equal(await page.locator('#output .outlined').first().evaluate((el) => getComputedStyle(el).outlineStyle), 'solid');
     await page.mouse.move(0, 0);
@@ -559,11 +568,12 @@ test('metrics are listed; hovering or focusing a row outlines exactly its spans,
 
     // Keyboard: focus outlines too, Enter finds the value.
     await page.focus('#metrics tbody tr[data-metric="1"]');
-    assert.deepEqual(await outlinedTexts(page), metricSpans(metrics[1], figures).map((span) => span.text).sort());
+    assert.deepEqual(await outlinedTexts(page), metricSpans(metrics[1]).map((span) => span.text).sort());
     await page.keyboard.press('Enter');
-    assert.equal(await page.locator(`#output mark.fig[data-fig="${metrics[1].value}"].flash`).count(), 1);
+    const figureIndex = (figure) => figures.findIndex((f) => f.start === figure.start);
+    assert.equal(await page.locator(`#output mark.fig[data-fig="${figureIndex(metrics[1].value)}"].flash`).count(), 1);
     await page.click('#metrics tbody tr[data-metric="0"]');
-    assert.equal(await page.locator(`#output mark.fig[data-fig="${metrics[0].value}"].flash`).count(), 1);
+    assert.equal(await page.locator(`#output mark.fig[data-fig="${figureIndex(metrics[0].value)}"].flash`).count(), 1);
 
     await page.hover('#metrics tbody tr[data-metric="0"]');
     await page.locator('#output').scrollIntoViewIfNeeded();
@@ -581,7 +591,7 @@ test('figures, entities and metrics export as CSV and JSON that match analyze()'
   }
   const { page, context, problems } = await openPage();
   try {
-    const { text, referenceDate, analysis: { figures, entities, metrics } } = await showSample(page);
+    const { text, referenceDate, analysis: { figures, entities, metrics } } = await showSample(page, 'CN');
 
     const figureCsv = await exported(page, 'figures');
     assert.equal(figureCsv.name, 'zhlens-figures.csv');
@@ -605,8 +615,8 @@ test('figures, entities and metrics export as CSV and JSON that match analyze()'
     assert.equal(records.length, metrics.length);
     assert.ok(lines.every((line) => line.length === header.length));
     for (const [i, m] of metrics.entries()) {
-      const value = figures[m.value];
-      const period = figures[m.period];
+      const value = m.value;
+      const period = m.period;
       assert.deepEqual(records[i], Object.fromEntries(Object.entries({
         indicator: m.indicator.text,
         indicator_start: m.indicator.start,
@@ -620,10 +630,12 @@ test('figures, entities and metrics export as CSV and JSON that match analyze()'
         change_direction: m.change?.direction,
         change_text: m.change?.text,
         change_value: m.change?.value,
-        change_unit: figures[m.change?.amount]?.unit,
+        change_unit: m.change?.amount?.unit,
         change_basis: m.change?.basis,
-        change_from_text: figures[m.change?.from]?.text,
-        change_from: figures[m.change?.from]?.value,
+        change_from_text: m.change?.from?.text,
+        change_from: m.change?.from?.value,
+        change_contradicted: m.change?.contradicted,
+        earlier: m.earlier,
       }).map(([name, v]) => [name, ...fields(v)])));
     }
     assert.deepEqual(records[0], {
@@ -636,7 +648,7 @@ test('figures, entities and metrics export as CSV and JSON that match analyze()'
     await showIn(page, 'simplified');
     const json = await exported(page, 'json');
     assert.equal(json.name, 'zhlens.json');
-    assert.deepEqual(JSON.parse(json.content), { text, referenceDate, figures, entities, metrics });
+    assert.deepEqual(JSON.parse(json.content), { text, referenceDate, region: 'CN', figures, entities, metrics });
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
@@ -664,11 +676,155 @@ test('in every script, entity marks and metric outlines stay on the converted ch
       assert.deepEqual(marks, entities.map((e) => [e.kind, slice(e)]), view);
       for (const [index, metric] of metrics.entries()) {
         await page.hover(`#metrics tbody tr[data-metric="${index}"]`);
-        assert.deepEqual(await outlinedTexts(page), metricSpans(metric, figures).map(slice).sort(), `${view}: metric ${index}`);
+        assert.deepEqual(await outlinedTexts(page), metricSpans(metric).map(slice).sort(), `${view}: metric ${index}`);
       }
       await page.mouse.move(0, 0);
     }
     assert.ok((await page.$$eval('#output mark.ent', (els) => els.map((el) => el.textContent))).includes('陳志明'));
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+// Written for these tests, in the style of a Taiwan and a Hong Kong paper.
+const TW_ARTICLE = '財政部今（9）日公布，今年前8月出口總值達新台幣3,102億元，比去年同期增加6.4%。主計總處表示，上半年經濟成長率為3.1%，行政院將持續推動產業升級。';
+const HK_ARTICLE = '港交所公布，上半年平均每日成交額為1,250億元，比去年同期上升12%。財政司司長表示，本港首季本地生產總值按年上升3.1%，失業率維持在3.5%。';
+
+test('a Taiwan and a Hong Kong article: the region is detected and shown, money is in TWD or HKD, the change is listed', { timeout: TIMEOUT }, async (t) => {
+  if (!haveChromium) {
+    t.skip(SKIP);
+    return;
+  }
+  const { page, context, problems } = await openPage();
+  try {
+    await page.fill('#refdate', '2025-09-15');
+    for (const [article, region, row] of [
+      [TW_ARTICLE, 'TW', ['3,102億元 = 310,200,000,000 TWD', '↑ 6.4%', 'yoy', '≈2,915億元']],
+      [HK_ARTICLE, 'HK', ['1,250億元 = 125,000,000,000 HKD', '↑ 12%', 'yoy', '≈1,116億元']],
+    ]) {
+      await analyze(page, article);
+      assert.equal(await page.getAttribute('#output', 'data-region'), region);
+      assert.equal(await page.textContent('#region option[value="auto"]'), `auto: ${region}`, 'auto shows the region detected');
+      assert.match(await page.textContent('#status'), new RegExp(` · read as ${region}`));
+      const { metrics } = analyzeText(article, { referenceDate: '2025-09-15' });
+      const rows = await metricRows(page);
+      assert.deepEqual(rows.map((cells) => cells[0]), metrics.map((m) => m.indicator.text));
+      const money = rows.find((cells) => cells[1].endsWith(` ${region}D`));
+      assert.ok(money, `a metric in ${region}D: ${rows.join(' | ')}`);
+      assert.deepEqual([money[1], ...money.slice(3)], row);
+      await page.locator('#output').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: SCREENSHOT.replace('page.png', `page-${region.toLowerCase()}.png`), fullPage: true });
+    }
+
+    // Asking for another region reads the bare 元 in its currency, and the label of auto is plain again.
+    await page.selectOption('#region', 'CN');
+    await page.waitForSelector('#output[data-state="done"][data-region="CN"]');
+    assert.equal(await page.textContent('#region option[value="auto"]'), 'auto');
+    assert.ok((await metricRows(page)).some((cells) => cells[1] === '1,250億元 = 125,000,000,000 CNY'));
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a change that contradicts its own figures is flagged in the metrics table', { timeout: TIMEOUT }, async (t) => {
+  if (!haveChromium) {
+    t.skip(SKIP);
+    return;
+  }
+  const { page, context, problems } = await openPage();
+  try {
+    const article = '統計處表示，失業率由1.4%上升至1.3%。';
+    const [metric] = analyzeText(article).metrics;
+    assert.equal(metric.change.contradicted, true);
+    await analyze(page, article);
+    const flag = page.locator('#metrics tbody tr[data-metric="0"] .contradicted');
+    assert.equal(await flag.textContent(), 'contradicted');
+    assert.ok(await flag.isVisible());
+    assert.equal(await page.textContent('#metrics tbody tr[data-metric="0"] td:nth-child(4)'), '↑ from 1.4% contradicted');
+    assert.equal(await flag.evaluate((el) => getComputedStyle(el).backgroundColor), await page.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.style.color = 'var(--error)';
+      document.body.append(probe);
+      const colour = getComputedStyle(probe).color;
+      probe.remove();
+      return colour;
+    }));
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the script switch converts the article again without analyzing it again', { timeout: TIMEOUT }, async (t) => {
+  if (!haveChromium) {
+    t.skip(SKIP);
+    return;
+  }
+  const { page, context, problems, requests } = await openPage();
+  try {
+    await page.fill('#refdate', '2025-09-15');
+    await analyze(page, TW_ARTICLE);
+    const analysis = await page.getAttribute('#output', 'data-analysis');
+    const { metrics } = analyzeText(TW_ARTICLE, { referenceDate: '2025-09-15' });
+    for (const [view, config] of [['simplified', 'tw2s'], ['hongkong', 't2hk'], ['original', null]]) {
+      const before = requests.length;
+      await showIn(page, view);
+      assert.equal(await page.getAttribute('#output', 'data-analysis'), analysis, `${view}: the same analysis`);
+      assert.equal(requests.length, before, 'nothing fetched');
+      const converted = config ? convertWithMap(TW_ARTICLE, config) : null;
+      const shownText = converted ? converted.text : TW_ARTICLE;
+      assert.equal(await page.textContent('#output'), shownText);
+      // The indicators are the converted text's, at the spans toOutput gives.
+      const moved = (span) => (converted ? converted.toOutput(span.start, span.end) : span);
+      const indicators = (await metricRows(page)).map((cells) => cells[0]);
+      assert.deepEqual(indicators, metrics.map((m) => {
+        const { start, end } = moved(m.indicator);
+        return shownText.slice(start, end);
+      }), view);
+      const money = await page.$$eval('#output mark.fig[data-kind="money"]', (els) => els.map((el) => el.textContent));
+      assert.deepEqual(money, analyzeText(TW_ARTICLE).figures.filter((f) => f.kind === 'money').map((f) => {
+        const { start, end } = moved(f);
+        return shownText.slice(start, end);
+      }));
+    }
+    await page.click('#analyze');
+    await page.waitForSelector(`#output[data-state="done"]:not([data-analysis="${analysis}"])`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('CSV cells that begin like a formula are written as text', { timeout: TIMEOUT }, async (t) => {
+  // In Node, the module the page uses.
+  const { csvCell, csvFile } = await import('../../www/csv.js');
+  for (const start of ['=', '+', '-', '@', '\t', '\r']) {
+    assert.equal(csvCell(`${start}SUM(A1:A9)`), `'${start}SUM(A1:A9)`, JSON.stringify(start));
+  }
+  assert.equal(csvCell('營收=5億元'), '營收=5億元', 'only a cell that begins with one');
+  assert.equal(csvCell(-3.5), '-3.5', 'a negative number stays a number');
+  assert.equal(csvCell(undefined), '');
+  assert.equal(
+    csvFile('x.csv', [['text', (item) => item]], ['=HYPERLINK("http://example.com","看這裡")', '\r=1+1']).content,
+    '\uFEFFtext\r\n"\'=HYPERLINK(""http://example.com"",""看這裡"")"\r\n"\'\r=1+1"\r\n',
+  );
+  if (!haveChromium) {
+    t.skip(SKIP);
+    return;
+  }
+  const { page, context, problems } = await openPage();
+  try {
+    // In the page: the module it loads, and a figure of the article that begins with a minus.
+    const cell = await page.evaluate(async () => (await import('/csv.js')).csvFile('x.csv', [['text', (item) => item]], ['=1+1']).content);
+    assert.equal(cell, "\uFEFFtext\r\n'=1+1\r\n");
+    const article = '公司營收為-5億元，毛利率-3.5%。';
+    await analyze(page, article);
+    const rows = parseCsv((await exported(page, 'figures')).content);
+    const figures = analyzeText(article).figures;
+    assert.deepEqual(figures.map((f) => f.text), ['-5億元', '-3.5%']);
+    assert.deepEqual(rows.slice(1).map((row) => [row[1], row[4]]), [["'-5億元", '-500000000'], ["'-3.5%", '-3.5']]);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -67,7 +67,7 @@ function assertSpans(text, spans, what) {
   }
 }
 
-test('random Unicode, lone surrogates included: text.slice(start, end) === span.text for every token, figure and number', () => {
+test('random Unicode, lone surrogates included: text.slice(start, end) === span.text for every token, figure and number; spans map through conversions', () => {
   const seed = Number(process.env.ZHLENS_SEED ?? 20261128);
   const random = prng(seed);
   for (let i = 0; i < 3000; i += 1) {
@@ -80,7 +80,16 @@ test('random Unicode, lone surrogates included: text.slice(start, end) === span.
     assert.deepEqual(zhlens.segment(text).map((t) => t.text).join(''), text, context);
     if (zhlens.numbers) assertSpans(text, zhlens.numbers(text), context);
     const config = CONFIGS[i % CONFIGS.length];
-    const { text: converted, map } = zhlens.convertWithMap(text, config);
+    const mapped = zhlens.convertWithMap(text, config);
+    const { text: converted, map } = mapped;
+    // A span moved to the converted text and back covers at least itself.
+    for (const span of [...tokens, ...figures]) {
+      const out = mapped.toOutput(span.start, span.end);
+      const back = mapped.toInput(out.start, out.end);
+      if (!(out.start < out.end && out.end <= converted.length && back.start <= span.start && span.end <= back.end)) {
+        assert.fail(`${config}: ${JSON.stringify(span)} → ${JSON.stringify(out)} → ${JSON.stringify(back)}: ${context}`);
+      }
+    }
     assert.equal(converted, zhlens.convert(text, config), context);
     let [inAt, outAt] = [0, 0];
     for (let j = 0; j < map.length; j += 4) {
@@ -136,7 +145,7 @@ test('every function refuses text over maxLength() with an Error, and keeps work
     convert: (t) => zhlens.convert(t, 's2t'),
     convertWithMap: (t) => zhlens.convertWithMap(t, 't2s'),
     detectScript: (t) => zhlens.detectScript(t),
-    ...(zhlens.numbers ? { numbers: (t) => zhlens.numbers(t) } : {}),
+    numbers: (t) => zhlens.numbers(t),
   };
   for (const [name, call] of Object.entries(calls)) {
     assert.throws(() => call(long), { name: 'Error', message: `zhlens.${name}: text is ${max + 1} UTF-16 code units long; the maximum is ${max}` });
@@ -162,6 +171,9 @@ test('the declarations\' string unions are the Rust types\' names', () => {
   assert.deepEqual(stringUnion(declarations, 'PosTag'), rust.posTags);
   assert.deepEqual(stringUnion(declarations, 'Approx'), rust.approx);
   assert.deepEqual(stringUnion(declarations, 'Script'), rust.scripts);
+  assert.deepEqual(stringUnion(declarations, 'Region'), rust.regions);
+  assert.deepEqual(stringUnion(declarations, 'Direction'), rust.directions);
+  assert.deepEqual(stringUnion(declarations, 'Basis'), rust.bases);
 });
 
 test('the declarations declare every export, and nothing else', () => {

@@ -1,8 +1,8 @@
 // A Vite app using zhlens as an npm dependency: tests/js/runtimes.test.mjs
 // installs the packed package, copies this directory and ../shared.js into a
 // temporary project, runs `vite build` and opens dist/ in Chromium.
-import init, { analyze, convert } from 'zhlens';
+import * as zhlens from 'zhlens';
 import { createWorker } from 'zhlens/worker';
 import { run } from './shared.js';
 
-run({ init, analyze, convert, createWorker });
+run(zhlens, createWorker);

@@ -3,8 +3,8 @@
 import init, {
   segment, maxLength, convert, convertWithMap, detectScript, analyze, numbers,
   type NumberSpan,
-  type Analysis, type Figure, type FigureKind, type Metric, type Entity, type EntityKind,
-  type Token, type SegmentOptions, type InitOptions, type Config, type ConvertedWithMap, type ScriptReport,
+  type Analysis, type Figure, type FigureKind, type Metric, type Entity, type EntityKind, type Region, type Basis,
+  type Token, type SegmentOptions, type InitOptions, type Config, type ConvertedWithMap, type ScriptReport, type TextRange,
 } from 'zhlens';
 
 const options: InitOptions = {};
@@ -27,7 +27,9 @@ const config: Config = 's2twp';
 const converted: string = convert('鼠标', config);
 const withMap: ConvertedWithMap = convertWithMap('头发', 's2t');
 const map: Uint32Array = withMap.map;
-console.log(converted, withMap.text, map[0]);
+const moved: TextRange = withMap.toOutput(0, 2);
+const back: TextRange = withMap.toInput(moved.start, moved.end);
+console.log(converted, withMap.text, map[0], back.end);
 const report: ScriptReport = detectScript('園區');
 const script: 'simplified' | 'traditional' | 'mixed' | 'none' = report.script;
 console.log(script, report.traditional + report.simplified);
@@ -59,12 +61,21 @@ if (firstSpan) {
 // @ts-expect-error text must be a string
 numbers(42);
 
+const region: Region = analyze('歲出新台幣3,102億元', { region: 'auto' }).region;
+// @ts-expect-error regions are CN, TW, HK or auto
+analyze('今年', { region: 'MO' });
 const metric: Metric | undefined = analysis.metrics[0];
 if (metric) {
   const indicator: string = metric.indicator.text;
-  const value: Figure | undefined = analysis.figures[metric.value];
+  const value: Figure = metric.value;
+  const period: Figure | undefined = metric.period;
   const direction: 'up' | 'down' | 'flat' | undefined = metric.change?.direction;
-  console.log(indicator, value, metric.period, direction, metric.change?.basis, metric.change?.from);
+  const basis: Basis | undefined = metric.change?.basis;
+  const amount: number | undefined = metric.change?.value;
+  const amountUnit: string | null | undefined = metric.change?.amount?.unit;
+  const contradicted: boolean = metric.change?.contradicted ?? false;
+  const earlier: number | undefined = metric.earlier;
+  console.log(region, indicator, value.value, period?.text, direction, basis, amount, amountUnit, metric.change?.from?.text, contradicted, earlier);
 }
 
 const entity: Entity | undefined = analysis.entities[0];
