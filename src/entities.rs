@@ -338,10 +338,11 @@ pub(crate) fn find(
         .filter(|e| e.kind == EntityKind::Org)
         .filter(|e| {
             let name = &text[e.range()];
-            !PLACE_GROUPS
-                .iter()
-                .chain(SUB_UNIT_ENDINGS)
-                .any(|s| name.ends_with(s))
+            ORG_SUFFIXES.iter().any(|s| name.ends_with(s))
+                || !PLACE_GROUPS
+                    .iter()
+                    .chain(SUB_UNIT_ENDINGS)
+                    .any(|s| name.ends_with(s))
         })
         .filter_map(|org| leading_place(text, tokens, org))
         .collect();

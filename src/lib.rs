@@ -136,8 +136,12 @@ assert_eq!(offices.change().unwrap().from().map(figure), Some("6個"));
 lines of names, organization names up to their suffix (有限公司, 集團,
 管委會), people from surnames (張 | 浩, 江主席), the segmenter's name tags,
 and the short names an article goes on to use (群創智能, 閔和國際); see
-[`EntityKind`]'s documentation for the rules. A place that begins an
-organization's name is listed inside it, after it.
+[`EntityKind`]'s documentation for the rules. Above the rules, a lexicon
+of known names (the governments, regulators, listed companies, officials
+and places of mainland China, Taiwan and Hong Kong; `MODEL.md` lists its
+sources) is matched on whole words and extended to the longest name
+(國家統計局工業司); [`Analyzer::add_words`] adds the reader's own. A place
+that begins an organization's name is listed inside it, after it.
 
 ```
 use zhlens::{AnalyzeOptions, Analyzer, EntityKind};
