@@ -1,5 +1,5 @@
 import type {
-  Analysis, AnalyzeOptions, Config, ConvertedWithMap, Entity, Figure, Metric, NumberSpan, PosTag, Region, ScriptReport, SegmentOptions, Token,
+  Analysis, AnalyzeOptions, Config, ConvertedWithMap, Entity, Figure, Metric, NumberSpan, PosTag, Region, ScriptReport, SegmentOptions, Token, UserWord,
 } from './zhlens.js';
 
 /** Options of `createWorker`. */
@@ -41,6 +41,8 @@ export interface ZhlensWorker {
   numbers(text: string): Promise<NumberSpan[]>;
   /** zhlens's `maxLength`, from the worker. */
   maxLength(): Promise<number>;
+  /** zhlens's `addWords`, in the worker (its analyzer is the one the words change). */
+  addWords(words: UserWord[]): Promise<void>;
   /** zhlens's `convert`, in the worker. */
   convert(text: string, config: Config): Promise<string>;
   /** zhlens's `convertWithMap`, in the worker; the map is transferred, and `toOutput`/`toInput` work as in zhlens. */

@@ -93,6 +93,7 @@ export function createWorker(options = {}) {
     },
     detectScript: (text) => call('detectScript', [text]),
     maxLength: () => call('maxLength', []),
+    addWords: (words) => call('addWords', [words]).then(() => undefined),
     terminate() {
       worker.terminate();
       fail(named('the zhlens worker was terminated', 'ZhlensWorkerError'));

@@ -49,6 +49,25 @@ export function segment(text: string, options?: SegmentOptions): Token[];
 /** The longest text `segment` accepts, in UTF-16 code units. */
 export function maxLength(): number;
 
+/** One of the reader's own words for `addWords`. */
+export interface UserWord {
+  /** The word, without whitespace; in either script. */
+  text: string;
+  /** Its part-of-speech tag, one of jieba's (`'nt'`, `'ns'`, `'nr'`, `'n'` …); by default that of its kind, else `'n'`. */
+  pos?: string;
+  /** How strongly the segmenter prefers it, a whole number ≥ 1; by default just enough to keep it whole. */
+  freq?: number;
+  /** With a kind, the word is an entity of that kind wherever it stands as a word. */
+  kind?: EntityKind;
+}
+
+/**
+ * Adds the reader's own words: each segments as one token from then on.
+ * Throws an Error naming a bad entry (empty text, whitespace, an unknown
+ * tag, a frequency of 0, an unknown kind), and then adds none.
+ */
+export function addWords(words: UserWord[]): void;
+
 /** OpenCC's configurations: s = Simplified, t = Traditional (OpenCC standard), tw = Taiwan, hk = Hong Kong, jp = Japanese Shinjitai; a final p adds regional phrases (软件 → 軟體). */
 export type Config =
   | 's2t' | 't2s' | 's2tw' | 'tw2s' | 's2twp' | 'tw2sp' | 's2hk' | 'hk2s' | 's2hkp' | 'hk2sp'

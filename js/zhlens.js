@@ -3,7 +3,7 @@
 // its packed results into plain objects. Types: zhlens.d.ts.
 import initWasm, {
   prepare, posTags, maxTextLength, segmentPacked,
-  analyzePacked, numbersPacked,
+  analyzePacked, numbersPacked, addWords as addWordsWasm,
   convert as convertWasm, convertWithMap as convertWithMapWasm, detectScript as detectScriptWasm,
   takePanic, panicForTests, vocabulary,
 } from './zhlens_wasm.js';
@@ -86,6 +86,16 @@ export const __internals = Object.freeze({
   analyzePacked: (text, options) => analyzeWithPackedTokens(text, options),
   segmentPacked: (text, options) => guard('segment', () => segmentPacked(text, options)),
 });
+
+/**
+ * Adds the reader's own words, `[{ text, pos?, freq?, kind? }]`: each
+ * segments as one token from then on, and one with a `kind` ('person',
+ * 'place' or 'org') is an entity wherever it stands as a word. A bad entry
+ * throws an Error naming it, and then none is added.
+ */
+export function addWords(words) {
+  guard('addWords', () => addWordsWasm(words));
+}
 
 /** The longest text `segment` accepts, in UTF-16 code units. */
 export function maxLength() {

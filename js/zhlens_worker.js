@@ -12,7 +12,7 @@
 // object per token costs the caller's thread far more than unpacking them
 // where they are used. convertWithMap's result crosses as { text, map }, its
 // methods are worker.js's to add back.
-import init, { convert, convertWithMap, detectScript, numbers, maxLength, __internals } from './zhlens.js';
+import init, { addWords, convert, convertWithMap, detectScript, numbers, maxLength, __internals } from './zhlens.js';
 
 const ready = init();
 ready.then(
@@ -38,6 +38,7 @@ const METHODS = {
   },
   detectScript: (text) => [detectScript(text), []],
   maxLength: () => [maxLength(), []],
+  addWords: (words) => [addWords(words), []],
 };
 
 self.addEventListener('message', async (event) => {

@@ -34,6 +34,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::document::Document;
+use crate::lexicon::Lexicon;
 use crate::numbers;
 use crate::pos_model::PosModel;
 use crate::scan::{CharFilter, CharSet, find_words};
@@ -297,7 +298,12 @@ const LEADING_VERBS: &[char] = &[
 
 /// The entities of `text`, in order (an inner place after the organization
 /// that holds it).
-pub(crate) fn find(text: &str, tokens: &[Token], model: &PosModel) -> Vec<Entity> {
+pub(crate) fn find(
+    text: &str,
+    tokens: &[Token],
+    model: &PosModel,
+    lexicon: &Lexicon,
+) -> Vec<Entity> {
     // Candidates with the strength of their evidence (higher wins).
     let mut candidates: Vec<(u8, Entity)> = Vec::new();
     let mut line_start = 0;
@@ -306,12 +312,15 @@ pub(crate) fn find(text: &str, tokens: &[Token], model: &PosModel) -> Vec<Entity
         name_line(line, line_start, model, &mut candidates);
         line_start += line.len();
     }
+    known_names(text, tokens, lexicon, &mut candidates);
     organizations(text, tokens, &mut candidates);
     people(text, tokens, &mut candidates);
+    titled_people(text, tokens, &mut candidates);
     country_pairs(text, tokens, &mut candidates);
-    tagged_words(text, tokens, &mut candidates);
+    tagged_words(text, tokens, lexicon, &mut candidates);
 
     let mut chosen = choose(candidates);
+    extend_names(text, tokens, &mut chosen);
     let short = short_names(text, tokens, &chosen);
     add_recurrences(text, tokens, &short, &mut chosen);
     // After the short names: 閔和國際 is coordinated with 湖南皇爺.
@@ -322,9 +331,19 @@ pub(crate) fn find(text: &str, tokens: &[Token], model: &PosModel) -> Vec<Entity
         .collect();
     add_recurrences(text, tokens, &partners, &mut chosen);
     let mut entities: Vec<Entity> = chosen.into_values().collect();
+    // A delegation or a government unit is read as one name (廣東代表團,
+    // 岳陽市公安局); a zone or a company holds its place (湘潭天易經開區).
     let inner: Vec<Entity> = entities
         .iter()
         .filter(|e| e.kind == EntityKind::Org)
+        .filter(|e| {
+            let name = &text[e.range()];
+            ORG_SUFFIXES.iter().any(|s| name.ends_with(s))
+                || !PLACE_GROUPS
+                    .iter()
+                    .chain(SUB_UNIT_ENDINGS)
+                    .any(|s| name.ends_with(s))
+        })
         .filter_map(|org| leading_place(text, tokens, org))
         .collect();
     entities.extend(inner);
@@ -435,7 +454,7 @@ fn on_word_boundaries(tokens: &[Token], range: &Range<usize>) -> bool {
 /// The segmenter's tags: nr, ns, nt. A word tagged nr must read as a name
 /// (jieba's dictionary tags 智慧 and 友誼 nr); a name compound (鄧小平理論)
 /// names its person; a region tagged nt is a place.
-fn tagged_words(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
+fn tagged_words(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<(u8, Entity)>) {
     for (i, t) in tokens.iter().enumerate() {
         let word = &text[t.range()];
         let (kind, range) = match t.pos().as_str() {
@@ -449,6 +468,9 @@ fn tagged_words(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
                 }
                 (EntityKind::Person, t.start()..t.start() + name.len())
             }
+            // jieba's dictionary tags 城鎮, 新建 and 深度 ns: a place must be
+            // known or shaped like one.
+            "ns" if lexicon.kind(word).is_none() && !has_place_shape(word) => continue,
             "ns" => (EntityKind::Place, t.range()),
             "nt" if REGION_ENDINGS.iter().any(|e| word.ends_with(e)) => {
                 (EntityKind::Place, t.range())
@@ -638,6 +660,234 @@ fn country_pairs(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
                 places(t.start(), t.start() + a, (a, b));
             }
         }
+    }
+}
+
+/// Names of the lexicon (国家统计局, 台积电, 深水埗区), matched on whole
+/// words, longest first. People and organizations are stronger than the
+/// suffix rules, places as strong (湘潭天易經開區 is a zone, 湘潭 inside
+/// it); all are stronger than the segmenter's tags, weaker than bylines.
+fn known_names(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<(u8, Entity)>) {
+    let mut next_free = 0;
+    for i in 0..tokens.len() {
+        if tokens[i].start() < next_free {
+            continue;
+        }
+        if let Some((kind, range)) = lexicon.longest_at(text, tokens, i) {
+            next_free = range.end;
+            let strength = if kind == EntityKind::Place { 1 } else { 2 };
+            out.push((strength, Entity { kind, range }));
+        }
+    }
+}
+
+/// Characters that end a place's name (岳陽市, 彰化縣, 大嶼山).
+const PLACE_ENDINGS: &[char] = &[
+    '省', '市', '县', '区', '镇', '乡', '村', '州', '岛', '湾', '山', '江', '河', '湖', '路', '街',
+];
+
+/// Words that end in a place ending without naming a place.
+const PLACE_ENDING_WORDS: &[&str] = &["城市", "都市", "城区", "市区", "地区", "社区", "山区"];
+
+/// Whether a word the segmenter tags ns is shaped like a place's name: a
+/// name and a place ending (三字以上: 岳陽市, not 城市), or a country or
+/// continent (美國, 歐洲).
+fn has_place_shape(word: &str) -> bool {
+    let chars = word.chars().count();
+    let ends_place = word.ends_with(PLACE_ENDINGS)
+        && chars >= 3
+        && !PLACE_ENDING_WORDS.iter().any(|w| word.ends_with(w));
+    ends_place || (chars >= 2 && word.ends_with(['国', '洲']))
+}
+
+/// Titles before a person's name (行政長官李家超, 總統賴清德, 發言人付凌暉).
+const TITLES_BEFORE_NAMES: &[&str] = &[
+    "行政长官",
+    "特首",
+    "总统",
+    "副总统",
+    "院长",
+    "发言人",
+    "主席",
+    "总书记",
+    "总理",
+    "部长",
+    "局长",
+    "署长",
+    "处长",
+    "司长",
+    "厅长",
+    "市长",
+    "县长",
+    "省长",
+    "主委",
+    "主任",
+    "书记",
+    "秘书长",
+    "董事长",
+    "总裁",
+    "总经理",
+    "执行长",
+    "议员",
+    "立委",
+    "委员",
+    "教授",
+];
+
+/// A title, then a surname and one or two characters more: the name
+/// (總統 | 賴清德, 行政長官 | 李家 | 超: the segmenter's 李家 is not the
+/// name's end).
+fn titled_people(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
+    let word = |t: &Token| &text[t.range()];
+    for (i, t) in tokens.iter().enumerate() {
+        if !TITLES_BEFORE_NAMES
+            .iter()
+            .any(|title| word(t).ends_with(title))
+        {
+            continue;
+        }
+        let Some(first) = tokens.get(i + 1) else {
+            continue;
+        };
+        if !word(first).chars().next().is_some_and(is_surname) {
+            continue;
+        }
+        let mut chars = 0;
+        let mut end = first.start();
+        for n in &tokens[i + 1..] {
+            let w = word(n);
+            let count = w.chars().count();
+            let is_word_of_grammar =
+                count >= 2 && ["p", "c", "u", "d", "r", "m", "t", "f"].contains(&n.pos().as_str());
+            if chars + count > 3
+                || !w.chars().all(is_han)
+                || w.chars().any(|c| FUNCTION_CHARS.contains(&c))
+                || is_word_of_grammar && chars > 0
+            {
+                break;
+            }
+            chars += count;
+            end = n.end();
+        }
+        if (2..=3).contains(&chars) {
+            out.push((
+                2,
+                Entity {
+                    kind: EntityKind::Person,
+                    range: first.start()..end,
+                },
+            ));
+        }
+    }
+}
+
+/// Characters and words that end a unit inside an organization (國家統計局
+/// 工業司, 岳陽市公安局交警支隊, 經濟部統計處).
+const SUB_UNIT_ENDINGS: &[&str] = &[
+    "司",
+    "局",
+    "处",
+    "署",
+    "厅",
+    "科",
+    "室",
+    "组",
+    "办",
+    "支队",
+    "大队",
+    "中队",
+    "中心",
+    "委员会",
+];
+
+/// Groups named after a place: a delegation is an organization (廣東代表團).
+const PLACE_GROUPS: &[&str] = &["代表团", "考察团", "访问团", "交流团"];
+
+/// Makes the chosen names their longest: a place before an organization
+/// is part of it (東莞市 | 統計局, 省 | 財政廳), as before a group
+/// (廣東 | 代表團); the units after an organization are (國家統計局 |
+/// 工業司); a place before a place below it is one (湖南省 | 岳陽市).
+fn extend_names(text: &str, tokens: &[Token], chosen: &mut BTreeMap<usize, Entity>) {
+    let word = |t: &Token| &text[t.range()];
+    let token_at = |at: usize| tokens.binary_search_by_key(&at, |t| t.start()).ok();
+    let starts: Vec<usize> = chosen.keys().copied().collect();
+    for start in starts {
+        let Some(mut entity) = chosen.remove(&start) else {
+            continue;
+        };
+        // Leftwards: the place before, or a one-character 省/市/縣.
+        let before = chosen
+            .range(..entity.range.start)
+            .next_back()
+            .filter(|(_, b)| b.range.end == entity.range.start && b.kind == EntityKind::Place)
+            // A country before a company is where it is (馬來西亞 | 閔和
+            // 國際有限公司), not its name; a province or city is.
+            .filter(|(_, b)| {
+                let place = &text[b.range()];
+                place.chars().count() <= 3 || place.ends_with(['省', '市', '县', '区'])
+            })
+            .map(|(&at, b)| (at, b.range.start));
+        if entity.kind == EntityKind::Org {
+            if let Some((at, from)) = before {
+                chosen.remove(&at);
+                entity.range.start = from;
+            } else if let Some(i) = token_at(entity.range.start).filter(|&i| i > 0) {
+                if ["省", "市", "县"].contains(&word(&tokens[i - 1])) {
+                    entity.range.start = tokens[i - 1].start();
+                }
+            }
+        } else if let Some((at, from)) = before.filter(|_| entity.kind == EntityKind::Place) {
+            let lower = &text[entity.range.clone()];
+            let upper = &text[from..entity.range.start];
+            if lower.ends_with(['市', '县', '区']) && upper.ends_with(['省', '市']) {
+                chosen.remove(&at);
+                entity.range.start = from;
+            }
+        }
+        // Rightwards.
+        if let Some(i) = token_at(entity.range.end) {
+            let next = &tokens[i];
+            if entity.kind == EntityKind::Place && PLACE_GROUPS.contains(&word(next)) {
+                entity = Entity {
+                    kind: EntityKind::Org,
+                    range: entity.range.start..next.end(),
+                };
+            } else if entity.kind == EntityKind::Org {
+                let unit_end = tokens[i..]
+                    .iter()
+                    .take(3)
+                    .take_while(|n| {
+                        word(n).chars().all(is_han)
+                            && !word(n).chars().any(|c| FUNCTION_CHARS.contains(&c))
+                            && ["n", "nz", "nt", "j", "ns", "nr"].contains(&n.pos().as_str())
+                    })
+                    .map(|n| n.end())
+                    .filter(|&end| {
+                        let unit = &text[entity.range.end..end];
+                        SUB_UNIT_ENDINGS.iter().any(|e| unit.ends_with(e))
+                            && unit.chars().count() >= 2
+                    })
+                    .last();
+                // Names read inside the unit give way to it, unless one
+                // runs past it.
+                let runs_past = |end: usize| {
+                    chosen
+                        .range(entity.range.end..end)
+                        .any(|(_, e)| e.range.end > end)
+                };
+                if let Some(end) = unit_end.filter(|&end| !runs_past(end)) {
+                    let inside: Vec<usize> = chosen
+                        .range(entity.range.end..end)
+                        .map(|(&at, _)| at)
+                        .collect();
+                    for at in inside {
+                        chosen.remove(&at);
+                    }
+                    entity.range.end = end;
+                }
+            }
+        }
+        chosen.insert(entity.range.start, entity);
     }
 }
 

@@ -15,6 +15,7 @@ pub(crate) enum ErrorKind {
     UnknownConfig(String),
     InvalidDate(String),
     UnknownRegion(String),
+    BadUserWord { text: String, problem: &'static str },
 }
 
 impl Error {
@@ -41,6 +42,9 @@ impl fmt::Display for Error {
                 write!(f, "unknown region {name:?}; the regions are: ")?;
                 let names: Vec<&str> = Region::ALL.iter().map(|r| r.name()).collect();
                 f.write_str(&names.join(", "))
+            }
+            ErrorKind::BadUserWord { text, problem } => {
+                write!(f, "cannot add the word {text:?}: {problem}")
             }
         }
     }

@@ -136,8 +136,12 @@ assert_eq!(offices.change().unwrap().from().map(figure), Some("6個"));
 lines of names, organization names up to their suffix (有限公司, 集團,
 管委會), people from surnames (張 | 浩, 江主席), the segmenter's name tags,
 and the short names an article goes on to use (群創智能, 閔和國際); see
-[`EntityKind`]'s documentation for the rules. A place that begins an
-organization's name is listed inside it, after it.
+[`EntityKind`]'s documentation for the rules. Above the rules, a lexicon
+of known names (the governments, regulators, listed companies, officials
+and places of mainland China, Taiwan and Hong Kong; `MODEL.md` lists its
+sources) is matched on whole words and extended to the longest name
+(國家統計局工業司); [`Analyzer::add_words`] adds the reader's own. A place
+that begins an organization's name is listed inside it, after it.
 
 ```
 use zhlens::{AnalyzeOptions, Analyzer, EntityKind};
@@ -208,6 +212,7 @@ mod document;
 mod entities;
 mod error;
 mod figures;
+mod lexicon;
 mod metrics;
 mod numbers;
 pub mod offsets;
@@ -216,6 +221,7 @@ mod region;
 mod scan;
 mod script;
 mod segment;
+mod user_words;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -225,6 +231,7 @@ use std::ops::Range;
 use jieba_rs::Jieba;
 
 use crate::document::Document;
+use crate::lexicon::Lexicon;
 use crate::pos_model::PosModel;
 
 pub use crate::convert::{Config, Converted};
@@ -350,11 +357,13 @@ pub use crate::offsets::Piece;
 pub use crate::region::Region;
 pub use crate::script::{Script, ScriptReport};
 pub use crate::segment::{Pos, SegmentOptions, Token};
+pub use crate::user_words::UserWord;
 
 /// The segmenter: jieba's dictionary and models, loaded once.
 pub struct Analyzer {
     jieba: Jieba,
     pos_model: PosModel,
+    lexicon: Lexicon,
 }
 
 impl fmt::Debug for Analyzer {
@@ -372,9 +381,18 @@ impl Default for Analyzer {
 impl Analyzer {
     /// Loads the dictionary and the part-of-speech model.
     pub fn new() -> Self {
+        let mut jieba = dictionary::load();
+        // Names the dictionary lacks would be cut apart (台积电 as 台 | 积电)
+        // and their pieces glued to the next word (积电 | 表示 → 电表).
+        for (name, kind) in Lexicon::words_to_segment() {
+            if !jieba.has_word(name) {
+                jieba.add_word(name, None, Some(user_words::kind_tag(kind)));
+            }
+        }
         Analyzer {
-            jieba: dictionary::load(),
+            jieba,
             pos_model: PosModel::load(),
+            lexicon: Lexicon::builtin(),
         }
     }
 
@@ -386,7 +404,7 @@ impl Analyzer {
         let mut tokens = self.segment_view(&document, options.segment);
         let mut figures = figures::find(view, &tokens, options.reference_date, region);
         let mut entities = if options.entities {
-            entities::find(view, &tokens, &self.pos_model)
+            entities::find(view, &tokens, &self.pos_model, &self.lexicon)
         } else {
             Vec::new()
         };

@@ -9,25 +9,121 @@
 //! Every export validates its arguments and returns a `JsError` naming what
 //! was wrong; nothing here may panic.
 
-use std::sync::OnceLock;
+use std::sync::{OnceLock, PoisonError, RwLock, RwLockReadGuard};
 
 use js_sys::{Array, JsString, Object, Reflect, Uint32Array};
 use wasm_bindgen::prelude::*;
 
 use crate::offsets::{Utf16Cursor, Utf16Offsets};
 use crate::{
-    Analysis, AnalyzeOptions, Analyzer, Config, Date, Entity, Figure, FigureValue, Metric, Pos,
-    Region, Script, SegmentOptions, Token, detect_script,
+    Analysis, AnalyzeOptions, Analyzer, Config, Date, Entity, EntityKind, Figure, FigureValue,
+    Metric, Pos, Region, Script, SegmentOptions, Token, UserWord, detect_script,
 };
 
 /// The largest text accepted, in UTF-16 code units (16 Mi, 32 MiB as a JS
 /// string): results take about 12 bytes per token in a 4 GiB address space.
 pub const MAX_TEXT_UNITS: u32 = 16 * 1024 * 1024;
 
-static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
+/// One analyzer for the module; `addWords` changes it, so it sits behind a
+/// lock (wasm is single-threaded: the lock is never contended, and nothing
+/// here panics, so it is never poisoned).
+static ANALYZER: OnceLock<RwLock<Analyzer>> = OnceLock::new();
 
-fn analyzer() -> &'static Analyzer {
-    ANALYZER.get_or_init(Analyzer::new)
+fn analyzer() -> RwLockReadGuard<'static, Analyzer> {
+    ANALYZER
+        .get_or_init(|| RwLock::new(Analyzer::new()))
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Adds the reader's own words (`[{ text, pos?, freq?, kind? }]`): see
+/// `Analyzer::add_words`. A bad entry is an error naming it, and then
+/// nothing is added.
+#[wasm_bindgen(js_name = addWords)]
+pub fn add_words(words: JsValue) -> Result<(), JsError> {
+    let Some(entries) = words.dyn_ref::<Array>() else {
+        return Err(JsError::new(&format!(
+            "zhlens.addWords: words must be an array of {{ text, pos?, freq?, kind? }}, got {}",
+            describe(&words)
+        )));
+    };
+    let parsed = entries
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| user_word(i, &entry))
+        .collect::<Result<Vec<_>, _>>()?;
+    ANALYZER
+        .get_or_init(|| RwLock::new(Analyzer::new()))
+        .write()
+        .unwrap_or_else(PoisonError::into_inner)
+        .add_words(&parsed)
+        .map_err(|e| JsError::new(&format!("zhlens.addWords: {e}")))
+}
+
+/// Entry `i` of `addWords`, checked field by field.
+fn user_word(i: usize, entry: &JsValue) -> Result<UserWord, JsError> {
+    let bad = |what: String| JsError::new(&format!("zhlens.addWords: entry {i}: {what}"));
+    if !entry.is_object() || Array::is_array(entry) {
+        return Err(bad(format!("must be an object, got {}", describe(entry))));
+    }
+    let field =
+        |name: &str| Reflect::get(entry, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    for key in Object::keys(entry.unchecked_ref::<Object>()) {
+        let name = key.as_string().unwrap_or_default();
+        if !["text", "pos", "freq", "kind"].contains(&name.as_str()) {
+            return Err(bad(format!(
+                "unknown field {name:?}; the fields are: text, pos, freq, kind"
+            )));
+        }
+    }
+    let text = field("text");
+    let Some(text) = text.as_string() else {
+        return Err(bad(format!(
+            "text must be a string, got {}",
+            describe(&text)
+        )));
+    };
+    let named = |what: &str| bad(format!("{text:?}: {what}"));
+    let mut word = UserWord::new(text.clone());
+    let pos = field("pos");
+    if !pos.is_undefined() {
+        let Some(pos) = pos.as_string() else {
+            return Err(named(&format!(
+                "pos must be a string, got {}",
+                describe(&pos)
+            )));
+        };
+        word = word.pos(pos);
+    }
+    let freq = field("freq");
+    if !freq.is_undefined() {
+        let Some(freq) = freq
+            .as_f64()
+            .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f <= u32::MAX.into())
+        else {
+            return Err(named(&format!(
+                "freq must be a whole number, got {}",
+                describe(&freq)
+            )));
+        };
+        word = word.freq(freq as usize);
+    }
+    let kind = field("kind");
+    if !kind.is_undefined() {
+        let kinds = [EntityKind::Person, EntityKind::Place, EntityKind::Org];
+        let Some(kind) = kind
+            .as_string()
+            .and_then(|k| kinds.into_iter().find(|known| known.as_str() == k))
+        else {
+            return Err(named(&format!(
+                "kind must be 'person', 'place' or 'org', got {}",
+                kind.as_string()
+                    .map_or_else(|| describe(&kind), |k| format!("{k:?}"))
+            )));
+        };
+        word = word.kind(kind);
+    }
+    Ok(word)
 }
 
 /// Loads the dictionary and the conversion tables now, so that `init()`
@@ -35,7 +131,7 @@ fn analyzer() -> &'static Analyzer {
 #[wasm_bindgen]
 pub fn prepare() {
     install_panic_hook();
-    analyzer();
+    drop(analyzer());
     crate::convert::prepare();
 }
 

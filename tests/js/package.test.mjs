@@ -390,3 +390,27 @@ test('numbers stays linear on pathological input', () => {
     for (const n of found) assert.equal(text.slice(n.start, n.end), n.text);
   }
 });
+
+// Last: addWords changes the module's one analyzer for every later call.
+test('addWords: a word segments whole and, with a kind, is an entity; bad entries are named', () => {
+  const text = '翔鷺微電第二季營收成長兩成。';
+  assert.equal(zhlens.addWords([{ text: '翔鹭微电', kind: 'org' }, { text: '蓝晶石板', pos: 'nz', freq: 2000 }]), undefined);
+  const analysis = zhlens.analyze(text, { referenceDate: '2025-09-15' });
+  assert.equal(analysis.tokens[0].text, '翔鷺微電');
+  assert.deepEqual(analysis.entities.filter((e) => e.kind === 'org').map((e) => e.text), ['翔鷺微電']);
+  assert.deepEqual(zhlens.segment('蓝晶石板热销').map((t) => [t.text, t.pos])[0], ['蓝晶石板', 'nz']);
+  for (const [words, message] of [
+    ['翔鹭', 'zhlens.addWords: words must be an array of { text, pos?, freq?, kind? }, got a string'],
+    [[{ text: '华芯 微电子' }], 'zhlens.addWords: cannot add the word "华芯 微电子": the text contains whitespace'],
+    [[{ text: '' }], 'zhlens.addWords: cannot add the word "": the text is empty'],
+    [[{ text: '华芯微电子', pos: 'zz' }], 'zhlens.addWords: cannot add the word "华芯微电子": the part-of-speech tag is not one of jieba\'s'],
+    [[{ text: '华芯微电子', freq: 0 }], 'zhlens.addWords: cannot add the word "华芯微电子": the frequency is 0'],
+    [[{ text: '华芯微电子', freq: 1.5 }], 'zhlens.addWords: entry 0: "华芯微电子": freq must be a whole number, got a number'],
+    [[{ text: '华芯微电子', kind: 'company' }], 'zhlens.addWords: entry 0: "华芯微电子": kind must be \'person\', \'place\' or \'org\', got "company"'],
+    [[{ text: '华芯微电子' }, 7], 'zhlens.addWords: entry 1: must be an object, got a number'],
+    [[{ text: '华芯微电子', colour: 'red' }], 'zhlens.addWords: entry 0: unknown field "colour"; the fields are: text, pos, freq, kind'],
+  ]) {
+    assert.throws(() => zhlens.addWords(words), { name: 'Error', message });
+  }
+  assert.deepEqual(zhlens.analyze('华芯微电子公布财报', {}).entities.filter((e) => e.text === '华芯微电子'), []);
+});

@@ -1,7 +1,7 @@
 // Type-checked by tests/js/package.test.mjs (`tsc --noEmit --strict`) against
 // the installed package, so the published declarations cannot drift from use.
 import init, {
-  segment, maxLength, convert, convertWithMap, detectScript, analyze, numbers,
+  segment, maxLength, addWords, convert, convertWithMap, detectScript, analyze, numbers,
   type NumberSpan,
   type Analysis, type Figure, type FigureKind, type Metric, type Entity, type EntityKind, type Region, type Basis,
   type Token, type SegmentOptions, type InitOptions, type Config, type ConvertedWithMap, type ScriptReport, type TextRange,
@@ -17,6 +17,7 @@ if (first) {
   const range: [number, number] = [first.start, first.end];
   const pos: string = first.pos;
   console.log(text, range, pos, maxLength());
+  addWords([{ text: '台積電', kind: 'org' }]);
 }
 // @ts-expect-error unknown options are a type error too
 segment('x', { hmm: true, colour: 'red' });

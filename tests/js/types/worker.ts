@@ -19,6 +19,7 @@ const region: Region = analysis.region;
 const words: Token[] = await worker.segment('头发', { hmm: false });
 const spans: NumberSpan[] = await worker.numbers('十斤');
 const longest: number = await worker.maxLength();
+await worker.addWords([{ text: '台積電', kind: 'org' }, { text: '新詞', pos: 'n', freq: 10 }]);
 console.log(pos, numbers.length, tags[0], report.script, converted, mapped.map.length, moved.end, region, words.length, spans.length, longest);
 // @ts-expect-error configs are OpenCC's names
 await worker.convert('x', 'x2y');
