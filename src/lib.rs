@@ -354,6 +354,8 @@ pub use crate::segment::{Pos, SegmentOptions, Token};
 /// The segmenter: jieba's dictionary and models, loaded once.
 pub struct Analyzer {
     jieba: Jieba,
+    /// ln of the dictionary's total count, for word probabilities.
+    log_total: f64,
     pos_model: PosModel,
 }
 
@@ -372,8 +374,10 @@ impl Default for Analyzer {
 impl Analyzer {
     /// Loads the dictionary and the part-of-speech model.
     pub fn new() -> Self {
+        let (jieba, log_total) = dictionary::load();
         Analyzer {
-            jieba: dictionary::load(),
+            jieba,
+            log_total,
             pos_model: PosModel::load(),
         }
     }
