@@ -324,10 +324,14 @@ struct Guard<'a> {
 }
 
 impl Guard<'_> {
-    /// Whether `start..end` of `text` starts inside a sure word and ends
-    /// after it, or ends inside one and starts before it, and the segmenter
-    /// prefers its own reading of the clause to one with the phrase.
-    fn crosses(&self, text: &str, start: usize, end: usize) -> bool {
+    /// Whether the phrase match `start..end` of `text` starts inside a sure
+    /// word and ends after it, or ends inside one and starts before it, and,
+    /// for a `consequential` phrase (one that converts otherwise than its
+    /// characters do), the segmenter also prefers its own reading of the
+    /// clause to one with the phrase. A phrase that converts as its
+    /// characters do carries no knowledge to weigh: it only keeps a later
+    /// phrase from matching (不合眼 would lose 合眼 → 閤眼).
+    fn crosses(&self, text: &str, start: usize, end: usize, consequential: bool) -> bool {
         let containing = |at: usize| {
             let i = self.words.partition_point(|w| w.end <= at);
             self.words.get(i).filter(|w| w.start < at)
@@ -339,13 +343,14 @@ impl Guard<'_> {
         .into_iter()
         .flatten()
         .any(|w| self.source.is_sure(&text[w.clone()]));
-        crosses_sure_word && {
-            let clause = clause_around(text, start);
-            self.source.prefers_own_reading(
-                &text[clause.clone()],
-                start - clause.start..end - clause.start,
-            )
-        }
+        crosses_sure_word
+            && (!consequential || {
+                let clause = clause_around(text, start);
+                self.source.prefers_own_reading(
+                    &text[clause.clone()],
+                    start - clause.start..end - clause.start,
+                )
+            })
     }
 }
 
