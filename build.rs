@@ -1,9 +1,9 @@
-//! Compiles the data zhlens ships from the registry packages that publish it:
-//! jieba-rs's word dictionary and POS model (MIT, from the crate), and
-//! OpenCC's dictionaries and configurations (Apache-2.0, from the `opencc` npm
-//! package, see `build/opencc.rs`). Nothing is parsed from text at run time:
-//! the outputs in `OUT_DIR` are compact binaries and Rust tables that `src/`
-//! includes.
+//! Compiles the data zhlens ships: jieba-rs's word dictionary and POS model
+//! (MIT, from the crate), and OpenCC's dictionaries and configurations
+//! (Apache-2.0, vendored with checksums in `data/opencc-1.4.2/` from the
+//! `opencc` npm package, see `build/opencc.rs`). Nothing is parsed from text
+//! at run time: the outputs in `OUT_DIR` are compact binaries and Rust tables
+//! that `src/` includes.
 
 #[path = "build/opencc.rs"]
 mod opencc;

@@ -1,5 +1,5 @@
-//! OpenCC's dictionaries and configurations, from the `opencc` npm package
-//! (Apache-2.0) that `npm ci` installs: reads the text dictionaries, makes the
+//! OpenCC's dictionaries and configurations, vendored from the `opencc` npm
+//! package (Apache-2.0) in `data/opencc-1.4.2/`: reads the text dictionaries, makes the
 //! ones OpenCC's own build generates (`data/dictionary/BUILD.bazel`), and
 //! writes them with the configurations in the form `src/convert.rs` reads.
 
@@ -7,6 +7,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
 
 use crate::push_varint;
 
@@ -20,17 +22,56 @@ pub const CONFIGS: [&str; 16] = [
 /// one OpenCC's conversion uses).
 pub type Dict = BTreeMap<String, String>;
 
-/// The data of the npm package `opencc` 1.4.2, which
-/// `scripts/vendor-opencc.mjs` fetches from the registry (pinned version and
-/// integrity) and unpacks next to the build.
+/// OpenCC's data, vendored from the npm package `opencc` 1.4.2 (see the
+/// folder's README), each file checked against the folder's `SHA256SUMS`.
 pub fn package_dir(manifest_dir: &Path) -> PathBuf {
-    let dir = manifest_dir.join("target/opencc-1.4.2");
-    assert!(
-        dir.join("data/dictionary/STPhrases.txt").is_file(),
-        "{} holds no OpenCC dictionaries: run `npm run setup` (or `node scripts/vendor-opencc.mjs`) first",
-        dir.display()
-    );
+    let dir = manifest_dir.join("data/opencc-1.4.2");
+    verify(&dir);
     dir
+}
+
+/// Fails the build unless every file `SHA256SUMS` names has its checksum and
+/// the dictionary and configuration folders hold no other file, so nothing
+/// unchecked reaches the tables.
+fn verify(dir: &Path) {
+    let list = dir.join("SHA256SUMS");
+    println!("cargo:rerun-if-changed={}", list.display());
+    let sums = fs::read_to_string(&list).unwrap_or_else(|e| {
+        panic!(
+            "read {}: {e} (OpenCC's data is vendored in the repository)",
+            list.display()
+        )
+    });
+    let mut listed = Vec::new();
+    for line in sums.lines().filter(|l| !l.trim().is_empty()) {
+        let (expected, name) = line
+            .split_once("  ")
+            .unwrap_or_else(|| panic!("{}: malformed line {line:?}", list.display()));
+        let path = dir.join(name);
+        let bytes = fs::read(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+        let actual: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert!(
+            actual == expected,
+            "{}: SHA-256 {actual}, but {} lists {expected}: the vendored OpenCC data was modified",
+            path.display(),
+            list.display()
+        );
+        listed.push(path);
+    }
+    for folder in ["config", "dictionary"] {
+        for file in fs::read_dir(dir.join(folder)).expect("OpenCC data folder") {
+            let path = file.unwrap().path();
+            assert!(
+                listed.contains(&path),
+                "{} is not in {}: add its checksum or remove it",
+                path.display(),
+                list.display()
+            );
+        }
+    }
 }
 
 struct Entry {
@@ -154,7 +195,7 @@ fn convert(text: &str, group: &[&Dict]) -> String {
 
 /// Every dictionary the configurations name, by OpenCC's `.ocd2` file stem.
 pub fn dictionaries(package: &Path) -> BTreeMap<String, Dict> {
-    let dir = package.join("data/dictionary");
+    let dir = package.join("dictionary");
     let read = |name: &str| {
         let path = dir.join(format!("{name}.txt"));
         println!("cargo:rerun-if-changed={}", path.display());
@@ -244,7 +285,7 @@ pub fn configs(package: &Path) -> (String, Vec<String>) {
     let mut src = String::from("/// OpenCC's configurations, in the order of `Config`.\n");
     src.push_str("pub(crate) static CONFIG_SPECS: &[Spec] = &[\n");
     for name in CONFIGS {
-        let path = package.join(format!("data/config/{name}.json"));
+        let path = package.join(format!("config/{name}.json"));
         println!("cargo:rerun-if-changed={}", path.display());
         let doc: serde_json::Value = serde_json::from_str(
             &fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display())),

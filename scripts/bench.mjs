@@ -11,8 +11,10 @@
 // or has used `--budget` seconds; the median run gives MB/s (10^6 bytes of
 // UTF-8 input per second). Compare ratios from one run, not absolute numbers
 // across machines or runs. Conversion: zhlens `convert(text, config)` against
-// opencc-js 1.4.2 (`Converter({ from, to })`) for s2t and s2twp on the
-// Simplified text and t2s on the Traditional text, the same way.
+// opencc-js 1.4.2 (`Converter({ from, to })`) and simplecc-wasm 1.1.1
+// (`simplecc(text, config)`) for s2t and s2twp on the Simplified text and t2s
+// on the Traditional text, the same way. The closing "Issue targets" section
+// prints every ratio issue 15's targets name, with PASS or FAIL.
 // Figures: (a) the cost of figure extraction, zhlens analyze(text) against
 // segment(text) on the seed article (../shared/fixtures/seed/article.txt,
 // SEED_REPEAT calls per run) and on the Simplified text; (b) zhlens against
@@ -117,17 +119,27 @@ const RATIOS = [
   ['zhlens-hmm', 'node-rs-jieba-hmm'],
   ['zhlens-lines', 'intl-lines'],
 ];
-const TARGET = { numerator: 'zhlens', denominator: 'jieba-wasm-tokenize', minimum: 10 };
+/** Segmentation targets, in both scripts: zhlens MB/s ÷ the peer's MB/s ≥ minimum. */
+const SEGMENTATION_TARGETS = [
+  { numerator: 'zhlens', denominator: 'jieba-wasm-tokenize', minimum: 10 },
+  { numerator: 'zhlens', denominator: 'node-rs-jieba', minimum: 1.5 },
+];
 
 // Script conversion: each config on the text in its input script; `fn` returns the output's length.
 const require = createRequire(join(root, 'package.json'));
 const OpenCC = require('opencc-js');
+const { simplecc } = require('simplecc-wasm');
 const CONVERSIONS = [
   { config: 's2t', text: 'simplified', openccJs: { from: 'cn', to: 't' } },
   { config: 't2s', text: 'traditional', openccJs: { from: 't', to: 'cn' } },
   { config: 's2twp', text: 'simplified', openccJs: { from: 'cn', to: 'twp' } },
 ];
-const CONVERSION_TARGET = 5;
+/** Conversion targets, for each config: zhlens MB/s ÷ the peer's MB/s ≥ minimum. */
+const CONVERSION_TARGETS = [
+  { peer: 'opencc-js', minimum: 5 },
+  { peer: 'simplecc-wasm', minimum: 1.5 },
+];
+const INIT_TARGET_MS = 150;
 
 function conversionThroughput() {
   const out = {};
@@ -136,8 +148,9 @@ function conversionThroughput() {
     const variants = [
       { id: 'zhlens', label: `zhlens convert(text, '${config}')`, feed: 'whole', fn: (t) => zhlens.convert(t.text, config).length },
       { id: 'opencc-js', label: `opencc-js Converter(${JSON.stringify(openccJs)})(text)`, feed: 'whole', fn: (t) => converter(t.text).length },
+      { id: 'simplecc-wasm', label: `simplecc-wasm simplecc(text, '${config}')`, feed: 'whole', fn: (t) => simplecc(t.text, config).length },
     ];
-    out[config] = { text, ...throughput(text, variants, [['zhlens', 'opencc-js']]) };
+    out[config] = { text, ...throughput(text, variants, CONVERSION_TARGETS.map(({ peer }) => ['zhlens', peer])) };
   }
   return out;
 }
@@ -255,23 +268,12 @@ for (const name of runs('segmentation') ? Object.keys(texts) : []) {
   for (const [k, v] of Object.entries(r.ratios)) console.log(`  ${k.padEnd(52)} ${v.toFixed(2)}×`);
 }
 
-if (runs('segmentation')) console.log('\nIssue target (information only):');
-report.target = {};
-for (const [name, r] of Object.entries(report.throughput)) {
-  const ratio = r.ratios[`${TARGET.numerator} / ${TARGET.denominator}`];
-  const pass = ratio >= TARGET.minimum;
-  report.target[name] = { ratio, minimum: TARGET.minimum, pass };
-  console.log(`  ${pass ? 'PASS' : 'FAIL'}  ${name}: zhlens segment ≥ ${TARGET.minimum}× jieba-wasm tokenize: ${ratio.toFixed(2)}×`);
-}
-
 report.conversion = runs('conversion') ? conversionThroughput() : {};
-if (runs('conversion')) console.log('\n== script conversion: zhlens convert vs opencc-js 1.4.2 (MB/s of UTF-8 input) ==');
-if (runs('conversion')) console.log(table(['config', 'text', 'MB', 'zhlens MB/s', 'opencc-js MB/s', 'ratio', `target ≥ ${CONVERSION_TARGET}×`],
-  Object.entries(report.conversion).map(([config, r]) => {
-    const ratio = r.ratios['zhlens / opencc-js'];
-    return [config, r.text, (r.bytes / 1e6).toFixed(2), r.results.zhlens.MBps.toFixed(2), r.results['opencc-js'].MBps.toFixed(2),
-      `${ratio.toFixed(2)}×`, ratio >= CONVERSION_TARGET ? 'PASS' : 'FAIL'];
-  })));
+if (runs('conversion')) console.log('\n== script conversion: zhlens convert vs opencc-js 1.4.2 and simplecc-wasm 1.1.1 (MB/s of UTF-8 input) ==');
+if (runs('conversion')) console.log(table(['config', 'text', 'MB', 'zhlens MB/s', 'opencc-js MB/s', 'simplecc-wasm MB/s', '÷ opencc-js', '÷ simplecc-wasm'],
+  Object.entries(report.conversion).map(([config, r]) => [config, r.text, (r.bytes / 1e6).toFixed(2),
+    ...['zhlens', 'opencc-js', 'simplecc-wasm'].map((id) => r.results[id].MBps.toFixed(2)),
+    ...CONVERSION_TARGETS.map(({ peer }) => `${r.ratios[`zhlens / ${peer}`].toFixed(2)}×`)])));
 
 /** Figure extraction: analyze vs segment, and zhlens vs Recognizers-Text JS on the Recognizers cases. */
 async function figuresBench() {
@@ -415,6 +417,29 @@ report.load = loadTimes();
 for (const [id, t] of Object.entries(report.load)) {
   console.log(`  ${id.padEnd(14)} ${Object.entries(t).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
 }
+
+/** Every target of issue 15 that this run measured: [what, value, target, pass]. */
+function issueTargets() {
+  const rows = [];
+  for (const [name, r] of Object.entries(report.throughput)) {
+    for (const { numerator, denominator, minimum } of SEGMENTATION_TARGETS) {
+      const ratio = r.ratios[`${numerator} / ${denominator}`];
+      rows.push({ what: `segment ${name}: ${numerator} ÷ ${denominator}`, value: ratio, target: `≥ ${minimum}×`, pass: ratio >= minimum });
+    }
+  }
+  for (const [config, r] of Object.entries(report.conversion)) {
+    for (const { peer, minimum } of CONVERSION_TARGETS) {
+      const ratio = r.ratios[`zhlens / ${peer}`];
+      rows.push({ what: `convert ${config}: zhlens ÷ ${peer}`, value: ratio, target: `≥ ${minimum}×`, pass: ratio >= minimum });
+    }
+  }
+  const init = report.load.zhlens.init;
+  rows.push({ what: 'zhlens init() in Node, ms (median)', value: init, target: `≤ ${INIT_TARGET_MS} ms`, pass: init <= INIT_TARGET_MS });
+  return rows;
+}
+report.targets = issueTargets();
+console.log('\n== Issue targets (information only; ratios are MB/s ÷ MB/s from this run) ==');
+console.log(table(['measure', 'value', 'target', ''], report.targets.map((t) => [t.what, t.value.toFixed(2), t.target, t.pass ? 'PASS' : 'FAIL'])));
 
 report.sizes = sizes();
 console.log('\n== download size (bytes; gzip -9, brotli 11) ==');

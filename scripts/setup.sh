@@ -33,6 +33,3 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   step "npm ci"
   npm ci --no-audit --no-fund
 fi
-
-# OpenCC's tables for build.rs: npm's opencc package, pinned, data only.
-node scripts/vendor-opencc.mjs

@@ -311,6 +311,10 @@ pub(crate) trait Words {
     /// Whether the segmenter is sure of a word: asked only of the few words
     /// a phrase match would cross.
     fn is_sure(&self, word: &str) -> bool;
+    /// Whether the segmenter's own reading of `clause` is clearly more
+    /// probable than its best reading with the phrase at `phrase` (a byte
+    /// range of `clause`) as one word.
+    fn prefers_own_reading(&self, clause: &str, phrase: Range<usize>) -> bool;
 }
 
 /// The words a phrase match may not cross.
@@ -320,20 +324,33 @@ struct Guard<'a> {
 }
 
 impl Guard<'_> {
-    /// Whether `start..end` of `text` starts inside a sure word and ends
-    /// after it, or ends inside one and starts before it.
-    fn crosses(&self, text: &str, start: usize, end: usize) -> bool {
+    /// Whether the phrase match `start..end` of `text` starts inside a sure
+    /// word and ends after it, or ends inside one and starts before it, and,
+    /// for a `consequential` phrase (one that converts otherwise than its
+    /// characters do), the segmenter also prefers its own reading of the
+    /// clause to one with the phrase. A phrase that converts as its
+    /// characters do carries no knowledge to weigh: it only keeps a later
+    /// phrase from matching (不合眼 would lose 合眼 → 閤眼).
+    fn crosses(&self, text: &str, start: usize, end: usize, consequential: bool) -> bool {
         let containing = |at: usize| {
             let i = self.words.partition_point(|w| w.end <= at);
             self.words.get(i).filter(|w| w.start < at)
         };
-        [
+        let crosses_sure_word = [
             containing(start).filter(|w| end > w.end),
             containing(end).filter(|w| start < w.start),
         ]
         .into_iter()
         .flatten()
-        .any(|w| self.source.is_sure(&text[w.clone()]))
+        .any(|w| self.source.is_sure(&text[w.clone()]));
+        crosses_sure_word
+            && (!consequential || {
+                let clause = clause_around(text, start);
+                self.source.prefers_own_reading(
+                    &text[clause.clone()],
+                    start - clause.start..end - clause.start,
+                )
+            })
     }
 }
 

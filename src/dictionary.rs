@@ -44,8 +44,9 @@ impl<'d> Reader<'d> {
     }
 }
 
-/// A segmenter loaded with the whole dictionary.
-pub(crate) fn load() -> Jieba {
+/// A segmenter loaded with the whole dictionary, and the natural log of the
+/// dictionary's total count (jieba's denominator of a word's probability).
+pub(crate) fn load() -> (Jieba, f64) {
     let mut reader = Reader::new(DICTIONARY);
     let count = reader.varint();
     let mut words = Vec::with_capacity(count);
@@ -58,6 +59,7 @@ pub(crate) fn load() -> Jieba {
         words.push(String::from_utf8(word.clone()).expect("build.rs writes UTF-8 words"));
     }
     let freqs: Vec<usize> = (0..count).map(|_| reader.varint()).collect();
+    let log_total = (freqs.iter().sum::<usize>() as f64).ln();
     let tags = reader.bytes(count);
     debug_assert!(reader.is_empty());
 
@@ -65,5 +67,5 @@ pub(crate) fn load() -> Jieba {
     for ((word, freq), &tag) in words.iter().zip(freqs).zip(tags) {
         jieba.add_word(word, Some(freq), Some(Pos(tag).as_str()));
     }
-    jieba
+    (jieba, log_total)
 }

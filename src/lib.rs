@@ -362,6 +362,8 @@ pub use crate::user_words::UserWord;
 /// The segmenter: jieba's dictionary and models, loaded once.
 pub struct Analyzer {
     jieba: Jieba,
+    /// ln of the dictionary's total count, for word probabilities.
+    log_total: f64,
     pos_model: PosModel,
     lexicon: Lexicon,
 }
@@ -381,7 +383,7 @@ impl Default for Analyzer {
 impl Analyzer {
     /// Loads the dictionary and the part-of-speech model.
     pub fn new() -> Self {
-        let mut jieba = dictionary::load();
+        let (mut jieba, log_total) = dictionary::load();
         // Names the dictionary lacks would be cut apart (台积电 as 台 | 积电)
         // and their pieces glued to the next word (积电 | 表示 → 电表).
         for (name, kind) in Lexicon::words_to_segment() {
@@ -391,6 +393,7 @@ impl Analyzer {
         }
         Analyzer {
             jieba,
+            log_total,
             pos_model: PosModel::load(),
             lexicon: Lexicon::builtin(),
         }
@@ -468,7 +471,11 @@ impl Analyzer {
     /// one word is fine (理发 in 理发店). jieba is sure of a word of two or
     /// more characters that its dictionary counts at least 100 times: 发明
     /// (2757) is such a word, 线图 (26) is not, so OpenCC's 周线 (weekly
-    /// line) in 周线图 stands. Where the longest match crosses, the next
+    /// line) in 周线图 stands. A phrase that converts otherwise than its
+    /// characters do is also kept where jieba's most probable reading of the
+    /// clause is less than ten times as probable as its best reading with the
+    /// phrase as a word: 下|周到 is only three times as probable as 下周|到,
+    /// so 下周到校 is 下週到校. Where the longest match crosses, the next
     /// shorter one applies, down to a single character. Only the first
     /// stage of the conversion chain, which reads the input, is guarded.
     /// Traditional input is converted exactly as by [`convert`]. On

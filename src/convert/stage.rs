@@ -427,7 +427,8 @@ impl Stage {
             let key = word & !NODE_FLAGS;
             if key != 0
                 && best.is_none_or(|(_, b)| level(key) <= level(b))
-                && (end == next || guard.is_none_or(|g| !g.crosses(text, at, end)))
+                && (end == next
+                    || guard.is_none_or(|g| !g.crosses(text, at, end, word & CONSEQUENTIAL != 0)))
             {
                 best = Some((end, key));
             }
