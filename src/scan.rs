@@ -62,16 +62,25 @@ pub(crate) fn find_words<'t, T>(
     table: &'t [T],
     word: impl Fn(&T) -> &str,
 ) -> Vec<(usize, &'t T)> {
-    let filter = CharFilter::new(table.iter().filter_map(|e| word(e).chars().next()));
+    // The entries by first character, in table order within one: at a
+    // position only those of its character are tried.
+    let mut by_first: Vec<(char, &'t T)> = table
+        .iter()
+        .filter_map(|e| Some((word(e).chars().next()?, e)))
+        .collect();
+    by_first.sort_by_key(|&(c, _)| c);
+    let filter = CharFilter::new(by_first.iter().map(|&(c, _)| c));
     let mut found = Vec::new();
     for (at, c) in text.char_indices() {
         if filter.may_contain(c) {
             let rest = &text[at..];
+            let first = by_first.partition_point(|&(f, _)| f < c);
             found.extend(
-                table
+                by_first[first..]
                     .iter()
-                    .filter(|e| rest.starts_with(word(e)))
-                    .map(|e| (at, e)),
+                    .take_while(|&&(f, _)| f == c)
+                    .filter(|&&(_, e)| rest.starts_with(word(e)))
+                    .map(|&(_, e)| (at, e)),
             );
         }
     }
