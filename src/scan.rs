@@ -54,6 +54,42 @@ impl CharSet {
     }
 }
 
+/// The entries of a word table by the first character of their word, for
+/// asking which words start at a point without trying them all.
+pub(crate) struct FirstChars<'t, T> {
+    filter: CharFilter,
+    /// Sorted by character, in table order within one.
+    entries: Vec<(char, &'t T)>,
+}
+
+impl<'t, T> FirstChars<'t, T> {
+    /// Indexes `table`, whose entries' words `word` gives.
+    pub(crate) fn new(table: &'t [T], word: impl Fn(&T) -> &str) -> Self {
+        let mut entries: Vec<(char, &'t T)> = table
+            .iter()
+            .filter_map(|e| Some((word(e).chars().next()?, e)))
+            .collect();
+        entries.sort_by_key(|&(c, _)| c);
+        FirstChars {
+            filter: CharFilter::new(entries.iter().map(|&(c, _)| c)),
+            entries,
+        }
+    }
+
+    /// The entries whose word starts with `c`, in table order.
+    pub(crate) fn starting_with(&self, c: char) -> impl Iterator<Item = &'t T> + '_ {
+        let first = if self.filter.may_contain(c) {
+            self.entries.partition_point(|&(f, _)| f < c)
+        } else {
+            self.entries.len()
+        };
+        self.entries[first..]
+            .iter()
+            .take_while(move |&&(f, _)| f == c)
+            .map(|&(_, e)| e)
+    }
+}
+
 /// Every occurrence in `text` of the words of `table` (`word` gives an
 /// entry's), by position, as `(byte offset, entry)`; at one position, the
 /// entries whose word starts there, in table order.
@@ -62,25 +98,16 @@ pub(crate) fn find_words<'t, T>(
     table: &'t [T],
     word: impl Fn(&T) -> &str,
 ) -> Vec<(usize, &'t T)> {
-    // The entries by first character, in table order within one: at a
-    // position only those of its character are tried.
-    let mut by_first: Vec<(char, &'t T)> = table
-        .iter()
-        .filter_map(|e| Some((word(e).chars().next()?, e)))
-        .collect();
-    by_first.sort_by_key(|&(c, _)| c);
-    let filter = CharFilter::new(by_first.iter().map(|&(c, _)| c));
+    let index = FirstChars::new(table, &word);
     let mut found = Vec::new();
     for (at, c) in text.char_indices() {
-        if filter.may_contain(c) {
+        if index.filter.may_contain(c) {
             let rest = &text[at..];
-            let first = by_first.partition_point(|&(f, _)| f < c);
             found.extend(
-                by_first[first..]
-                    .iter()
-                    .take_while(|&&(f, _)| f == c)
-                    .filter(|&&(_, e)| rest.starts_with(word(e)))
-                    .map(|&(_, e)| (at, e)),
+                index
+                    .starting_with(c)
+                    .filter(|&e| rest.starts_with(word(e)))
+                    .map(|e| (at, e)),
             );
         }
     }

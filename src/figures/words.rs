@@ -3,9 +3,12 @@
 //! the lookups over them. A table that belongs to one concern lives with
 //! that concern instead (currencies in money, range links in ranges).
 
+use std::sync::LazyLock;
+
 use super::Approx;
 use super::exclusions::qualifier_in_word;
 use super::scan::is_number_char;
+use crate::scan::FirstChars;
 
 /// Measure words and units of quantities, longest first where one is a
 /// prefix of another.
@@ -333,11 +336,19 @@ const NOT_UNITS: &[&str] = &[
 
 /// The longest unit at the start of `text` (周岁 over 周).
 pub(super) fn unit_at(text: &str) -> Option<&'static str> {
-    if NOT_UNITS.iter().any(|w| text.starts_with(w)) {
+    static UNITS_BY_FIRST: LazyLock<FirstChars<&str>> =
+        LazyLock::new(|| FirstChars::new(UNITS, |u| u));
+    static NOT_UNITS_BY_FIRST: LazyLock<FirstChars<&str>> =
+        LazyLock::new(|| FirstChars::new(NOT_UNITS, |w| w));
+    let first = text.chars().next()?;
+    if NOT_UNITS_BY_FIRST
+        .starting_with(first)
+        .any(|w| text.starts_with(w))
+    {
         return None;
     }
-    UNITS
-        .iter()
+    UNITS_BY_FIRST
+        .starting_with(first)
         .copied()
         .filter(|u| text.starts_with(u))
         .max_by_key(|u| u.len())
