@@ -54,6 +54,26 @@ impl CharSet {
     }
 }
 
+/// `text.starts_with(word)`, compared byte by byte in place. Against a table
+/// of words most comparisons fail within the first character; a call to the
+/// library's memcmp per word, as `starts_with` makes, costs more than that.
+pub(crate) fn has_prefix(text: &str, word: &str) -> bool {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    text.len() >= word.len() && word.iter().zip(text).all(|(a, b)| a == b)
+}
+
+/// `text.ends_with(word)`, compared byte by byte in place from the end (see
+/// [`has_prefix`]).
+pub(crate) fn has_suffix(text: &str, word: &str) -> bool {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    text.len() >= word.len()
+        && word
+            .iter()
+            .rev()
+            .zip(text.iter().rev())
+            .all(|(a, b)| a == b)
+}
+
 /// The entries of a word table by the first character of their word, for
 /// asking which words start at a point without trying them all.
 pub(crate) struct FirstChars<'t, T> {
@@ -106,7 +126,7 @@ pub(crate) fn find_words<'t, T>(
             found.extend(
                 index
                     .starting_with(c)
-                    .filter(|&e| rest.starts_with(word(e)))
+                    .filter(|&e| has_prefix(rest, word(e)))
                     .map(|e| (at, e)),
             );
         }
