@@ -12,7 +12,7 @@ use std::str::FromStr;
 use std::sync::OnceLock;
 
 use crate::error::{Error, ErrorKind};
-use crate::offsets::{Alignment, Piece};
+use crate::offsets::{Alignment, Cursor, Piece};
 
 include!(concat!(env!("OUT_DIR"), "/opencc_configs.rs"));
 
@@ -176,6 +176,11 @@ impl Converted {
     /// the piece it falls in.
     pub(crate) fn to_input(&self, output: usize) -> usize {
         self.alignment.to_input(output)
+    }
+
+    /// [`Converted::to_input`] for offsets asked in ascending order.
+    pub(crate) fn to_input_from(&self, output: usize, cursor: &mut Cursor) -> usize {
+        self.alignment.to_input_from(output, cursor)
     }
 
     /// The input byte offset up to which the output up to `output` was

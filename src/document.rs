@@ -14,6 +14,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::convert::{self, Config, Converted};
+use crate::offsets::Cursor;
 use crate::script::{self, ScriptReport};
 use crate::{Pos, Region, Token, is_han};
 
@@ -90,17 +91,24 @@ impl<'t> Document<'t> {
         if self.converted.is_none() && self.folded.edits.is_empty() {
             return;
         }
-        let cut = |at: usize| match &self.converted {
-            Some((converted, _)) => converted.to_input(at),
+        // Token boundaries ascend: each lookup goes on from the last one.
+        let (mut pieces, mut starts, mut ends) =
+            (Cursor::default(), Cursor::default(), Cursor::default());
+        let mut cut = |at: usize| match &self.converted {
+            Some((converted, _)) => converted.to_input_from(at, &mut pieces),
             None => at,
         };
+        let space = Pos::named("x");
         let mut mapped = Vec::with_capacity(tokens.len() + self.folded.edits.len());
         let mut covered = 0;
         for t in tokens.iter() {
-            let start = self.folded.to_original_start(cut(t.start())).max(covered);
-            let end = self.folded.to_original_end(cut(t.end()));
+            let start = self
+                .folded
+                .to_original_start_from(cut(t.start()), &mut starts)
+                .max(covered);
+            let end = self.folded.to_original_end_from(cut(t.end()), &mut ends);
             if start > covered {
-                mapped.push(Token::new(covered..start, Pos::named("x")));
+                mapped.push(Token::new(covered..start, space));
             }
             if end > start {
                 mapped.push(Token::new(start..end, t.pos()));
@@ -108,7 +116,7 @@ impl<'t> Document<'t> {
             }
         }
         if covered < self.original.len() {
-            mapped.push(Token::new(covered..self.original.len(), Pos::named("x")));
+            mapped.push(Token::new(covered..self.original.len(), space));
         }
         *tokens = mapped;
     }
@@ -129,6 +137,14 @@ impl<'t> Document<'t> {
 struct Edit {
     view: Range<usize>,
     original: Range<usize>,
+}
+
+impl Edit {
+    /// Whether the edit is over before the text from `at` on begins: a
+    /// dropped space at `at` is not.
+    fn ends_before(&self, at: usize) -> bool {
+        self.view.end < at || (self.view.end == at && !self.view.is_empty())
+    }
 }
 
 /// The text with its typography folded, and the edits that did it, in order;
@@ -216,9 +232,19 @@ impl<'t> Folded<'t> {
     /// Where the text from `at` on starts in the original: a dropped space
     /// at `at` is skipped, a replaced stretch begins at its start.
     fn to_original_start(&self, at: usize) -> usize {
-        let i = self
-            .edits
-            .partition_point(|e| e.view.end < at || (e.view.end == at && !e.view.is_empty()));
+        let i = self.edits.partition_point(|e| e.ends_before(at));
+        self.original_start(i, at)
+    }
+
+    /// [`Folded::to_original_start`] for offsets asked in ascending order.
+    fn to_original_start_from(&self, at: usize, cursor: &mut Cursor) -> usize {
+        let i = cursor.partition_point(&self.edits, |e| e.ends_before(at));
+        self.original_start(i, at)
+    }
+
+    /// `at`'s start in the original, edit `i` being the first that does not
+    /// end before it.
+    fn original_start(&self, i: usize, at: usize) -> usize {
         match self.edits.get(i) {
             Some(e) if e.view.is_empty() && e.view.start == at => e.original.end,
             Some(e) if e.view.start <= at => e.original.start,
@@ -229,7 +255,17 @@ impl<'t> Folded<'t> {
     /// Where the text up to `at` ends in the original: a dropped space at
     /// `at` is left out, a replaced stretch ends at its end.
     fn to_original_end(&self, at: usize) -> usize {
-        let i = self.edits.partition_point(|e| e.view.start < at);
+        self.original_end(self.edits.partition_point(|e| e.view.start < at), at)
+    }
+
+    /// [`Folded::to_original_end`] for offsets asked in ascending order.
+    fn to_original_end_from(&self, at: usize, cursor: &mut Cursor) -> usize {
+        let i = cursor.partition_point(&self.edits, |e| e.view.start < at);
+        self.original_end(i, at)
+    }
+
+    /// `at`'s end in the original, `i` edits starting before it.
+    fn original_end(&self, i: usize, at: usize) -> usize {
         match i.checked_sub(1).map(|j| &self.edits[j]) {
             Some(e) if e.view.end >= at => e.original.end,
             _ => self.shifted(i, at),

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use crate::document::Document;
 use crate::figures::{ends_with_any, starts_with_any};
+use crate::scan::has_suffix;
 use crate::{Figure, FigureKind, FigureValue, Token, is_han};
 
 /// Which way a metric changed.
@@ -878,7 +879,7 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
         let link = LINKS
             .iter()
             .chain(REPORTING_VERBS)
-            .filter(|w| part.ends_with(**w))
+            .filter(|w| has_suffix(part, w))
             .max_by_key(|w| w.len());
         // 台積電收1,480元: 收 as a word of its own, not the 收 of 稅收.
         let word_link = tokens

@@ -82,7 +82,17 @@ impl Alignment {
     /// The input offset of an output offset: the start of the piece it is
     /// in, or the input's end.
     pub(crate) fn to_input(&self, output: usize) -> usize {
-        let i = self.pieces.partition_point(|p| p.output.end <= output);
+        self.input_start(self.pieces.partition_point(|p| p.output.end <= output))
+    }
+
+    /// [`Alignment::to_input`] for offsets asked in ascending order, each
+    /// search going on from where `cursor` left off.
+    pub(crate) fn to_input_from(&self, output: usize, cursor: &mut Cursor) -> usize {
+        self.input_start(cursor.partition_point(&self.pieces, |p| p.output.end <= output))
+    }
+
+    /// The input start of piece `i`, or the input's end past the last piece.
+    fn input_start(&self, i: usize) -> usize {
         self.pieces.get(i).map_or_else(
             || self.pieces.last().map_or(0, |p| p.input.end),
             |p| p.input.start,
@@ -112,6 +122,27 @@ impl Alignment {
             start
         };
         start..end
+    }
+}
+
+/// A place in a sorted list for offsets asked in ascending order: each
+/// search walks on from the last answer, so mapping a whole token list costs
+/// one pass over the list instead of a binary search per token.
+#[derive(Default)]
+pub(crate) struct Cursor(usize);
+
+impl Cursor {
+    /// `items.partition_point(before)`. Asked out of order (`before` no
+    /// longer holds for the item behind the cursor), it searches afresh.
+    pub(crate) fn partition_point<T>(&mut self, items: &[T], before: impl Fn(&T) -> bool) -> usize {
+        if self.0 > 0 && !before(&items[self.0 - 1]) {
+            self.0 = items.partition_point(before);
+        } else {
+            while items.get(self.0).is_some_and(&before) {
+                self.0 += 1;
+            }
+        }
+        self.0
     }
 }
 

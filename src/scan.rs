@@ -54,6 +54,62 @@ impl CharSet {
     }
 }
 
+/// `text.starts_with(word)`, compared byte by byte in place. Against a table
+/// of words most comparisons fail within the first character; a call to the
+/// library's memcmp per word, as `starts_with` makes, costs more than that.
+pub(crate) fn has_prefix(text: &str, word: &str) -> bool {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    text.len() >= word.len() && word.iter().zip(text).all(|(a, b)| a == b)
+}
+
+/// `text.ends_with(word)`, compared byte by byte in place from the end (see
+/// [`has_prefix`]).
+pub(crate) fn has_suffix(text: &str, word: &str) -> bool {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    text.len() >= word.len()
+        && word
+            .iter()
+            .rev()
+            .zip(text.iter().rev())
+            .all(|(a, b)| a == b)
+}
+
+/// The entries of a word table by the first character of their word, for
+/// asking which words start at a point without trying them all.
+pub(crate) struct FirstChars<'t, T> {
+    filter: CharFilter,
+    /// Sorted by character, in table order within one.
+    entries: Vec<(char, &'t T)>,
+}
+
+impl<'t, T> FirstChars<'t, T> {
+    /// Indexes `table`, whose entries' words `word` gives.
+    pub(crate) fn new(table: &'t [T], word: impl Fn(&T) -> &str) -> Self {
+        let mut entries: Vec<(char, &'t T)> = table
+            .iter()
+            .filter_map(|e| Some((word(e).chars().next()?, e)))
+            .collect();
+        entries.sort_by_key(|&(c, _)| c);
+        FirstChars {
+            filter: CharFilter::new(entries.iter().map(|&(c, _)| c)),
+            entries,
+        }
+    }
+
+    /// The entries whose word starts with `c`, in table order.
+    pub(crate) fn starting_with(&self, c: char) -> impl Iterator<Item = &'t T> + '_ {
+        let first = if self.filter.may_contain(c) {
+            self.entries.partition_point(|&(f, _)| f < c)
+        } else {
+            self.entries.len()
+        };
+        self.entries[first..]
+            .iter()
+            .take_while(move |&&(f, _)| f == c)
+            .map(|&(_, e)| e)
+    }
+}
+
 /// Every occurrence in `text` of the words of `table` (`word` gives an
 /// entry's), by position, as `(byte offset, entry)`; at one position, the
 /// entries whose word starts there, in table order.
@@ -62,15 +118,15 @@ pub(crate) fn find_words<'t, T>(
     table: &'t [T],
     word: impl Fn(&T) -> &str,
 ) -> Vec<(usize, &'t T)> {
-    let filter = CharFilter::new(table.iter().filter_map(|e| word(e).chars().next()));
+    let index = FirstChars::new(table, &word);
     let mut found = Vec::new();
     for (at, c) in text.char_indices() {
-        if filter.may_contain(c) {
+        if index.filter.may_contain(c) {
             let rest = &text[at..];
             found.extend(
-                table
-                    .iter()
-                    .filter(|e| rest.starts_with(word(e)))
+                index
+                    .starting_with(c)
+                    .filter(|&e| has_prefix(rest, word(e)))
                     .map(|e| (at, e)),
             );
         }

@@ -549,14 +549,18 @@ fn fiscal_year_at(text: &str) -> Option<(i32, usize)> {
 /// (2025/26年度至2029/30年度).
 fn find_fiscal_years(text: &str) -> Vec<Figure> {
     let mut found = Vec::new();
-    let mut at = 0;
-    while at < text.len() {
-        let boundary = text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| numbers::digit(c).is_none());
-        let Some((first, len)) = fiscal_year_at(&text[at..]).filter(|_| boundary) else {
-            at += text[at..].chars().next().map_or(1, char::len_utf8);
+    // Where the last fiscal year found ends: none starts inside it.
+    let mut covered = 0;
+    let mut after_digit = false;
+    for (at, c) in text.char_indices() {
+        let digit = numbers::digit(c).is_some();
+        // A year starts with a digit, and not in the middle of a number.
+        let starts_number = digit && !after_digit;
+        after_digit = digit;
+        if !starts_number || at < covered {
+            continue;
+        }
+        let Some((first, len)) = fiscal_year_at(&text[at..]) else {
             continue;
         };
         let mut end = at + len;
@@ -574,7 +578,7 @@ fn find_fiscal_years(text: &str) -> Vec<Figure> {
             at..end,
             format!("{}/{}", month_iso(first, 4), month_iso(last + 1, 3)),
         ));
-        at = end;
+        covered = end;
     }
     found
 }

@@ -3,9 +3,12 @@
 //! the lookups over them. A table that belongs to one concern lives with
 //! that concern instead (currencies in money, range links in ranges).
 
+use std::sync::LazyLock;
+
 use super::Approx;
 use super::exclusions::qualifier_in_word;
 use super::scan::is_number_char;
+use crate::scan::{FirstChars, has_prefix, has_suffix};
 
 /// Measure words and units of quantities, longest first where one is a
 /// prefix of another.
@@ -270,7 +273,7 @@ pub(crate) fn starts_with_any<'a, T: Copy>(
 ) -> Option<(&'a str, T)> {
     table
         .iter()
-        .find(|(word, _)| text.starts_with(word))
+        .find(|(word, _)| has_prefix(text, word))
         .copied()
 }
 
@@ -279,7 +282,10 @@ pub(crate) fn ends_with_any<'a, T: Copy>(
     text: &str,
     table: &'a [(&'a str, T)],
 ) -> Option<(&'a str, T)> {
-    table.iter().find(|(word, _)| text.ends_with(word)).copied()
+    table
+        .iter()
+        .find(|(word, _)| has_suffix(text, word))
+        .copied()
 }
 
 /// Words that may link a qualifier of two characters or more to its number:
@@ -333,12 +339,20 @@ const NOT_UNITS: &[&str] = &[
 
 /// The longest unit at the start of `text` (周岁 over 周).
 pub(super) fn unit_at(text: &str) -> Option<&'static str> {
-    if NOT_UNITS.iter().any(|w| text.starts_with(w)) {
+    static UNITS_BY_FIRST: LazyLock<FirstChars<&str>> =
+        LazyLock::new(|| FirstChars::new(UNITS, |u| u));
+    static NOT_UNITS_BY_FIRST: LazyLock<FirstChars<&str>> =
+        LazyLock::new(|| FirstChars::new(NOT_UNITS, |w| w));
+    let first = text.chars().next()?;
+    if NOT_UNITS_BY_FIRST
+        .starting_with(first)
+        .any(|w| has_prefix(text, w))
+    {
         return None;
     }
-    UNITS
-        .iter()
+    UNITS_BY_FIRST
+        .starting_with(first)
         .copied()
-        .filter(|u| text.starts_with(u))
+        .filter(|u| has_prefix(text, u))
         .max_by_key(|u| u.len())
 }
