@@ -14,6 +14,8 @@ const CALLS = {
   convertWithMap: [TEXT, 't2s'],
   detectScript: [TEXT],
   maxLength: [],
+  // Last: a word of the reader's own, absent from TEXT, changes no result above.
+  addWords: [[{ text: '天易經開區', kind: 'org' }]],
 };
 
 /** `zhlens` is the module's namespace, `createWorker` zhlens/worker's. */
