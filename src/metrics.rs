@@ -974,6 +974,22 @@ fn leading_trend(
     (first.start() == start && first.end() < end).then_some((*direction, word.len()))
 }
 
+/// The length of the trend qualifiers that end `head` (按年實質|上升).
+fn qualifiers_ending(head: &str) -> usize {
+    let mut end = head.len();
+    while let Some(q) = TREND_QUALIFIERS.iter().find(|q| head[..end].ends_with(**q)) {
+        end -= q.len();
+    }
+    head.len() - end
+}
+
+/// The direction of the first trend verb in `text`.
+fn first_trend(text: &str) -> Option<Direction> {
+    text.char_indices()
+        .find_map(|(at, _)| starts_with_any(&text[at..], TRENDS))
+        .map(|(_, direction)| direction)
+}
+
 /// A trend said at the end of `part` (同比增長, 年增, 降至): where it starts
 /// (with its basis and qualifiers), which way, its basis, and whether the
 /// value after it is its amount (增長5%) rather than where it went (降至).
@@ -996,23 +1012,13 @@ fn trend_at_end(part: &str) -> Option<TrendRead> {
             (before_to.len() - w.len(), d, None)
         }
     };
-    while let Some(q) = TREND_QUALIFIERS
-        .iter()
-        .find(|q| part[..start].ends_with(**q))
-    {
-        start -= q.len();
-    }
+    start -= qualifiers_ending(&part[..start]);
     if basis.is_none() {
         if let Some((w, b)) = ends_with_any(&part[..start], BASES) {
             start -= w.len();
             basis = Some(b);
             // 實質按年上升: a qualifier before the basis too.
-            while let Some(q) = TREND_QUALIFIERS
-                .iter()
-                .find(|q| part[..start].ends_with(**q))
-            {
-                start -= q.len();
-            }
+            start -= qualifiers_ending(&part[..start]);
         }
     }
     Some(TrendRead {
@@ -1098,10 +1104,7 @@ fn is_duration(figure: &Figure) -> bool {
 
 /// Whether a trend or a comparison is said anywhere in `text`.
 fn has_trend(text: &str) -> bool {
-    text.char_indices().any(|(at, _)| {
-        let rest = &text[at..];
-        starts_with_any(rest, TRENDS).is_some() || rest.starts_with(['较', '比'])
-    })
+    first_trend(text).is_some() || text.contains(['较', '比'])
 }
 
 /// A date or period at day precision (今（21）日, 10月1日至8日): the day
@@ -1177,10 +1180,7 @@ fn is_change_origin(text: &str, figures: &[Figure], j: usize) -> bool {
 fn origin_change(text: &str, figures: &[Figure], j: usize) -> Change {
     let (a, b) = (&figures[j], &figures[j + 1]);
     let between = &text[a.range().end..b.range().start];
-    let stated = between
-        .char_indices()
-        .find_map(|(at, _)| starts_with_any(&between[at..], TRENDS))
-        .map(|(_, d)| d);
+    let stated = first_trend(between);
     Change {
         range: a.range().start - '由'.len_utf8()..b.range().end,
         direction: stated.unwrap_or_else(|| direction_between(a, b)),
