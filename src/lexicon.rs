@@ -8,7 +8,6 @@
 //! A name is matched on whole words: at a token's start, the longest name
 //! that ends at a token's end.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::Token;
@@ -31,24 +30,49 @@ const BUILTIN: &[(EntityKind, &str)] = &[
     ),
 ];
 
-/// Names and their kinds.
+/// Names and their kinds, sorted by name: the names that start with a
+/// given text are one run of the list, so a search along the tokens stops
+/// at the first text no name starts with (most tokens, at once).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
-    names: HashMap<String, EntityKind>,
-    /// The longest name, in tokens it may span: a bound on the search.
-    longest_chars: usize,
+    names: Vec<(Box<str>, EntityKind)>,
+    /// Each first character of a name and where its run of names begins:
+    /// a token's search looks only at the names it can start.
+    first_chars: Vec<(char, usize)>,
 }
 
 impl Lexicon {
     /// The compiled-in lists.
     pub(crate) fn builtin() -> Lexicon {
-        let mut lexicon = Lexicon::default();
-        for (kind, list) in BUILTIN {
-            for name in names_of(list) {
-                lexicon.insert(name, *kind);
+        let mut names: Vec<(Box<str>, EntityKind)> = BUILTIN
+            .iter()
+            .flat_map(|(kind, list)| names_of(list).map(|name| (name.into(), *kind)))
+            .collect();
+        // A later list's kind replaces an earlier one's, as `insert` does.
+        names.reverse();
+        names.sort_by(|a, b| a.0.cmp(&b.0));
+        names.dedup_by(|later, earlier| later.0 == earlier.0);
+        Lexicon::indexed(names)
+    }
+
+    fn indexed(names: Vec<(Box<str>, EntityKind)>) -> Lexicon {
+        let mut first_chars: Vec<(char, usize)> = Vec::new();
+        for (at, (name, _)) in names.iter().enumerate() {
+            let first = name.chars().next().unwrap_or_default();
+            if first_chars.last().is_none_or(|&(c, _)| c != first) {
+                first_chars.push((first, at));
             }
         }
-        lexicon
+        Lexicon { names, first_chars }
+    }
+
+    /// The names that start with `c`.
+    fn starting_with(&self, c: char) -> &[(Box<str>, EntityKind)] {
+        let Ok(k) = self.first_chars.binary_search_by_key(&c, |&(f, _)| f) else {
+            return &[];
+        };
+        let end = self.first_chars.get(k + 1).map_or(self.names.len(), |&(_, at)| at);
+        &self.names[self.first_chars[k].1..end]
     }
 
     /// The hand-written names (not the generated divisions), which the
@@ -61,13 +85,23 @@ impl Lexicon {
 
     /// Adds `name` as an entity of `kind`; a later kind replaces an earlier.
     pub(crate) fn insert(&mut self, name: &str, kind: EntityKind) {
-        self.longest_chars = self.longest_chars.max(name.chars().count());
-        self.names.insert(name.to_string(), kind);
+        match self.names.binary_search_by(|(n, _)| (**n).cmp(name)) {
+            Ok(at) => self.names[at].1 = kind,
+            Err(at) => {
+                let mut names = std::mem::take(&mut self.names);
+                names.insert(at, (name.into(), kind));
+                *self = Lexicon::indexed(names);
+            }
+        }
     }
 
     /// The kind of `word` when it is a known name.
     pub(crate) fn kind(&self, word: &str) -> Option<EntityKind> {
-        self.names.get(word).copied()
+        let names = self.starting_with(word.chars().next()?);
+        names
+            .binary_search_by(|(n, _)| (**n).cmp(word))
+            .ok()
+            .map(|at| names[at].1)
     }
 
     /// The longest name that starts at token `i` and ends at a token's end.
@@ -78,20 +112,21 @@ impl Lexicon {
         i: usize,
     ) -> Option<(EntityKind, Range<usize>)> {
         let start = tokens.get(i)?.start();
-        let max_end = text[start..]
-            .char_indices()
-            .nth(self.longest_chars)
-            .map_or(text.len(), |(at, _)| start + at);
-        tokens[i..]
-            .iter()
-            .take_while(|t| t.end() <= max_end)
-            .collect::<Vec<_>>()
-            .iter()
-            .rev()
-            .find_map(|t| {
-                self.kind(&text[start..t.end()])
-                    .map(|kind| (kind, start..t.end()))
-            })
+        let mut names = self.starting_with(text[start..].chars().next()?);
+        let mut longest = None;
+        for token in &tokens[i..] {
+            let words = &text[start..token.end()];
+            // Longer words sort after shorter ones they extend.
+            names = &names[names.partition_point(|(n, _)| **n < *words)..];
+            match names.first() {
+                Some((name, kind)) if **name == *words => {
+                    longest = Some((*kind, start..token.end()));
+                }
+                Some((name, _)) if name.starts_with(words) => {}
+                _ => break,
+            }
+        }
+        longest
     }
 }
 
