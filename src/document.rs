@@ -14,6 +14,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::convert::{self, Config, Converted};
+use crate::numbers;
 use crate::offsets::Cursor;
 use crate::script::{self, ScriptReport};
 use crate::{Pos, Region, Token, is_han};
@@ -291,30 +292,7 @@ fn is_digit(c: char) -> bool {
 
 /// A digit or a Chinese numeral, either script, financial forms and 〇/○.
 fn is_numeral(c: char) -> bool {
-    is_digit(c)
-        || matches!(
-            c,
-            '〇' | '○'
-                | '零'
-                | '一'
-                | '二'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '千'
-                | '万'
-                | '萬'
-                | '亿'
-                | '億'
-                | '两'
-                | '兩'
-        )
+    is_digit(c) || numbers::digit(c).is_some() || numbers::unit(c).is_some()
 }
 
 /// The character `c` becomes in the view, as far as a space next to it is

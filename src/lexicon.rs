@@ -71,7 +71,10 @@ impl Lexicon {
         let Ok(k) = self.first_chars.binary_search_by_key(&c, |&(f, _)| f) else {
             return &[];
         };
-        let end = self.first_chars.get(k + 1).map_or(self.names.len(), |&(_, at)| at);
+        let end = self
+            .first_chars
+            .get(k + 1)
+            .map_or(self.names.len(), |&(_, at)| at);
         &self.names[self.first_chars[k].1..end]
     }
 

@@ -687,9 +687,30 @@ fn simple_at(text: &str, at: usize) -> Option<(usize, f64, bool)> {
             .starts_with(['百', '佰'])
             .then(|| (at + first.len_utf8() + '百'.len_utf8(), 50.0, true));
     }
-    let mut run_end = run_end(text, at);
-    // 2222.2222.222: numbers joined by points are a dotted sequence (a
-    // version, an address), each part a number of its own.
+    let (mut end, value) = read_run(text, at, run_end(text, at))?;
+    let chinese = !text[at..end].contains(is_arabic);
+    let mut value = value.to_f64();
+    // Arabic tails: 2e5, 2^5, 40k, -2.5 M.
+    if text[..end].ends_with(is_arabic) {
+        if let Some((e, v)) = arabic_tail(text, end, value) {
+            end = e;
+            value = v;
+        }
+    }
+    // 十打: dozens.
+    if text[end..].starts_with('打') {
+        end += '打'.len_utf8();
+        value *= 12.0;
+    }
+    Some((end, value, chinese))
+}
+
+/// The number the run `at..run_end` (see [`run_end`]) starts with: its end
+/// and value. A run that does not read whole is shortened from the right
+/// (三會 → 三); a dotted sequence (2222.2222.222, a version or an address)
+/// reads part by part. The one reader of numbers in running text, for
+/// `numbers()` and the figures alike.
+pub(crate) fn read_run(text: &str, at: usize, mut run_end: usize) -> Option<(usize, Decimal)> {
     let dotted = |at: usize| {
         let mut chars = text[at..].chars();
         chars.next().is_some_and(is_point) && chars.next().is_some_and(is_arabic)
@@ -701,8 +722,7 @@ fn simple_at(text: &str, at: usize) -> Option<(usize, f64, bool)> {
         }
     }
     let mut end = run_end;
-    // Shrink from the right until the run reads as a number (三會 → 三).
-    let (mut end, value) = loop {
+    let (end, value) = loop {
         if end <= at {
             return None;
         }
@@ -725,21 +745,7 @@ fn simple_at(text: &str, at: usize) -> Option<(usize, f64, bool)> {
             return None;
         }
     }
-    let chinese = !text[at..end].contains(is_arabic);
-    let mut value = value.to_f64();
-    // Arabic tails: 2e5, 2^5, 40k, -2.5 M.
-    if text[..end].ends_with(is_arabic) {
-        if let Some((e, v)) = arabic_tail(text, end, value) {
-            end = e;
-            value = v;
-        }
-    }
-    // 十打: dozens.
-    if text[end..].starts_with('打') {
-        end += '打'.len_utf8();
-        value *= 12.0;
-    }
-    Some((end, value, chinese))
+    Some((end, value))
 }
 
 /// Exponents, powers and k/M after Arabic digits.
@@ -789,21 +795,20 @@ fn arabic_tail(text: &str, end: usize, value: f64) -> Option<(usize, f64)> {
     Some((e, value * scale))
 }
 
-/// Reads a run as written: spaces, and 余/多/几 before a unit, dropped.
+/// Reads a run as written: spaces, 余/多/几 before a unit and 个 before
+/// 亿 dropped.
 fn parse_written(written: &str) -> Option<Decimal> {
-    if !written.contains(|c: char| is_space(c) || matches!(c, '余' | '餘' | '多' | '几' | '幾'))
-    {
+    let dropped =
+        |c: char| is_space(c) || matches!(c, '余' | '餘' | '多' | '几' | '幾' | '个' | '個');
+    if !written.contains(dropped) {
         return parse_unsigned(written);
     }
-    let kept: String = written
-        .chars()
-        .filter(|&c| !is_space(c) && !matches!(c, '余' | '餘' | '多' | '几' | '幾'))
-        .collect();
+    let kept: String = written.chars().filter(|&c| !dropped(c)).collect();
     parse_unsigned(&kept)
 }
 
 /// The end of the longest run at `at` that may be a number.
-fn run_end(text: &str, at: usize) -> usize {
+pub(crate) fn run_end(text: &str, at: usize) -> usize {
     let mut end = at;
     let mut count = 0;
     let mut prev: Option<char> = None;
@@ -842,6 +847,11 @@ fn run_end(text: &str, at: usize) -> usize {
                 prev.is_some() && next.is_some_and(|n| digit(n).is_some() && !is_liang(n))
             }
             '余' | '餘' | '多' => prev.is_some() && next.is_some_and(is_big_unit),
+            // 两个亿, 7个亿: a count of 亿 or 万.
+            '个' | '個' => {
+                prev.is_some_and(|p| digit(p).is_some())
+                    && right_after.is_some_and(|n| matches!(n, '万' | '萬' | '亿' | '億'))
+            }
             '几' | '幾' => prev.is_some() && next.is_some_and(|n| unit(n).is_some()),
             c if is_space(c) => match (prev, next) {
                 // 一百 五 十, 7 万, 7万 5千; not 667.123 五点八.

@@ -31,6 +31,11 @@ fn number_expressions_as_written() {
             vec![("一百 五 十 二", 152.0)],
         ),
         (
+            "个 counts 亿 as figures read it: numbers() and figures share one reader",
+            "损失两个亿，7个亿元",
+            vec![("两个亿", 200_000_000.0), ("7个亿", 700_000_000.0)],
+        ),
+        (
             "余 and 几 before a unit",
             "十 余 万，二十几万",
             vec![("十 余 万", 1e5), ("二十几万", 2e5)],
