@@ -10,6 +10,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use crate::Token;
 use crate::entities::EntityKind;
 
@@ -30,52 +32,25 @@ const BUILTIN: &[(EntityKind, &str)] = &[
     ),
 ];
 
-/// Names and their kinds, sorted by name: the names that start with a
-/// given text are one run of the list, so a search along the tokens stops
-/// at the first text no name starts with (most tokens, at once).
+/// Names and their kinds, under every prefix of theirs: a search along the
+/// tokens stops at the first text that starts no name (most tokens, at
+/// once), with one lookup per token.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
-    names: Vec<(Box<str>, EntityKind)>,
-    /// Each first character of a name and where its run of names begins:
-    /// a token's search looks only at the names it can start.
-    first_chars: Vec<(char, usize)>,
+    /// A name's kind; `None` for a text that only starts names.
+    prefixes: FxHashMap<Box<str>, Option<EntityKind>>,
 }
 
 impl Lexicon {
     /// The compiled-in lists.
     pub(crate) fn builtin() -> Lexicon {
-        let mut names: Vec<(Box<str>, EntityKind)> = BUILTIN
-            .iter()
-            .flat_map(|(kind, list)| names_of(list).map(|name| (name.into(), *kind)))
-            .collect();
-        // A later list's kind replaces an earlier one's, as `insert` does.
-        names.reverse();
-        names.sort_by(|a, b| a.0.cmp(&b.0));
-        names.dedup_by(|later, earlier| later.0 == earlier.0);
-        Lexicon::indexed(names)
-    }
-
-    fn indexed(names: Vec<(Box<str>, EntityKind)>) -> Lexicon {
-        let mut first_chars: Vec<(char, usize)> = Vec::new();
-        for (at, (name, _)) in names.iter().enumerate() {
-            let first = name.chars().next().unwrap_or_default();
-            if first_chars.last().is_none_or(|&(c, _)| c != first) {
-                first_chars.push((first, at));
+        let mut lexicon = Lexicon::default();
+        for (kind, list) in BUILTIN {
+            for name in names_of(list) {
+                lexicon.insert(name, *kind);
             }
         }
-        Lexicon { names, first_chars }
-    }
-
-    /// The names that start with `c`.
-    fn starting_with(&self, c: char) -> &[(Box<str>, EntityKind)] {
-        let Ok(k) = self.first_chars.binary_search_by_key(&c, |&(f, _)| f) else {
-            return &[];
-        };
-        let end = self
-            .first_chars
-            .get(k + 1)
-            .map_or(self.names.len(), |&(_, at)| at);
-        &self.names[self.first_chars[k].1..end]
+        lexicon
     }
 
     /// The hand-written names (not the generated divisions), which the
@@ -88,23 +63,15 @@ impl Lexicon {
 
     /// Adds `name` as an entity of `kind`; a later kind replaces an earlier.
     pub(crate) fn insert(&mut self, name: &str, kind: EntityKind) {
-        match self.names.binary_search_by(|(n, _)| (**n).cmp(name)) {
-            Ok(at) => self.names[at].1 = kind,
-            Err(at) => {
-                let mut names = std::mem::take(&mut self.names);
-                names.insert(at, (name.into(), kind));
-                *self = Lexicon::indexed(names);
-            }
+        for (at, _) in name.char_indices().skip(1) {
+            self.prefixes.entry(name[..at].into()).or_insert(None);
         }
+        self.prefixes.insert(name.into(), Some(kind));
     }
 
     /// The kind of `word` when it is a known name.
     pub(crate) fn kind(&self, word: &str) -> Option<EntityKind> {
-        let names = self.starting_with(word.chars().next()?);
-        names
-            .binary_search_by(|(n, _)| (**n).cmp(word))
-            .ok()
-            .map(|at| names[at].1)
+        self.prefixes.get(word).copied().flatten()
     }
 
     /// The longest name that starts at token `i` and ends at a token's end.
@@ -115,18 +82,12 @@ impl Lexicon {
         i: usize,
     ) -> Option<(EntityKind, Range<usize>)> {
         let start = tokens.get(i)?.start();
-        let mut names = self.starting_with(text[start..].chars().next()?);
         let mut longest = None;
         for token in &tokens[i..] {
-            let words = &text[start..token.end()];
-            // Longer words sort after shorter ones they extend.
-            names = &names[names.partition_point(|(n, _)| **n < *words)..];
-            match names.first() {
-                Some((name, kind)) if **name == *words => {
-                    longest = Some((*kind, start..token.end()));
-                }
-                Some((name, _)) if name.starts_with(words) => {}
-                _ => break,
+            match self.prefixes.get(&text[start..token.end()]) {
+                Some(Some(kind)) => longest = Some((*kind, start..token.end())),
+                Some(None) => {}
+                None => break,
             }
         }
         longest
