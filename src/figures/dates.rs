@@ -5,6 +5,8 @@
 //! 周三). Separate because they resolve against the calendar, not against
 //! units.
 
+use std::sync::LazyLock;
+
 use crate::date::{Date, days_in_month};
 use crate::numbers;
 use crate::region::Region;
@@ -158,33 +160,78 @@ fn months_of(year: i32, first: u32, last: u32) -> String {
 /// half years, Taiwan datelines, slash and dot dates, quarters in letters,
 /// fiscal years, weekdays and holidays.
 pub(super) fn find_date_words(text: &str, today: Date, region: Region) -> Vec<Figure> {
-    let mut found = find_half_years(text, today, region);
-    found.extend(find_relative_dates(text, today));
-    found.extend(find_relative_days(text, today));
-    found.extend(find_datelines(text, today));
+    let words = find_words(text, &DATE_WORDS, |w| w.word());
+    let mut found = find_half_years(text, &words, today, region);
+    found.extend(find_relative_dates(text, &words, today));
+    found.extend(find_relative_days(text, &words, today));
+    found.extend(find_datelines(text, &words, today));
     found.extend(find_numeric_dates(text));
     found.extend(find_letter_quarters(text, today, region));
-    found.extend(find_named_quarters(text, today, region));
+    found.extend(find_named_quarters(text, &words, today, region));
     found.extend(find_fiscal_years(text));
-    found.extend(find_years_to_date(text, today, region));
-    found.extend(find_weekdays(text, today));
-    found.extend(find_holidays(text, today, region));
+    found.extend(find_years_to_date(text, &words, today, region));
+    found.extend(find_weekdays(text, &words, today));
+    found.extend(find_holidays(text, &words, today, region));
     found
 }
+
+/// A word a date finder looks for, with its table's entry. The finders'
+/// tables are searched together, in one pass over the text.
+enum DateWord {
+    /// A relative year or month: its offset, and whether it is a year.
+    Relative(&'static str, i32, bool),
+    HalfYear(&'static (&'static str, u32, u32, bool)),
+    Day(&'static (&'static str, i64)),
+    Dateline(&'static (&'static str, i64)),
+    NamedQuarter(&'static (&'static str, Option<u32>)),
+    YearToDate(&'static str),
+    Week(&'static str),
+    Holiday(&'static (&'static str, u32, u32)),
+}
+
+impl DateWord {
+    fn word(&self) -> &'static str {
+        match self {
+            DateWord::Relative(w, ..) | DateWord::YearToDate(w) | DateWord::Week(w) => w,
+            DateWord::HalfYear(e) => e.0,
+            DateWord::Day(e) | DateWord::Dateline(e) => e.0,
+            DateWord::NamedQuarter(e) => e.0,
+            DateWord::Holiday(e) => e.0,
+        }
+    }
+}
+
+static DATE_WORDS: LazyLock<Vec<DateWord>> = LazyLock::new(|| {
+    let years = RELATIVE_YEARS
+        .iter()
+        .map(|&(w, offset)| DateWord::Relative(w, offset, true));
+    let months = RELATIVE_MONTHS
+        .iter()
+        .map(|&(w, offset)| DateWord::Relative(w, offset, false));
+    years
+        .chain(months)
+        .chain(HALF_YEARS.iter().map(DateWord::HalfYear))
+        .chain(RELATIVE_DAYS.iter().map(DateWord::Day))
+        .chain(DATELINE_WORDS.iter().map(DateWord::Dateline))
+        .chain(QUARTER_WORDS.iter().map(DateWord::NamedQuarter))
+        .chain([DateWord::YearToDate(YEAR_TO_DATE)])
+        .chain(WEEK_WORDS.iter().map(|&w| DateWord::Week(w)))
+        .chain(HOLIDAYS.iter().map(DateWord::Holiday))
+        .collect()
+});
 
 /// Years and months named relative to the reference date, with no number:
 /// 今年 (a date, the year), 今年以來 (a period up to the reference month),
 /// 今年年初 and 年底 (its first or last month), 去年全年 and 明年度 (the
 /// year), 上月 and 本月 (a month). Inside a longer figure (今年1至7月,
 /// 去年12月) they go when figures that hold others are merged.
-fn find_relative_dates(text: &str, today: Date) -> Vec<Figure> {
-    let years = RELATIVE_YEARS.iter().map(|&(w, offset)| (w, offset, true));
-    let months = RELATIVE_MONTHS
-        .iter()
-        .map(|&(w, offset)| (w, offset, false));
-    let words: Vec<(&str, i32, bool)> = years.chain(months).collect();
+fn find_relative_dates(text: &str, words: &[(usize, &DateWord)], today: Date) -> Vec<Figure> {
+    let relative = words.iter().filter_map(|&(at, w)| match *w {
+        DateWord::Relative(word, offset, is_year) => Some((at, word, offset, is_year)),
+        _ => None,
+    });
     let mut found = Vec::new();
-    for (at, &(word, offset, is_year)) in find_words(text, &words, |e| e.0) {
+    for (at, word, offset, is_year) in relative {
         if COMPARED_WITH.iter().any(|w| text[..at].ends_with(w)) {
             continue;
         }
@@ -242,9 +289,18 @@ const HALF_YEARS: &[(&str, u32, u32, bool)] = &[
 ];
 
 /// Half years, which carry no number: 上半年, 今年下半年, 2025年半年度.
-fn find_half_years(text: &str, today: Date, region: Region) -> Vec<Figure> {
+fn find_half_years(
+    text: &str,
+    words: &[(usize, &DateWord)],
+    today: Date,
+    region: Region,
+) -> Vec<Figure> {
+    let halves = words.iter().filter_map(|&(at, w)| match w {
+        DateWord::HalfYear(half) => Some((at, *half)),
+        _ => None,
+    });
     let mut found = Vec::new();
-    for (at, &(word, first, last, needs_year)) in find_words(text, HALF_YEARS, |h| h.0) {
+    for (at, &(word, first, last, needs_year)) in halves {
         // 半年度 after 上/下 is 上半年度, read as 上半年.
         if needs_year && text[..at].ends_with(['上', '下']) {
             continue;
@@ -283,9 +339,13 @@ const RELATIVE_DAYS: &[(&str, i64)] = &[
 /// What makes a relative day the start of a name: 今日頭條, 明日之星.
 const NAMES_AFTER_DAYS: &[&str] = &["头条", "之"];
 
-fn find_relative_days(text: &str, today: Date) -> Vec<Figure> {
-    find_words(text, RELATIVE_DAYS, |d| d.0)
-        .into_iter()
+fn find_relative_days(text: &str, words: &[(usize, &DateWord)], today: Date) -> Vec<Figure> {
+    words
+        .iter()
+        .filter_map(|&(at, w)| match w {
+            DateWord::Day(day) => Some((at, *day)),
+            _ => None,
+        })
         .filter(|(at, (word, _))| {
             let after = &text[at + word.len()..];
             !NAMES_AFTER_DAYS.iter().any(|w| after.starts_with(w))
@@ -297,14 +357,20 @@ fn find_relative_days(text: &str, today: Date) -> Vec<Figure> {
         .collect()
 }
 
+/// The words that open a dateline, and the day each names.
+const DATELINE_WORDS: &[(&str, i64)] = &[("今(", 0), ("昨(", -1), ("明(", 1)];
+
 /// Taiwan datelines: 今（9）日, 昨（22）日, 明（3）日 (the view folds the
 /// brackets to ASCII). The day in brackets is the day the word names; it is
 /// sought in the reference month, or the month before or after when the
 /// word says so (昨（31）日 on the 1st).
-fn find_datelines(text: &str, today: Date) -> Vec<Figure> {
-    const WORDS: &[(&str, i64)] = &[("今(", 0), ("昨(", -1), ("明(", 1)];
+fn find_datelines(text: &str, words: &[(usize, &DateWord)], today: Date) -> Vec<Figure> {
+    let datelines = words.iter().filter_map(|&(at, w)| match w {
+        DateWord::Dateline(dateline) => Some((at, *dateline)),
+        _ => None,
+    });
     let mut found = Vec::new();
-    for (at, &(word, offset)) in find_words(text, WORDS, |w| w.0) {
+    for (at, &(word, offset)) in datelines {
         let rest = &text[at + word.len()..];
         let Some((day, digits)) = ascii_number(rest.trim_start_matches(' ')) else {
             continue;
@@ -472,17 +538,29 @@ fn year_then_quarter(text: &str, at: usize, today: Date, region: Region) -> Opti
     ))
 }
 
+/// Quarters named without a number, and which: the first, or the
+/// reference date's (None).
+const QUARTER_WORDS: &[(&str, Option<u32>)] = &[
+    ("首季度", Some(1)),
+    ("首季", Some(1)),
+    ("本季度", None),
+    ("本季", None),
+];
+
 /// Quarters named without a number: 首季 (the first), 本季 (the reference
 /// date's).
-fn find_named_quarters(text: &str, today: Date, region: Region) -> Vec<Figure> {
-    const WORDS: &[(&str, Option<u32>)] = &[
-        ("首季度", Some(1)),
-        ("首季", Some(1)),
-        ("本季度", None),
-        ("本季", None),
-    ];
+fn find_named_quarters(
+    text: &str,
+    words: &[(usize, &DateWord)],
+    today: Date,
+    region: Region,
+) -> Vec<Figure> {
+    let quarters = words.iter().filter_map(|&(at, w)| match w {
+        DateWord::NamedQuarter(quarter) => Some((at, *quarter)),
+        _ => None,
+    });
     let mut found = Vec::new();
-    for (at, &(word, quarter)) in find_words(text, WORDS, |w| w.0) {
+    for (at, &(word, quarter)) in quarters {
         // 首季 inside 首季度 is found twice.
         if word.ends_with('季') && text[at + word.len()..].starts_with('度') {
             continue;
@@ -583,11 +661,21 @@ fn find_fiscal_years(text: &str) -> Vec<Figure> {
     found
 }
 
+const YEAR_TO_DATE: &str = "年初至今";
+
 /// 年初至今: from the first day of the year to the reference date, and with
 /// its year written (今年年初至今, 2025年初至今).
-fn find_years_to_date(text: &str, today: Date, region: Region) -> Vec<Figure> {
+fn find_years_to_date(
+    text: &str,
+    words: &[(usize, &DateWord)],
+    today: Date,
+    region: Region,
+) -> Vec<Figure> {
     let mut found = Vec::new();
-    for (at, _) in find_words(text, &[("年初至今", ())], |w| w.0) {
+    for &(at, _) in words
+        .iter()
+        .filter(|(_, w)| matches!(w, DateWord::YearToDate(_)))
+    {
         // 今年初至今 and 2025年初至今 share the 年; 今年年初至今 does not.
         let head = &text[..at + '年'.len_utf8()];
         let named = year_before(head, today, region)
@@ -599,7 +687,7 @@ fn find_years_to_date(text: &str, today: Date, region: Region) -> Vec<Figure> {
         }
         found.push(iso(
             FigureKind::Period,
-            start..at + "年初至今".len(),
+            start..at + YEAR_TO_DATE.len(),
             format!("{year:04}-01-01/{today}"),
         ));
     }
@@ -618,14 +706,20 @@ const WEEKDAYS: &[(char, u32)] = &[
     ('天', 7),
 ];
 
+/// The words before the name of a weekday.
+const WEEK_WORDS: &[&str] = &["星期", "礼拜", "周"];
+
 /// Weekdays: 星期三, 周三 (the view writes 週 as 周), 下周三. A weekday
 /// alone is the last such day on or before the reference date; 本周,
 /// 上周 and 下周 name the week (weeks start on Monday).
-fn find_weekdays(text: &str, today: Date) -> Vec<Figure> {
-    const WEEK_WORDS: &[(&str, ())] = &[("星期", ()), ("礼拜", ()), ("周", ())];
+fn find_weekdays(text: &str, words: &[(usize, &DateWord)], today: Date) -> Vec<Figure> {
     const WEEKS: &[(&str, i64)] = &[("本", 0), ("这", 0), ("上", -1), ("下", 1)];
+    let weeks = words.iter().filter_map(|&(at, w)| match *w {
+        DateWord::Week(word) => Some((at, word)),
+        _ => None,
+    });
     let mut found = Vec::new();
-    for (at, &(word, ())) in find_words(text, WEEK_WORDS, |w| w.0) {
+    for (at, word) in weeks {
         let after = &text[at + word.len()..];
         let Some((name, weekday)) = WEEKDAYS.iter().find(|(c, _)| after.starts_with(*c)) else {
             continue;
@@ -685,9 +779,18 @@ const HOLIDAYS: &[(&str, u32, u32)] = &[
 /// Holidays on a fixed day named as a time (元旦假期, 国庆节前), in the
 /// year written before them or the reference year: 元旦, 明年元旦, 五一,
 /// 国庆.
-fn find_holidays(text: &str, today: Date, region: Region) -> Vec<Figure> {
+fn find_holidays(
+    text: &str,
+    words: &[(usize, &DateWord)],
+    today: Date,
+    region: Region,
+) -> Vec<Figure> {
+    let holidays = words.iter().filter_map(|&(at, w)| match w {
+        DateWord::Holiday(holiday) => Some((at, *holiday)),
+        _ => None,
+    });
     let mut found = Vec::new();
-    for (at, &(word, month, day)) in find_words(text, HOLIDAYS, |h| h.0) {
+    for (at, &(word, month, day)) in holidays {
         let end = at + word.len();
         // 国庆 inside 国庆节; 十五一: digits of a longer numeral.
         let as_time = HOLIDAY_TIMES.iter().any(|w| text[end..].starts_with(w));
