@@ -36,9 +36,22 @@ impl Decimal {
 
     /// The nearest `f64` (infinite when the value is beyond f64's range).
     pub(crate) fn to_f64(self) -> f64 {
-        let magnitude: f64 = format!("{}e{}", self.mantissa, self.exponent)
-            .parse()
-            .unwrap_or(f64::INFINITY);
+        // A mantissa below 2^53 and a power of ten up to 10^22 are both
+        // exact in f64, so one multiplication or division rounds once, as
+        // parsing the decimal would (Clinger's fast path); the rest parse.
+        const EXACT_POWERS: i32 = 22;
+        let magnitude = if self.mantissa < 1 << 53 && self.exponent.abs() <= EXACT_POWERS {
+            let power = 10f64.powi(self.exponent.abs());
+            if self.exponent >= 0 {
+                self.mantissa as f64 * power
+            } else {
+                self.mantissa as f64 / power
+            }
+        } else {
+            format!("{}e{}", self.mantissa, self.exponent)
+                .parse()
+                .unwrap_or(f64::INFINITY)
+        };
         if self.negative { -magnitude } else { magnitude }
     }
 
@@ -955,6 +968,28 @@ mod tests {
             "三千两百两",
         ] {
             assert_eq!(value(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_fast_conversion_rounds_as_parsing_does() {
+        for (mantissa, exponent) in [
+            (2188u128, 7),
+            (525, -4),
+            (1, -22),
+            (9_007_199_254_740_991, 22),
+            (9_007_199_254_740_991, -22),
+            (123_456_789, -9),
+            (7, 300),
+            (3, -300),
+        ] {
+            let d = Decimal {
+                negative: false,
+                mantissa,
+                exponent,
+            };
+            let parsed: f64 = format!("{mantissa}e{exponent}").parse().unwrap();
+            assert_eq!(d.to_f64(), parsed, "{mantissa}e{exponent}");
         }
     }
 
