@@ -39,7 +39,11 @@ fn main() {
     fs::write(out.join("pos_tags.rs"), pos_tags_source(&tags)).unwrap();
     fs::write(
         out.join("script_tables.rs"),
-        script_tables_source(&dicts["TSCharacters"], &dicts["STCharacters"]),
+        script_tables_source(
+            &dicts["TSCharacters"],
+            &dicts["STCharacters"],
+            &read(&opencc.join("dictionary/TSCharacters.txt")),
+        ),
     )
     .unwrap();
     let (specs, used) = opencc::configs(&opencc);
@@ -281,7 +285,7 @@ fn pos_tags_source(tags: &BTreeSet<String>) -> String {
 /// The sets that let `detect_script` tell the scripts apart: characters
 /// only Traditional text uses, and characters only Simplified text uses
 /// (single characters of OpenCC's `TSCharacters` and `STCharacters`).
-fn script_tables_source(t2s: &opencc::Dict, s2t: &opencc::Dict) -> String {
+fn script_tables_source(t2s: &opencc::Dict, s2t: &opencc::Dict, t2s_text: &str) -> String {
     let chars = |d: &opencc::Dict| -> BTreeMap<char, char> {
         d.iter()
             .filter_map(|(k, v)| Some((single_char(k)?, single_char(v)?)))
@@ -313,6 +317,26 @@ fn script_tables_source(t2s: &opencc::Dict, s2t: &opencc::Dict) -> String {
     src.push_str("];\n/// Characters only Simplified text uses, sorted.\n");
     src.push_str("pub(crate) static SIMPLIFIED_ONLY: &[char] = &[\n");
     for c in &simplified_only {
+        writeln!(src, "    {c:?},").unwrap();
+    }
+    // Traditional characters that OpenCC may also keep as they are (乾 in
+    // 乾隆, 於 as a surname): only a phrase tells, so they are not folded
+    // one by one.
+    let kept: BTreeSet<char> = t2s_text
+        .lines()
+        .filter_map(|line| {
+            let (key, values) = line.split_once('\t')?;
+            let key = single_char(key)?;
+            values
+                .split(' ')
+                .any(|v| single_char(v) == Some(key))
+                .then_some(key)
+        })
+        .filter(|c| traditional_only.contains(c))
+        .collect();
+    src.push_str("];\n/// Traditional-only characters OpenCC may keep as they are, sorted.\n");
+    src.push_str("pub(crate) static TRADITIONAL_KEPT: &[char] = &[\n");
+    for c in &kept {
         writeln!(src, "    {c:?},").unwrap();
     }
     src.push_str("];\n");

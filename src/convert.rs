@@ -638,6 +638,20 @@ pub(crate) fn regional_config(text: &str) -> Config {
     if hk > tw { Config::Hk2s } else { Config::Tw2s }
 }
 
+/// The Simplified form OpenCC gives a Traditional character (the first value
+/// of `TSCharacters`), for a stray Traditional character in Simplified text.
+pub(crate) fn simplified_char(c: char) -> Option<char> {
+    let tables = tables();
+    let dict = &tables.dicts[DICT_NAMES.iter().position(|n| *n == "TSCharacters")?];
+    let key = c.encode_utf8(&mut [0; 4]).to_owned();
+    let at = dict
+        .entries
+        .binary_search_by(|&(start, mid, _)| tables.text[start as usize..mid as usize].cmp(&key))
+        .ok()?;
+    let (_, mid, end) = dict.entries[at];
+    tables.text[mid as usize..end as usize].chars().next()
+}
+
 /// Whether the word-boundary rule segments the whole text, as it did before
 /// `guarded_words`: for tests that compare the two.
 #[cfg(test)]

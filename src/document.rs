@@ -33,10 +33,11 @@ pub(crate) struct Document<'t> {
 impl<'t> Document<'t> {
     /// Reads `text`: folds its typography and, when it is written mostly in
     /// Traditional characters, converts it to Simplified (OpenCC's `tw2s`,
-    /// or `hk2s` where Hong Kong variants outnumber Taiwan ones).
+    /// or `hk2s` where Hong Kong variants outnumber Taiwan ones); otherwise
+    /// folds the few Traditional characters it holds one by one.
     pub(crate) fn read(text: &'t str) -> Self {
         let script = script::detect(text);
-        let folded = Folded::new(text);
+        let folded = Folded::new(text, !script.mostly_traditional());
         let converted = script.mostly_traditional().then(|| {
             let config = convert::regional_config(&folded.text);
             (convert::run(&folded.text, config, None, true), config)
@@ -156,7 +157,11 @@ struct Folded<'t> {
 }
 
 impl<'t> Folded<'t> {
-    fn new(text: &'t str) -> Self {
+    /// Folds `text`; with `stray_traditional`, also each character only
+    /// Traditional text uses, to its Simplified form: the view of Simplified
+    /// text quoting a Traditional word reads as Simplified too, so the
+    /// extractors' tables are written in Simplified only.
+    fn new(text: &'t str, stray_traditional: bool) -> Self {
         let mut edits = Vec::new();
         let mut out = String::new();
         let mut copied = 0;
@@ -195,6 +200,7 @@ impl<'t> Folded<'t> {
                 '○' if previous.is_some_and(is_numeral) || next.is_some_and(is_numeral) => {
                     Some('〇')
                 }
+                c if stray_traditional && script::folds_alone(c) => convert::simplified_char(c),
                 _ => None,
             };
             if let Some(f) = folded {

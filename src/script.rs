@@ -74,6 +74,15 @@ pub(crate) fn detect(text: &str) -> ScriptReport {
     report
 }
 
+/// Whether only Traditional text uses `c` (see [`detect`]) and OpenCC
+/// converts it alone, whatever the words around it: 戰 (战), not 乾 (干 or
+/// 乾, as in 乾隆).
+pub(crate) fn folds_alone(c: char) -> bool {
+    !c.is_ascii()
+        && is_in(c, &TRADITIONAL_ONLY_BMP, TRADITIONAL_ONLY)
+        && TRADITIONAL_KEPT.binary_search(&c).is_err()
+}
+
 fn is_in(c: char, bmp: &[u64; 1024], sorted: &[char]) -> bool {
     let code = c as usize;
     if code < 0x10000 {
@@ -88,9 +97,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn only_unambiguous_traditional_characters_fold_alone() {
+        assert!(folds_alone('戰') && folds_alone('過'));
+        // 乾隆, 於 as a surname: OpenCC keeps them in some words.
+        assert!(!folds_alone('乾') && !folds_alone('於'));
+        assert!(!folds_alone('战') && !folds_alone('a'));
+    }
+
+    #[test]
     fn tables_are_sorted_for_binary_search() {
         assert!(TRADITIONAL_ONLY.windows(2).all(|w| w[0] < w[1]));
         assert!(SIMPLIFIED_ONLY.windows(2).all(|w| w[0] < w[1]));
+        assert!(TRADITIONAL_KEPT.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

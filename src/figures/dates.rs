@@ -23,7 +23,6 @@ pub(super) const RELATIVE_YEARS: &[(&str, i32)] = &[
     ("上年", -1),
     ("前年", -2),
     ("明年", 1),
-    ("來年", 1),
     ("来年", 1),
 ];
 
@@ -128,10 +127,8 @@ fn year_before(head: &str, today: Date, region: Region) -> Option<(i32, usize)> 
 /// month", which refers to a month named before it (11月當月).
 const RELATIVE_MONTHS: &[(&str, i32)] = &[
     ("本月", 0),
-    ("上個月", -1),
     ("上个月", -1),
     ("上月", -1),
-    ("下個月", 1),
     ("下个月", 1),
     ("下月", 1),
 ];

@@ -198,7 +198,6 @@ pub(super) fn find_percents(text: &str) -> Vec<Figure> {
         ("半成", 5.0),
         ("半折", 50.0),
         ("打对折", 50.0),
-        ("打對折", 50.0),
     ];
     for (at, &(word, value)) in find_words(text, WHOLE_WORDS, |e| e.0) {
         let end = at + word.len();
