@@ -1361,13 +1361,14 @@ fn origin_lead(text: &str, figures: &[Figure], j: usize) -> Option<usize> {
         if text[dated.range().end..a] == *"的" {
             head = &text[..dated.range().start];
         }
-    } else if let Some(per) = head
-        .rfind('每')
-        .filter(|&at| head[at..].chars().count() <= 3)
+    } else if let Some((per, _)) = head
+        .char_indices()
+        .rev()
+        .take(3)
+        .take_while(|&(_, c)| !is_clause_break(c))
+        .find(|&(_, c)| c == '每')
     {
-        if !head[per..].contains(|c: char| is_clause_break(c)) {
-            head = &head[..per];
-        }
+        head = &head[..per];
     }
     ["由", "从"]
         .iter()
