@@ -1204,21 +1204,34 @@ fn counted_after(text: &str, tokens: &[Token], at: usize) -> Option<Range<usize>
 /// No counted phrase runs longer than this many words.
 const MAX_COUNTED_WORDS: usize = 5;
 
+/// Prepositions that end a frame before a value (以162票, 在…): not 比 of
+/// 占比.
+const FRAME_PREPOSITIONS: &[&str] = &["以", "在", "于", "向", "对", "按"];
+
+/// Whether an indicator read before a value only frames it: it ends in a
+/// preposition (會議以162票贊成, 廣東代表團以68金) or is a time word alone
+/// (清晨發生6車追撞).
+fn is_frame(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
+    let first = tokens.partition_point(|t| t.start() < indicator.start);
+    let words =
+        &tokens[first..first + tokens[first..].partition_point(|t| t.end() <= indicator.end)];
+    match words {
+        [only] if only.range() == indicator && only.pos().as_str() == "t" => true,
+        [.., last] => FRAME_PREPOSITIONS.contains(&&text[last.range()]),
+        [] => false,
+    }
+}
+
 /// Whether an indicator read before a value names who or where rather than
 /// a measure (全港, 新一屆立法會, 發行): none of its words is a common noun.
 fn names_a_holder(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
     if SCOPES.contains(&&text[indicator.clone()]) {
         return true;
     }
-    let first = tokens.partition_point(|t| t.start() < indicator.start);
-    let last = tokens[first..]
-        .iter()
-        .take_while(|t| t.end() <= indicator.end)
-        .last();
-    // 會議以162票贊成: what ends in a preposition is a frame, not a measure.
-    if last.is_some_and(|t| t.pos().as_str() == "p") {
+    if is_frame(text, tokens, indicator.clone()) {
         return true;
     }
+    let first = tokens.partition_point(|t| t.start() < indicator.start);
     tokens[first..]
         .iter()
         .take_while(|t| t.end() <= indicator.end)
@@ -1413,6 +1426,11 @@ fn listed_indicators(text: &str, names: Range<usize>, values: usize) -> Option<V
     (parts.len() == values && parts.iter().all(|p| !p.is_empty())).then_some(parts)
 }
 
+/// Whether what stands between two values lists them (5%、6%和7%).
+fn is_list_gap(gap: &str) -> bool {
+    matches!(gap, "、" | "和" | "及" | "与" | "," | "，")
+}
+
 /// No list of values is longer: the bound keeps reading linear in the text.
 const MAX_LISTED: usize = 24;
 
@@ -1421,7 +1439,7 @@ fn listed_values(text: &str, figures: &[Figure], i: usize) -> usize {
     let mut count = 1;
     while let Some(next) = figures.get(i + count).filter(|_| count < MAX_LISTED) {
         let gap = &text[figures[i + count - 1].range().end..next.range().start];
-        if !matches!(gap, "、" | "和" | "及" | "与" | "," | "，") || !is_level(next) {
+        if !is_list_gap(gap) || !is_level(next) {
             break;
         }
         count += 1;
@@ -1599,6 +1617,42 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
                 changes_from = counted.end;
                 counted_until = counted.end;
                 read = Some((counted, None));
+            }
+        }
+        if read.as_ref().is_some_and(|(indicator, trend)| {
+            trend.is_none() && is_frame(text, tokens, indicator.clone())
+        }) {
+            read = None;
+        }
+        // 汽車產銷分別完成335.9萬輛和332.2萬輛: a value listed with the one
+        // before shares its indicator.
+        // 首季及第二季的投資開支分別按年上升1.6%及2.2%: listed periods go
+        // to the listed values in order, and a change read as the first
+        // value is the second's too.
+        if let Some(m) = metrics.last_mut().filter(|m| {
+            read.is_none()
+                && m.value + 1 == i
+                && matches!(
+                    &text[figures[m.value].range().end..range.start],
+                    "、" | "和" | "及" | "与"
+                )
+        }) {
+            let trend = m
+                .change
+                .as_ref()
+                .filter(|c| c.amount == Some(m.value))
+                .map(|c| (c.direction, c.basis, true));
+            read = Some((m.indicator.clone(), trend));
+            own_period = own_period.or(m.period);
+            if let Some(p) = m.period.filter(|&p| {
+                p > 0
+                    && is_time(&figures[p - 1])
+                    && matches!(
+                        &text[figures[p - 1].range().end..figures[p].range().start],
+                        "、" | "和" | "及" | "与"
+                    )
+            }) {
+                m.period = Some(p - 1);
             }
         }
         if read.is_none() && own_period.is_none() {
