@@ -663,6 +663,9 @@ fn changes_after(
     from: usize,
     used: &mut [bool],
 ) -> Vec<Change> {
+    if let Some(change) = stated_against(text, figures, i, from, used) {
+        return vec![change];
+    }
     let mut changes: Vec<Change> = Vec::new();
     let mut at = from;
     let mut next = i + 1;
@@ -797,6 +800,78 @@ fn changes_after(
         }
     }
     changes
+}
+
+/// Earlier levels named by when they were (前一交易日為7.1078, 去年同期
+/// 的2倍), with the basis of a change against them.
+const EARLIER_LEVELS: &[(&str, Option<Basis>)] = &[
+    ("前一交易日", None),
+    ("上一交易日", None),
+    ("去年同期", Some(Basis::YearOnYear)),
+    ("上年同期", Some(Basis::YearOnYear)),
+    ("上月", Some(Basis::PeriodOnPeriod)),
+    ("上季", Some(Basis::QuarterOnQuarter)),
+];
+
+/// A change stated against the value right after it, from byte `from`:
+/// its earlier level in a clause of its own (報7.1055，前一交易日為
+/// 7.1078), a multiple of that level (25.6萬輛，是去年同期的2倍), or the
+/// value as the size of a change (錄得1.9%的按年跌幅). Marks the figures
+/// used.
+fn stated_against(
+    text: &str,
+    figures: &[Figure],
+    i: usize,
+    from: usize,
+    used: &mut [bool],
+) -> Option<Change> {
+    let rest = &text[from..];
+    if let Some(sized) = rest.strip_prefix('的') {
+        let (basis, after) = match starts_with_any(sized, BASES) {
+            Some((w, b)) => (Some(b), &sized[w.len()..]),
+            None => (None, sized),
+        };
+        let (w, direction) = starts_with_any(after, CHANGE_SIZES)?;
+        let end = from + (rest.len() - after.len()) + w.len();
+        return Some(Change {
+            range: figures[i].range().start..end,
+            direction,
+            amount: Some(i),
+            basis,
+            from: None,
+            contradicted: false,
+        });
+    }
+    let clause = rest.strip_prefix(['，', ',']).unwrap_or(rest);
+    let said = clause.strip_prefix(['是', '为']).unwrap_or(clause);
+    let (w, basis) = starts_with_any(said, EARLIER_LEVELS)?;
+    let after = &said[w.len()..];
+    let link = ["为", "是", "报", "的"]
+        .iter()
+        .find(|l| after.starts_with(**l))?;
+    let level_at = text.len() - after.len() + link.len();
+    // The earlier level's name may be a date figure itself (上月為5.3%).
+    let earlier = (i + 1..figures.len()).find(|&j| !is_time(&figures[j]))?;
+    let next = &figures[earlier];
+    if next.range().start != level_at || !is_level(next) {
+        return None;
+    }
+    used[i + 1..=earlier].iter_mut().for_each(|u| *u = true);
+    let multiple = next.unit() == Some("倍");
+    let direction = match (multiple, next.value()) {
+        (true, FigureValue::Number(n)) if n > 1.0 => Direction::Up,
+        (true, FigureValue::Number(n)) if n < 1.0 => Direction::Down,
+        (true, _) => Direction::Flat,
+        (false, _) => direction_between(next, &figures[i]),
+    };
+    Some(Change {
+        range: from..next.range().end,
+        direction,
+        amount: multiple.then_some(earlier),
+        basis,
+        from: (!multiple).then_some(earlier),
+        contradicted: false,
+    })
 }
 
 /// Verbs that state a level right after its change (大漲386.2點，收
@@ -1036,11 +1111,14 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
     let indicator = &text[start..end];
     let names_something = indicator.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !indicator.ends_with(['的', '之', '(', ')'])
-        && !indicator.starts_with(['较', '与', '同', '跟', '(', ')', '据'])
-        // 比上年 compares; 比重, 比率 and 比例 are shares.
-        && indicator
-            .strip_prefix('比')
-            .is_none_or(|rest| rest.starts_with(['重', '率', '例']))
+        && !indicator.starts_with(['(', ')'])
+        // 比上年, 較上屆 and 與去年 compare, 據 cites; 比重, 較大交通事故 and
+        // 同期 are words of their own.
+        && tokens
+            .get(tokens.partition_point(|t| t.start() < start))
+            .is_none_or(|t| {
+                t.start() != start || !["比", "较", "与", "同", "跟", "据"].contains(&&text[t.range()])
+            })
         && starts_with_any(indicator, CHANGE_SIZES).is_none()
         && indicator.chars().count() <= 24
         // 經季節性調整後按季增長0.4%: a scope alone before a trend leaves
