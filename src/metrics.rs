@@ -199,6 +199,7 @@ const LINKS: &[&str] = &[
     "相当于",
     "月底",
     "月末",
+    "连续",
     "为期",
     "为",
     "达",
@@ -279,10 +280,11 @@ const LINKS: &[&str] = &[
     "上看",
 ];
 
-/// Verbs that end a clause saying who speaks.
+/// Verbs that end a clause saying who speaks, or how the figures are
+/// looked at (分季度看，…).
 const SPEECH_VERBS: &[&str] = &[
     "表示", "指出", "称", "说", "认为", "透露", "强调", "介绍", "显示", "预计", "预料", "发布",
-    "公布",
+    "公布", "看",
 ];
 
 /// Links that are links only as words of their own (收 in 台積電收1,480元,
@@ -1404,7 +1406,11 @@ fn previous_clause_indicator(
     let start = clause_start(text, at);
     let inside = figures.partition_point(|f| f.range().start < start)
         ..figures.partition_point(|f| f.range().start < at);
-    if figures[inside.clone()].iter().any(|f| !is_time(f)) {
+    // 租金指數已連續6個月上升，…: how long it went on is no level.
+    if figures[inside.clone()]
+        .iter()
+        .any(|f| !is_time(f) && !is_duration(f))
+    {
         return None;
     }
     let mut cuts = vec![start];
@@ -1427,7 +1433,9 @@ fn previous_clause_indicator(
         .chunks(2)
         .rev()
         .find_map(|part| read_indicator(text, tokens, part[0]..part[1]).indicator)?;
-    let period = inside.clone().rfind(|&j| !is_day(&figures[j]));
+    let period = inside
+        .clone()
+        .rfind(|&j| is_time(&figures[j]) && !is_day(&figures[j]));
     Some((indicator, period))
 }
 
@@ -1733,14 +1741,16 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
                 m.period = Some(p - 1);
             }
         }
-        if read.is_none() && own_period.is_none() {
+        // A change with its amount and no indicator (7月按月升0.8%).
+        let change_alone = later_trend.is_some_and(|(_, _, with_amount)| with_amount);
+        if read.is_none() && (own_period.is_none() || change_alone) {
             // 六都9月建物買賣移轉棟數今（2）日出爐，合計1萬5,842棟: the
             // indicator and its period are in the clause before.
             if let Some((indicator, period)) =
                 previous_clause_indicator(text, tokens, figures, clause)
             {
                 read = Some((indicator, later_trend));
-                own_period = period;
+                own_period = own_period.or(period);
             }
         }
         if read.is_none() {
@@ -1750,6 +1760,23 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             // A change of the change (降幅比上月擴大) is no change of it.
             let of_change = starts_with_any(text[start..end].trim_start(), CHANGE_SIZES).is_some()
                 || text[start..end].trim_start().starts_with("增速");
+            // 編列1,320億元推動觀光，較本年度增加近一成: the change of the
+            // sentence's last level, when it has none yet.
+            let unchanged = metrics[sentence_metrics..]
+                .last_mut()
+                .filter(|m| m.change.is_none() && change_alone && !of_change);
+            if let (Some(m), Some((direction, basis, _))) = (unchanged, later_trend) {
+                m.change = Some(Change {
+                    range: start..range.end,
+                    direction,
+                    amount: Some(i),
+                    basis,
+                    from: None,
+                    contradicted: false,
+                });
+                used[i] = true;
+                continue;
+            }
             let trend = match later_trend {
                 Some((_, _, with_amount)) => (with_amount && !of_change).then_some(later_trend),
                 None => (own_period.is_some() && !has_trend(&text[start..end]))
