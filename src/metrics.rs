@@ -197,6 +197,10 @@ const LINKS: &[&str] = &[
     "约为",
     "约合",
     "相当于",
+    "月底",
+    "月末",
+    "连续",
+    "为期",
     "为",
     "达",
     "是",
@@ -276,9 +280,11 @@ const LINKS: &[&str] = &[
     "上看",
 ];
 
-/// Verbs that end a clause saying who speaks.
+/// Verbs that end a clause saying who speaks, or how the figures are
+/// looked at (分季度看，…).
 const SPEECH_VERBS: &[&str] = &[
-    "表示", "指出", "称", "说", "认为", "透露", "强调", "介绍", "显示", "预计", "预料",
+    "表示", "指出", "称", "说", "认为", "透露", "强调", "介绍", "显示", "预计", "预料", "发布",
+    "公布", "看",
 ];
 
 /// Links that are links only as words of their own (收 in 台積電收1,480元,
@@ -352,11 +358,11 @@ const SCOPES: &[&str] = &[
     "台湾",
     "内地",
     "政府",
+    "市府",
     "「",
     "」",
     "“",
     "”",
-    "最高",
     "全国",
     "单季",
     "六都",
@@ -388,6 +394,22 @@ const PER_UNITS: &[&str] = &[
     "股",
     "个",
 ];
+
+/// Words after an indicator that name the release its figures come from
+/// (本地生產總值修訂數字，實質按年增長3.1%: the measure is 本地生產總值).
+const RELEASE_WORDS: &[&str] = &[
+    "预先估计数字",
+    "修订数字",
+    "初步数字",
+    "临时数字",
+    "估计数字",
+    "数字",
+    "数据",
+];
+
+/// What may stand between two parties an indicator is between (中國與東盟
+/// 貿易額, 中國對東盟直接投資存量): the parties say whose, not what.
+const BETWEEN_PARTIES: &[&str] = &["与", "对", "和", "同"];
 
 /// Endings of a place that says where an indicator is counted (廣州市,
 /// 東莞市), not what: 城鎮 and 新建 are not such places.
@@ -431,6 +453,7 @@ const TRENDS: &[(&str, Direction)] = &[
     ("衰退", Direction::Down),
     ("缩短", Direction::Down),
     ("缩减", Direction::Down),
+    ("削减", Direction::Down),
     ("缩小", Direction::Down),
     ("收窄", Direction::Down),
     ("放缓", Direction::Down),
@@ -498,6 +521,12 @@ const BASES: &[(&str, Basis)] = &[
 
 /// Changes said in one word, basis and trend together (Taiwan's 年增, 月減).
 const COMPACT_CHANGES: &[(&str, Basis, Direction)] = &[
+    ("年成长", Basis::YearOnYear, Direction::Up),
+    ("年衰退", Basis::YearOnYear, Direction::Down),
+    ("月成长", Basis::PeriodOnPeriod, Direction::Up),
+    ("月衰退", Basis::PeriodOnPeriod, Direction::Down),
+    ("季成长", Basis::QuarterOnQuarter, Direction::Up),
+    ("季衰退", Basis::QuarterOnQuarter, Direction::Down),
     ("年增", Basis::YearOnYear, Direction::Up),
     ("年减", Basis::YearOnYear, Direction::Down),
     ("月增", Basis::PeriodOnPeriod, Direction::Up),
@@ -551,6 +580,8 @@ const TREND_QUALIFIERS: &[&str] = &[
     "全月",
     "当日",
     "当天",
+    "当月",
+    "累计",
     "可望",
     "有望",
     "大",
@@ -634,6 +665,9 @@ fn changes_after(
     from: usize,
     used: &mut [bool],
 ) -> Vec<Change> {
+    if let Some(change) = stated_against(text, figures, i, from, used) {
+        return vec![change];
+    }
     let mut changes: Vec<Change> = Vec::new();
     let mut at = from;
     let mut next = i + 1;
@@ -770,6 +804,78 @@ fn changes_after(
     changes
 }
 
+/// Earlier levels named by when they were (前一交易日為7.1078, 去年同期
+/// 的2倍), with the basis of a change against them.
+const EARLIER_LEVELS: &[(&str, Option<Basis>)] = &[
+    ("前一交易日", None),
+    ("上一交易日", None),
+    ("去年同期", Some(Basis::YearOnYear)),
+    ("上年同期", Some(Basis::YearOnYear)),
+    ("上月", Some(Basis::PeriodOnPeriod)),
+    ("上季", Some(Basis::QuarterOnQuarter)),
+];
+
+/// A change stated against the value right after it, from byte `from`:
+/// its earlier level in a clause of its own (報7.1055，前一交易日為
+/// 7.1078), a multiple of that level (25.6萬輛，是去年同期的2倍), or the
+/// value as the size of a change (錄得1.9%的按年跌幅). Marks the figures
+/// used.
+fn stated_against(
+    text: &str,
+    figures: &[Figure],
+    i: usize,
+    from: usize,
+    used: &mut [bool],
+) -> Option<Change> {
+    let rest = &text[from..];
+    if let Some(sized) = rest.strip_prefix('的') {
+        let (basis, after) = match starts_with_any(sized, BASES) {
+            Some((w, b)) => (Some(b), &sized[w.len()..]),
+            None => (None, sized),
+        };
+        let (w, direction) = starts_with_any(after, CHANGE_SIZES)?;
+        let end = from + (rest.len() - after.len()) + w.len();
+        return Some(Change {
+            range: figures[i].range().start..end,
+            direction,
+            amount: Some(i),
+            basis,
+            from: None,
+            contradicted: false,
+        });
+    }
+    let clause = rest.strip_prefix(['，', ',']).unwrap_or(rest);
+    let said = clause.strip_prefix(['是', '为']).unwrap_or(clause);
+    let (w, basis) = starts_with_any(said, EARLIER_LEVELS)?;
+    let after = &said[w.len()..];
+    let link = ["为", "是", "报", "的"]
+        .iter()
+        .find(|l| after.starts_with(**l))?;
+    let level_at = text.len() - after.len() + link.len();
+    // The earlier level's name may be a date figure itself (上月為5.3%).
+    let earlier = (i + 1..figures.len()).find(|&j| !is_time(&figures[j]))?;
+    let next = &figures[earlier];
+    if next.range().start != level_at || !is_level(next) {
+        return None;
+    }
+    used[i + 1..=earlier].iter_mut().for_each(|u| *u = true);
+    let multiple = next.unit() == Some("倍");
+    let direction = match (multiple, next.value()) {
+        (true, FigureValue::Number(n)) if n > 1.0 => Direction::Up,
+        (true, FigureValue::Number(n)) if n < 1.0 => Direction::Down,
+        (true, _) => Direction::Flat,
+        (false, _) => direction_between(next, &figures[i]),
+    };
+    Some(Change {
+        range: from..next.range().end,
+        direction,
+        amount: multiple.then_some(earlier),
+        basis,
+        from: (!multiple).then_some(earlier),
+        contradicted: false,
+    })
+}
+
 /// Verbs that state a level right after its change (大漲386.2點，收
 /// 26,761.1點; 年增兩成以上，達6兆元).
 const LEVEL_LINKS: &[&str] = &[
@@ -841,8 +947,12 @@ fn aside_end(text: &str, start: usize, next_figure: Option<&Figure>) -> Option<u
 /// reports, links or scopes it.
 struct Reading {
     indicator: Option<Range<usize>>,
-    trend: Option<(Direction, Option<Basis>, bool)>,
+    trend: Option<Trend>,
 }
+
+/// A trend read before a value: its direction, its basis, and whether the
+/// value is its amount (增長5%) rather than where it went (降至).
+type Trend = (Direction, Option<Basis>, bool);
 
 fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading {
     let (mut start, mut end) = (range.start, range.end);
@@ -876,16 +986,27 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
                 continue;
             }
         }
+        if let Some(w) = RELEASE_WORDS
+            .iter()
+            .find(|w| part.ends_with(**w) && part[..part.len() - w.len()].chars().nth(1).is_some())
+        {
+            end -= w.len();
+            continue;
+        }
         let link = LINKS
             .iter()
             .chain(REPORTING_VERBS)
             .filter(|w| has_suffix(part, w))
             .max_by_key(|w| w.len());
-        // 台積電收1,480元: 收 as a word of its own, not the 收 of 稅收.
+        // 台積電收1,480元: 收 as a word of its own, not the 收 of 稅收 (nor
+        // of 營收 split in two: a link leaves a name of two characters).
         let word_link = tokens
             .get(tokens.partition_point(|t| t.end() < end))
             .filter(|t| {
-                t.end() == end && t.start() >= start && WORD_LINKS.contains(&&text[t.range()])
+                t.end() == end
+                    && t.start() >= start
+                    && text[start..t.start()].chars().nth(1).is_some()
+                    && WORD_LINKS.contains(&&text[t.range()])
             });
         match (link, word_link) {
             (Some(w), _) => end -= w.len(),
@@ -917,12 +1038,33 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
                     && word.ends_with(PLACE_ENDINGS)
                     || word.ends_with("部门"))
         });
-        if let Some(w) = SCOPES
+        // 鐵路|部門: a department the segmenter split in two.
+        let department = first
+            .filter(|t| t.start() == start)
+            .and_then(|t| tokens.get(tokens.partition_point(|u| u.start() < t.end())))
+            .filter(|u| &text[u.range()] == "部门" && u.end() < end);
+        // A scope, or a reporting verb the segmenter joined to what follows
+        // (计划供应|住宅, 派|发现|金红利), that leaves a name behind.
+        let leaves_name =
+            |w: &&&str| rest.starts_with(**w) && rest[w.len()..].chars().nth(1).is_some();
+        let reporting = REPORTING_VERBS
             .iter()
-            .find(|w| rest.starts_with(**w) && rest.len() > w.len())
-        {
+            .filter(|w| w.chars().nth(1).is_some())
+            .find(leaves_name);
+        if let Some(w) = SCOPES.iter().find(leaves_name).or(reporting) {
             start += w.len();
-        } else if let Some(t) = place {
+        } else if let Some(t) = place.or(department) {
+            start = t.end();
+        } else if let Some(parties) = between_parties(text, tokens, start, end) {
+            start = parties;
+        } else if let Some(t) = first.filter(|t| {
+            // 將薪資所得特別扣除額由…調高至…: 將 and 把 bring the object
+            // forward; the object is the indicator.
+            t.start() == start
+                && t.end() < end
+                && matches!(&text[t.range()], "将" | "把")
+                && text[t.end()..end].chars().nth(1).is_some()
+        }) {
             start = t.end();
         } else if let Some(per) = rest.strip_prefix('每').filter(|per| !per.starts_with('股')) {
             // 每人每月補助, 每公頃最高補助: who and how often a rate is for
@@ -938,6 +1080,10 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
                 break;
             }
             start = after + unit;
+            // 每公頃最高補助: the cap of the rate, not a measure of its own.
+            if text[start..end].starts_with("最高") && text[start..end].chars().nth(3).is_some() {
+                start += "最高".len();
+            }
         } else if let Some((direction, w)) = leading_trend(text, tokens, start, end) {
             // 削減公務員編制約8,000個: the verb says which way the count goes.
             trend = trend.or(Some((direction, None, false)));
@@ -946,12 +1092,40 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
             break;
         }
     }
+    // 一般申請者平均輪候時間: whose average it is comes before 平均, the
+    // measure from 平均 on.
+    if let Some(at) = text[start..end].find("平均").filter(|&at| at > 0) {
+        start += at;
+    }
+    // 占進出口總值的比重 is a 比重; 占外匯存底的47.1% a share of 外匯存底.
+    if let Some(share) = text[start..end].find('占') {
+        match text[start + share..end]
+            .rfind('的')
+            .map(|of| start + share + of)
+        {
+            Some(of) if text[of + '的'.len_utf8()..end].chars().nth(1).is_some() => {
+                start = of + '的'.len_utf8();
+            }
+            Some(of) if share == 0 && of + '的'.len_utf8() == end => end = of,
+            _ => {}
+        }
+    }
     let indicator = &text[start..end];
     let names_something = indicator.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !indicator.ends_with(['的', '之', '(', ')'])
-        && !indicator.starts_with(['比', '较', '与', '同', '跟', '(', ')', '据'])
+        && !indicator.starts_with(['(', ')'])
+        // 比上年, 較上屆 and 與去年 compare, 據 cites; 比重, 較大交通事故 and
+        // 同期 are words of their own.
+        && tokens
+            .get(tokens.partition_point(|t| t.start() < start))
+            .is_none_or(|t| {
+                t.start() != start || !["比", "较", "与", "同", "跟", "据"].contains(&&text[t.range()])
+            })
         && starts_with_any(indicator, CHANGE_SIZES).is_none()
-        && indicator.chars().count() <= 24;
+        && indicator.chars().count() <= 24
+        // 經季節性調整後按季增長0.4%: a scope alone before a trend leaves
+        // the indicator to be found elsewhere.
+        && !(trend.is_some() && SCOPES.contains(&indicator));
     Reading {
         indicator: names_something.then_some(start..end),
         trend,
@@ -972,6 +1146,23 @@ fn leading_trend(
         .iter()
         .find(|(w, _)| *w == word && w.chars().nth(1).is_some())?;
     (first.start() == start && first.end() < end).then_some((*direction, word.len()))
+}
+
+/// Where an indicator starts after the two places it is between (中國|與|
+/// 東盟|貿易額): the end of the second place, if what follows names more.
+fn between_parties(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<usize> {
+    let first = tokens.partition_point(|t| t.start() < start);
+    let [a, link, b] = tokens.get(first..first + 3)? else {
+        return None;
+    };
+    let is_place = |t: &Token| matches!(t.pos().as_str(), "ns" | "nt" | "j");
+    (a.start() == start
+        && is_place(a)
+        && BETWEEN_PARTIES.contains(&&text[link.range()])
+        && is_place(b)
+        && b.end() < end
+        && text[b.end()..end].chars().nth(1).is_some())
+    .then_some(b.end())
 }
 
 /// The length of the trend qualifiers that end `head` (按年實質|上升).
@@ -1029,39 +1220,86 @@ fn trend_at_end(part: &str) -> Option<TrendRead> {
     })
 }
 
-/// The noun phrase right after a value that says what it counts (名選民投票,
-/// 宗交通意外, 人死亡): nouns, and a verb that ends the clause after them
-/// or alone.
+/// The phrase right after a value that says what it counts, up to the end
+/// of its clause: nouns and the verbs or adjectives after them (名選民投票,
+/// 宗住宅買賣登記, 宗交通意外); past a noun and a place or cause, the verb
+/// alone (家公司在主板上市, 人在風暴期間受傷); or, when the segmenter gives
+/// no nouns, a short run of Chinese (票反對、).
 fn counted_after(text: &str, tokens: &[Token], at: usize) -> Option<Range<usize>> {
     let first = tokens.partition_point(|t| t.start() < at);
     let words = tokens.get(first..)?;
-    if words.first()?.start() != at {
-        // 宗交通意外: the unit and the noun made one word; a short run of
-        // Chinese up to the clause's end is the counted thing.
+    let short_run = |chars: usize| {
         let rest = &text[at..];
         let (end, _) = rest
             .char_indices()
-            .take(7)
+            .take(chars + 1)
             .find(|&(_, c)| is_clause_break(c) || c == '、')?;
         let phrase = &rest[..end];
-        return (!phrase.is_empty() && phrase.chars().all(is_han)).then_some(at..at + end);
+        (!phrase.is_empty() && phrase.chars().all(is_han)).then_some(at..at + end)
+    };
+    // 162票贊成、2票反對、3票棄權: a count in a list of counts, with 、
+    // right after its phrase or a few characters before it.
+    let listed = text[at..]
+        .chars()
+        .take(6)
+        .find(|&c| is_clause_break(c) || c == '、')
+        == Some('、')
+        || text[..at].chars().rev().take(8).any(|c| c == '、');
+    if words.first()?.start() != at {
+        // 宗交通意外: the unit and the noun made one word.
+        return short_run(6);
     }
-    let is_noun = |t: &Token| t.pos().as_str().starts_with('n') || t.pos().as_str() == "vn";
-    let is_verb = |t: &Token| matches!(t.pos().as_str(), "v" | "vi");
+    let pos = |k: usize| words.get(k).map_or("", |t| t.pos().as_str());
+    let is_noun = |k: usize| pos(k).starts_with('n') || pos(k) == "vn";
+    let is_content = |k: usize| is_noun(k) || matches!(pos(k), "v" | "vi" | "a" | "an" | "j");
     let ends_clause = |k: usize| {
         words
             .get(k)
             .is_none_or(|t| text[t.range()].starts_with(|c| is_clause_break(c) || c == '、'))
     };
-    let nouns = words.iter().take(4).take_while(|t| is_noun(t)).count();
-    let len = if nouns < words.len() && is_verb(&words[nouns]) && ends_clause(nouns + 1) {
-        nouns + 1
-    } else if nouns > 0 && ends_clause(nouns) {
-        nouns
-    } else {
-        return None;
-    };
-    Some(at..words[len - 1].end())
+    let run = (0..MAX_COUNTED_WORDS)
+        .take_while(|&k| is_content(k))
+        .count();
+    // 萬戶受惠: a verb alone says what the count did.
+    let lone_verb = run == 1 && matches!(pos(0), "v" | "vi");
+    if run > 0 && (is_noun(0) || lone_verb) && ends_clause(run) {
+        return Some(at..words[run - 1].end());
+    }
+    // 家公司|在|主板|上市: the verb after where or why says what is counted.
+    let nouns = (0..2).take_while(|&k| is_noun(k)).count();
+    if pos(nouns) == "p" {
+        // What the preposition governs takes a word at least; a verb the
+        // segmenter tagged otherwise (主板|上市/ns) is the word ending the
+        // clause.
+        let last = (nouns + 2..nouns + 2 + MAX_COUNTED_WORDS).find(|&k| ends_clause(k + 1))?;
+        let verb = (nouns + 2..=last)
+            .find(|&k| matches!(pos(k), "v" | "vi"))
+            .unwrap_or(last);
+        let content = (verb..=last).all(|k| is_content(k) || k == last);
+        return content.then(|| words[verb].start()..words[last].end());
+    }
+    if listed { short_run(4) } else { None }
+}
+
+/// No counted phrase runs longer than this many words.
+const MAX_COUNTED_WORDS: usize = 5;
+
+/// Prepositions that end a frame before a value (以162票, 在…): not 比 of
+/// 占比.
+const FRAME_PREPOSITIONS: &[&str] = &["以", "在", "于", "向", "对", "按"];
+
+/// Whether an indicator read before a value only frames it: it ends in a
+/// preposition (會議以162票贊成, 廣東代表團以68金) or is a time word alone
+/// (清晨發生6車追撞).
+fn is_frame(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
+    let first = tokens.partition_point(|t| t.start() < indicator.start);
+    let words =
+        &tokens[first..first + tokens[first..].partition_point(|t| t.end() <= indicator.end)];
+    match words {
+        [only] if only.range() == indicator && only.pos().as_str() == "t" => true,
+        [.., last] => FRAME_PREPOSITIONS.contains(&&text[last.range()]),
+        [] => false,
+    }
 }
 
 /// Whether an indicator read before a value names who or where rather than
@@ -1070,15 +1308,10 @@ fn names_a_holder(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool
     if SCOPES.contains(&&text[indicator.clone()]) {
         return true;
     }
-    let first = tokens.partition_point(|t| t.start() < indicator.start);
-    let last = tokens[first..]
-        .iter()
-        .take_while(|t| t.end() <= indicator.end)
-        .last();
-    // 會議以162票贊成: what ends in a preposition is a frame, not a measure.
-    if last.is_some_and(|t| t.pos().as_str() == "p") {
+    if is_frame(text, tokens, indicator.clone()) {
         return true;
     }
+    let first = tokens.partition_point(|t| t.start() < indicator.start);
     tokens[first..]
         .iter()
         .take_while(|t| t.end() <= indicator.end)
@@ -1102,9 +1335,40 @@ fn is_duration(figure: &Figure) -> bool {
         })
 }
 
-/// Whether a trend or a comparison is said anywhere in `text`.
+/// Whether `text` ends with one of `endings`.
+fn has_suffix_in(text: &str, endings: &[&str]) -> bool {
+    endings.iter().any(|e| text.ends_with(e))
+}
+
+/// Whether a trend or a comparison (较, 比, 高於首季的3.0%) is said
+/// anywhere in `text`.
 fn has_trend(text: &str) -> bool {
-    first_trend(text).is_some() || text.contains(['较', '比'])
+    first_trend(text).is_some()
+        || text.contains(['较', '比'])
+        || text.contains("高于")
+        || text.contains("低于")
+}
+
+/// Whether a number is the hour or minute of a time of day (16時30分).
+fn is_clock(text: &str, figure: &Figure) -> bool {
+    figure.kind() == FigureKind::Number && text[figure.range().end..].starts_with(['时', '分'])
+}
+
+/// Words that open a condition (若減班人數突破1萬人，…).
+const CONDITIONS: &[&str] = &["若", "如果", "倘若", "假如", "一旦"];
+
+/// Whether the clause starting at `clause`, with a value ending at
+/// `value_end`, states a condition rather than a measure: it opens with 若
+/// or ends in 的 or 者 right after the value (貨值金額不足一萬元的，…; 年薪
+/// 在50萬元以下者，…).
+fn is_condition(text: &str, clause: usize, value_end: usize) -> bool {
+    let rest = &text[value_end..];
+    let tail = rest
+        .char_indices()
+        .take(3)
+        .find(|&(_, c)| is_clause_break(c))
+        .map_or("", |(at, _)| &rest[..at]);
+    CONDITIONS.iter().any(|w| text[clause..].starts_with(w)) || matches!(tail, "的" | "者")
 }
 
 /// A date or period at day precision (今（21）日, 10月1日至8日): the day
@@ -1142,7 +1406,11 @@ fn previous_clause_indicator(
     let start = clause_start(text, at);
     let inside = figures.partition_point(|f| f.range().start < start)
         ..figures.partition_point(|f| f.range().start < at);
-    if figures[inside.clone()].iter().any(|f| !is_time(f)) {
+    // 租金指數已連續6個月上升，…: how long it went on is no level.
+    if figures[inside.clone()]
+        .iter()
+        .any(|f| !is_time(f) && !is_duration(f))
+    {
         return None;
     }
     let mut cuts = vec![start];
@@ -1151,15 +1419,23 @@ fn previous_clause_indicator(
         cuts.push(f.range().end);
     }
     cuts.push(at);
-    // 證監會有關負責人表示，…: who speaks is no indicator.
-    if SPEECH_VERBS.iter().any(|v| text[start..at].ends_with(v)) {
+    // 證監會有關負責人表示，…: who speaks is no indicator, nor who
+    // released the figures (協會11日發布數據，…).
+    let said = &text[start..at];
+    let said = RELEASE_WORDS
+        .iter()
+        .find_map(|w| said.strip_suffix(w))
+        .unwrap_or(said);
+    if SPEECH_VERBS.iter().any(|v| said.ends_with(v)) {
         return None;
     }
     let indicator = cuts
         .chunks(2)
         .rev()
         .find_map(|part| read_indicator(text, tokens, part[0]..part[1]).indicator)?;
-    let period = inside.clone().rfind(|&j| !is_day(&figures[j]));
+    let period = inside
+        .clone()
+        .rfind(|&j| is_time(&figures[j]) && !is_day(&figures[j]));
     Some((indicator, period))
 }
 
@@ -1170,9 +1446,33 @@ fn is_change_origin(text: &str, figures: &[Figure], j: usize) -> bool {
     };
     let a = figures[j].range();
     let between = &text[a.end..b.range().start];
-    ["由", "从"].iter().any(|w| text[..a.start].ends_with(w))
+    origin_lead(text, figures, j).is_some()
         && ["至", "到", "为"].iter().any(|w| between.ends_with(w))
         && between.chars().count() <= 6
+}
+
+/// Where the 由 or 從 before figure `j` stands, also past what the value is
+/// per (由每胎2萬元) or the date it was at (由110年的一○一○億元).
+fn origin_lead(text: &str, figures: &[Figure], j: usize) -> Option<usize> {
+    let a = figures[j].range().start;
+    let mut head = &text[..a];
+    if let Some(dated) = j.checked_sub(1).map(|k| &figures[k]).filter(|f| is_time(f)) {
+        if text[dated.range().end..a] == *"的" {
+            head = &text[..dated.range().start];
+        }
+    } else if let Some((per, _)) = head
+        .char_indices()
+        .rev()
+        .take(3)
+        .take_while(|&(_, c)| !is_clause_break(c))
+        .find(|&(_, c)| c == '每')
+    {
+        head = &head[..per];
+    }
+    ["由", "从"]
+        .iter()
+        .find(|w| head.ends_with(**w))
+        .map(|w| head.len() - w.len())
 }
 
 /// The verb between 由A and 至B says which way (由1.4%回落至1.3%); without
@@ -1182,7 +1482,7 @@ fn origin_change(text: &str, figures: &[Figure], j: usize) -> Change {
     let between = &text[a.range().end..b.range().start];
     let stated = first_trend(between);
     Change {
-        range: a.range().start - '由'.len_utf8()..b.range().end,
+        range: origin_lead(text, figures, j).unwrap_or(a.range().start)..b.range().end,
         direction: stated.unwrap_or_else(|| direction_between(a, b)),
         amount: None,
         basis: None,
@@ -1212,6 +1512,11 @@ fn listed_indicators(text: &str, names: Range<usize>, values: usize) -> Option<V
     (parts.len() == values && parts.iter().all(|p| !p.is_empty())).then_some(parts)
 }
 
+/// Whether what stands between two values lists them (5%、6%和7%).
+fn is_list_gap(gap: &str) -> bool {
+    matches!(gap, "、" | "和" | "及" | "与" | "," | "，")
+}
+
 /// No list of values is longer: the bound keeps reading linear in the text.
 const MAX_LISTED: usize = 24;
 
@@ -1220,7 +1525,7 @@ fn listed_values(text: &str, figures: &[Figure], i: usize) -> usize {
     let mut count = 1;
     while let Some(next) = figures.get(i + count).filter(|_| count < MAX_LISTED) {
         let gap = &text[figures[i + count - 1].range().end..next.range().start];
-        if !matches!(gap, "、" | "和" | "及" | "与" | "," | "，") || !is_level(next) {
+        if !is_list_gap(gap) || !is_level(next) {
             break;
         }
         count += 1;
@@ -1245,18 +1550,36 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
     let mut mentioned: Option<usize> = None;
     // Where this sentence's metrics begin in `metrics`.
     let mut sentence_metrics = 0;
-    let mut sentence_indicator: Option<Range<usize>> = None;
+    let mut sentence_indicator: Option<(Range<usize>, Option<usize>)> = None;
+    // The trend of that indicator's last metric when it had no level (消費
+    // 者物價指數全年預估上漲1.82%，115年則為1.65%: the second is a rise too).
+    let mut sentence_trend: Option<Trend> = None;
+    // The period the sentence before this one in the paragraph was about
+    // (第三季單季營收…。毛利率…: the rate is the third quarter's).
+    let mut paragraph_period: Option<usize> = None;
+    // Where the last phrase counted after a value ended (162票贊成、2票反對:
+    // 贊成 is the first count's, not the second's indicator).
+    let mut counted_until = 0;
     for (i, figure) in figures.iter().enumerate() {
         let range = figure.range();
         let between = &text[last_end..range.start];
         if let Some(at) = between.rfind(is_sentence_break) {
+            // A sentence passes on the period of its last metric, not one
+            // it only names (去年12月，項目成功簽約。…預計年進口…: the
+            // signing's month is no period of the forecast).
+            paragraph_period = metrics[sentence_metrics..]
+                .last()
+                .and_then(|m: &Metric| m.period)
+                .filter(|&p| !is_day(&figures[p]));
             sentence_metrics = metrics.len();
+            sentence_trend = None;
             heading = None;
             mentioned = None;
             sentence_indicator = None;
             sentence_basis = None;
             if between.contains('\n') {
                 last_time = None;
+                paragraph_period = None;
             }
             // 報告期內，公司實現營業收入…: the period the text last named.
             let sentence = between[at..]
@@ -1269,8 +1592,9 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         last_end = range.end;
         let clause = clause_start(text, range.start);
         if is_time(figure) {
-            // A comparison's date (較114年度增加) is no period of the text.
-            if used[i] {
+            // A comparison's date (較114年度增加) is no period of the text,
+            // nor an origin's (由110年的一○一○億元降至…).
+            if used[i] || is_change_origin(text, figures, i + 1) {
                 continue;
             }
             last_time = Some(i);
@@ -1283,11 +1607,14 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             continue;
         }
         // The A of 由A至B is the change's origin, read with B; 16時30分 is a
-        // time of day.
+        // time of day; the 10股 of 每10股派3.5元 is what a rate is per; 若…
+        // 突破1萬人 and 年薪在50萬元以下者 are conditions, not what was measured.
         if used[i]
             || !is_level(figure)
             || is_change_origin(text, figures, i)
-            || figure.kind() == FigureKind::Number && text[range.end..].starts_with('时')
+            || is_clock(text, figure)
+            || text[..range.start].ends_with('每')
+            || is_condition(text, clause, range.end)
         {
             continue;
         }
@@ -1295,7 +1622,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         // before in it, and the value (or the 由 of 由A至B); a period inside
         // is the value's own.
         let mut own_period = None;
-        let mut start = clause;
+        let mut start = clause.max(counted_until.min(range.start));
         for j in (0..i).rev() {
             let f = &figures[j];
             if f.range().end <= clause {
@@ -1303,6 +1630,8 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             }
             if is_time(f) {
                 own_period.get_or_insert(j);
+            } else if is_clock(text, f) {
+                continue;
             } else if !(j + 1 == i && is_change_origin(text, figures, j)) {
                 start = start.max(f.range().end);
                 break;
@@ -1312,17 +1641,18 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             .checked_sub(1)
             .filter(|&j| figures[j].range().start >= start && is_change_origin(text, figures, j));
         let end = from.map_or(range.start, |j| {
-            let origin = figures[j].range().start;
-            text[..origin]
-                .char_indices()
-                .next_back()
-                .map_or(origin, |(at, _)| at)
+            origin_lead(text, figures, j).unwrap_or(figures[j].range().start)
         });
+        // 由110年的一○一○億元: the origin's date is no period of the value.
+        own_period = own_period.filter(|&p| figures[p].range().end <= end);
         // Dates inside cut the stretch; the indicator is in its last part
         // that names something (港元匯率|今日|觸及7.85).
         let mut cuts = vec![start];
         let inside = figures[..i].partition_point(|f| f.range().start < start);
-        for f in figures[inside..i].iter().filter(|f| is_time(f)) {
+        for f in figures[inside..i]
+            .iter()
+            .filter(|f| is_time(f) || is_clock(text, f))
+        {
             if f.range().end <= end {
                 cuts.push(f.range().start);
                 cuts.push(f.range().end);
@@ -1331,8 +1661,9 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         cuts.push(end);
         let mut reading = None;
         // A trend read in a later part is the value's (財政儲備預計於|2026年
-        // 3月底|降至6,580億元).
-        let mut later_trend = None;
+        // 3月底|降至6,580億元), and one read with no indicator is still the
+        // value's (實質按年增長3.1%).
+        let mut later_trend: Option<Trend> = None;
         for part in cuts.chunks(2).rev() {
             let read = read_indicator(text, tokens, part[0]..part[1]);
             later_trend = later_trend.or(read.trend);
@@ -1370,24 +1701,91 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             });
             if before_names_none && from.is_none() {
                 changes_from = counted.end;
+                counted_until = counted.end;
                 read = Some((counted, None));
             }
         }
-        if read.is_none() && own_period.is_none() {
+        if read.as_ref().is_some_and(|(indicator, trend)| {
+            trend.is_none() && is_frame(text, tokens, indicator.clone())
+        }) {
+            read = None;
+        }
+        // 汽車產銷分別完成335.9萬輛和332.2萬輛: a value listed with the one
+        // before shares its indicator.
+        // 首季及第二季的投資開支分別按年上升1.6%及2.2%: listed periods go
+        // to the listed values in order, and a change read as the first
+        // value is the second's too.
+        if let Some(m) = metrics.last_mut().filter(|m| {
+            read.is_none()
+                && m.value + 1 == i
+                && matches!(
+                    &text[figures[m.value].range().end..range.start],
+                    "、" | "和" | "及" | "与"
+                )
+        }) {
+            let trend = m
+                .change
+                .as_ref()
+                .filter(|c| c.amount == Some(m.value))
+                .map(|c| (c.direction, c.basis, true));
+            read = Some((m.indicator.clone(), trend));
+            own_period = own_period.or(m.period);
+            if let Some(p) = m.period.filter(|&p| {
+                p > 0
+                    && is_time(&figures[p - 1])
+                    && matches!(
+                        &text[figures[p - 1].range().end..figures[p].range().start],
+                        "、" | "和" | "及" | "与"
+                    )
+            }) {
+                m.period = Some(p - 1);
+            }
+        }
+        // A change with its amount and no indicator (7月按月升0.8%).
+        let change_alone = later_trend.is_some_and(|(_, _, with_amount)| with_amount);
+        if read.is_none() && (own_period.is_none() || change_alone) {
             // 六都9月建物買賣移轉棟數今（2）日出爐，合計1萬5,842棟: the
             // indicator and its period are in the clause before.
             if let Some((indicator, period)) =
                 previous_clause_indicator(text, tokens, figures, clause)
             {
-                read = Some((indicator, None));
-                own_period = period;
+                read = Some((indicator, later_trend));
+                own_period = own_period.or(period);
             }
-        } else if read.is_none() && !has_trend(&text[start..end]) {
+        }
+        if read.is_none() {
             // 第3季經濟成長率為7.64%，第4季預估為5.9%: the sentence's last
-            // indicator, at another period.
-            read = sentence_indicator
-                .clone()
-                .map(|indicator| (indicator, None));
+            // indicator, at another period; …；經季節性調整後按季增長0.4%:
+            // its change on another basis.
+            // A change of the change (降幅比上月擴大) is no change of it.
+            let of_change = starts_with_any(text[start..end].trim_start(), CHANGE_SIZES).is_some()
+                || text[start..end].trim_start().starts_with("增速");
+            // 編列1,320億元推動觀光，較本年度增加近一成: the change of the
+            // sentence's last level, when it has none yet.
+            let unchanged = metrics[sentence_metrics..]
+                .last_mut()
+                .filter(|m| m.change.is_none() && change_alone && !of_change);
+            if let (Some(m), Some((direction, basis, _))) = (unchanged, later_trend) {
+                m.change = Some(Change {
+                    range: start..range.end,
+                    direction,
+                    amount: Some(i),
+                    basis,
+                    from: None,
+                    contradicted: false,
+                });
+                used[i] = true;
+                continue;
+            }
+            let trend = match later_trend {
+                Some((_, _, with_amount)) => (with_amount && !of_change).then_some(later_trend),
+                None => (own_period.is_some() && !has_trend(&text[start..end]))
+                    .then_some(sentence_trend),
+            };
+            if let (Some(trend), Some((indicator, period))) = (trend, sentence_indicator.clone()) {
+                read = Some((indicator, trend));
+                own_period = own_period.or(period);
+            }
         }
         let Some((mut indicator, mut trend)) = read else {
             // No indicator: its changes are still its, not levels.
@@ -1397,14 +1795,14 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         // 其中台北市1,803棟: a place alone is where, not what; 全港, 政府
         // alone say where or who; 連續13個月 is how long, unless an
         // indicator of time says it (任期4年, 平均輪候時間5.3年).
-        if is_place(text, tokens, indicator.clone())
+        if indicator.end <= range.start && is_place(text, tokens, indicator.clone())
             || SCOPES.contains(&&text[indicator.clone()])
-            || is_duration(figure) && !text[indicator.clone()].ends_with(['期', '间', '长'])
+            || is_duration(figure)
+                && !has_suffix_in(&text[indicator.clone()], &["期", "间", "时长"])
         {
             changes_after(text, figures, i, range.end, &mut used);
             continue;
         }
-        sentence_indicator = Some(indicator.clone());
         // 本地經濟增長2.5%至3.5%: growth forecast as a range is what is
         // measured, not a change of it.
         if figure.bounds().is_some()
@@ -1414,7 +1812,8 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             indicator.end += "增长".len();
             trend = None;
         }
-        let period = own_period.or(heading).or(mentioned);
+        let period = own_period.or(heading).or(mentioned).or(paragraph_period);
+        sentence_indicator = Some((indicator.clone(), period));
         used[i] = true;
 
         // A list: A、B和C分別增長5%、6%和7%.
@@ -1518,6 +1917,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         // 居民消費價格環比上漲0.1%，同比下降0.3%: with no level, each
         // change's amount is its metric's value.
         let no_level = trend.is_some_and(|(_, _, with_amount)| with_amount) && value == i;
+        sentence_trend = trend.filter(|_| no_level);
         for change in changes {
             let value = match change.amount {
                 Some(amount) if no_level => amount,
