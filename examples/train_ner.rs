@@ -409,7 +409,7 @@ impl Model {
     }
 
     fn save(&self, path: &str) -> Result<(), String> {
-        // Weights quantized to i8 per feature row's shared scale: what a shipped
+        // Weights quantized to i8 with one scale for all: what a shipped
         // asset would hold, so its size is the one MODEL.md reports.
         let mut out = Vec::new();
         let max = self
