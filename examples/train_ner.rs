@@ -8,7 +8,8 @@
 //! cargo run --release --example train_ner -- prepare SENTENCES.txt FILE.conllu|FILE.txt…
 //! python scripts/train/label.py SENTENCES.txt LABELLED.jsonl
 //! cargo run --release --example train_ner -- train LABELLED.jsonl MODEL.bin [--no-rules] [--people] [--min-count N]
-//! cargo run --release --example train_ner -- eval MODEL.bin
+//! cargo run --release --example train_ner -- eval MODEL.bin [--teacher LABELLED.jsonl]
+//! cargo run --release --example train_ner -- eval-texts OUT.txt
 //! ```
 //!
 //! `prepare` takes the `# text =` sentences of Universal Dependencies files
@@ -18,8 +19,10 @@
 //! Daily as scripts/lib/ner.mjs does (exact span and kind, UTF-16 offsets,
 //! outermost rule entities) and on the news development set as
 //! scripts/lib/news.mjs does (distinct kind and text per passage), for the
-//! rules alone, the model alone and the two combined. The evaluation sets
-//! are read from ../shared and never trained on.
+//! rules alone, the model alone and the two combined; with `--teacher`, also
+//! for the teacher's labels of the texts `eval-texts` writes (what the tagger
+//! reads of each evaluation sentence and passage, one a line). The
+//! evaluation sets are read from ../shared and never trained on.
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -46,8 +49,15 @@ fn main() {
                 min_count: args.iter().position(|a| a == "--min-count").and_then(|i| args.get(i + 1)?.parse().ok()).unwrap_or(1),
             },
         ),
-        Some("eval") if args.len() >= 2 => evaluate(&args[1]),
-        _ => Err("usage: train_ner prepare OUT.txt FILE.conllu|FILE.txt… | train LABELLED.jsonl MODEL.bin [--no-rules] [--people] [--min-count N] | eval MODEL.bin".into()),
+        Some("eval") if args.len() >= 2 => evaluate(
+            &args[1],
+            args.iter()
+                .position(|a| a == "--teacher")
+                .and_then(|i| args.get(i + 1))
+                .map(String::as_str),
+        ),
+        Some("eval-texts") if args.len() >= 2 => evaluation_texts(&args[1]),
+        _ => Err("usage: train_ner prepare OUT.txt FILE.conllu|FILE.txt… | train LABELLED.jsonl MODEL.bin [--no-rules] [--people] [--min-count N] | eval MODEL.bin [--teacher LABELLED.jsonl] | eval-texts OUT.txt".into()),
     };
     if let Err(message) = result {
         eprintln!("train_ner: {message}");
@@ -465,6 +475,25 @@ impl Model {
     }
 }
 
+/// A line of `scripts/train/label.py`'s output: the sentence and its names.
+fn labelled_sentence(line: &str) -> Result<(String, Vec<Span>), String> {
+    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    let text = v["text"].as_str().ok_or("a line without text")?;
+    let mut spans = Vec::new();
+    for e in v["entities"].as_array().ok_or("a line without entities")? {
+        let kind = kind_of(e[2].as_str().unwrap_or_default()).ok_or("an unknown kind")?;
+        let (Some(start), Some(end)) = (e[0].as_u64(), e[1].as_u64()) else {
+            return Err(format!("an entity without offsets: {e}"));
+        };
+        spans.push(Span {
+            start: start as usize,
+            end: end as usize,
+            kind,
+        });
+    }
+    Ok((text.to_string(), spans))
+}
+
 /// Training choices: `--no-rules` leaves the rules' entities out of the
 /// features; `--people` learns people only (the teacher's places and
 /// organizations become O); `--min-count N` keeps features seen N times or more.
@@ -480,20 +509,11 @@ fn train(labelled: &str, out: &str, options: &Options) -> Result<(), String> {
     let text = fs::read_to_string(labelled).map_err(|e| format!("{labelled}: {e}"))?;
     let mut data = Vec::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
-        let sentence = v["text"].as_str().ok_or("a line without text")?;
-        let mut gold = Vec::new();
-        for e in v["entities"].as_array().ok_or("a line without entities")? {
-            let kind = kind_of(e[2].as_str().unwrap_or_default()).ok_or("an unknown kind")?;
-            let (start, end) = (
-                e[0].as_u64().unwrap_or(0) as usize,
-                e[1].as_u64().unwrap_or(0) as usize,
-            );
-            if !options.people_only || kind == 0 {
-                gold.push(Span { start, end, kind });
-            }
+        let (sentence, mut gold) = labelled_sentence(line)?;
+        if options.people_only {
+            gold.retain(|g| g.kind == 0);
         }
-        let (s, _, _) = read_sentence(&analyzer, sentence, sentence);
+        let (s, _, _) = read_sentence(&analyzer, &sentence, &sentence);
         let tags = tags_of(&gold, s.chars.len());
         let feats: Vec<Vec<u64>> = (0..s.chars.len())
             .map(|i| features(&s, i, with_rules))
@@ -632,11 +652,17 @@ const SYSTEMS: [&str; 5] = [
     "rules, model people",
 ];
 
+fn overlaps_none(span: &Span, others: &[Span]) -> bool {
+    others
+        .iter()
+        .all(|o| span.end <= o.start || o.end <= span.start)
+}
+
 fn systems(model: &Model, s: &Sentence, rules: &[Span]) -> [Vec<Span>; 5] {
     let tagged = spans_of(&model.decode(s));
     let free: Vec<Span> = tagged
         .iter()
-        .filter(|m| rules.iter().all(|r| m.end <= r.start || r.end <= m.start))
+        .filter(|m| overlaps_none(m, rules))
         .copied()
         .collect();
     let combined = rules.iter().chain(&free).copied().collect();
@@ -646,14 +672,15 @@ fn systems(model: &Model, s: &Sentence, rules: &[Span]) -> [Vec<Span>; 5] {
         .copied()
         .collect();
     let others: Vec<Span> = rules.iter().filter(|r| r.kind != 0).copied().collect();
-    let model_people =
-        others
-            .iter()
-            .chain(tagged.iter().filter(|m| {
-                m.kind == 0 && others.iter().all(|r| m.end <= r.start || r.end <= m.start)
-            }))
-            .copied()
-            .collect();
+    let model_people = others
+        .iter()
+        .chain(
+            tagged
+                .iter()
+                .filter(|m| m.kind == 0 && overlaps_none(m, &others)),
+        )
+        .copied()
+        .collect();
     [rules.to_vec(), tagged, combined, people, model_people]
 }
 
@@ -727,68 +754,58 @@ fn utf16(spans: &[Span], text: &str) -> HashSet<Span> {
         .collect()
 }
 
-fn evaluate(model_path: &str) -> Result<(), String> {
-    let model = Model::load(model_path)?;
-    let analyzer = Analyzer::new();
+/// What an evaluation item's predictions are checked against: spans
+/// (MSRA and People's Daily, in UTF-16 offsets) or distinct kinds and texts
+/// (a news passage).
+enum Gold {
+    Spans(HashSet<Span>),
+    Names(HashSet<(usize, String)>),
+}
+
+/// One sentence or passage of an evaluation set: `view` is what the tagger
+/// reads, the Simplified text with the same characters one for one.
+struct Item {
+    set: String,
+    text: String,
+    view: String,
+    gold: Gold,
+}
+
+fn evaluation_items() -> Result<Vec<Item>, String> {
     let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
     let corpora = shared.join("corpora/ner");
-    println!("set\tsystem\tperson\tplace\torg\tall (P / R / F1)");
+    let mut items = Vec::new();
     for (id, file) in [
         ("msra", "msra/msra_test_bio.txt"),
         ("peoples_daily", "peoples_daily/example.test"),
     ] {
-        let sentences = read_bio(&corpora.join(file))?;
-        let mut counts = [[Counts::default(); KINDS.len() + 1]; SYSTEMS.len()];
-        for (text, gold) in &sentences {
-            let (s, _, rules) = read_sentence(&analyzer, text, text);
-            for (system, spans) in systems(&model, &s, &rules).iter().enumerate() {
-                let predicted = utf16(spans, text);
-                let (per_kind, all) = counts[system].split_at_mut(KINDS.len());
-                for (kind, count) in per_kind.iter_mut().enumerate() {
-                    let only = |set: &HashSet<Span>| {
-                        set.iter()
-                            .filter(|s| s.kind == kind)
-                            .copied()
-                            .collect::<HashSet<_>>()
-                    };
-                    count.add(&only(&predicted), &only(gold));
-                }
-                all[0].add(&predicted, gold);
-            }
-        }
-        for (system, c) in SYSTEMS.iter().zip(&counts) {
-            println!(
-                "{id}\t{system}\t{}\t{}\t{}\t{}",
-                c[0].show(),
-                c[1].show(),
-                c[2].show(),
-                c[3].show()
-            );
+        for (text, gold) in read_bio(&corpora.join(file))? {
+            items.push(Item {
+                set: id.to_string(),
+                view: text.clone(),
+                text,
+                gold: Gold::Spans(gold),
+            });
         }
     }
     let dev =
         fs::read_to_string(shared.join("fixtures/news/dev.jsonl")).map_err(|e| e.to_string())?;
-    let mut regions: HashMap<String, [Counts; SYSTEMS.len()]> = HashMap::new();
     for line in dev.lines().filter(|l| !l.trim().is_empty()) {
         let passage: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
         let text = passage["text"].as_str().ok_or("a passage without text")?;
-        let region = passage["region"].as_str().unwrap_or("CN").to_string();
-        let config = match region.as_str() {
+        let region = passage["region"].as_str().unwrap_or("CN");
+        let config = match region {
             "TW" => Some(Config::Tw2s),
             "HK" => Some(Config::Hk2s),
             _ => None,
         };
-        let converted = config.map(|c| zhlens::convert(text, c));
-        // The tagger reads the Simplified view; where conversion changed the
-        // number of characters (rare) it reads the original.
-        let view = converted
-            .as_deref()
+        // Where conversion changed the number of characters (rare) the
+        // tagger reads the original.
+        let view = config
+            .map(|c| zhlens::convert(text, c))
             .filter(|v| v.chars().count() == text.chars().count())
-            .unwrap_or(text);
-        // Every rule entity counts here, inner ones too, as scripts/lib/news.mjs counts them.
-        let (s, rules, _) = read_sentence(&analyzer, text, view);
-        let original: Vec<char> = text.chars().collect();
-        let gold: HashSet<(usize, String)> = passage["entities"]
+            .unwrap_or_else(|| text.to_string());
+        let gold = passage["entities"]
             .as_array()
             .ok_or("a passage without entities")?
             .iter()
@@ -799,20 +816,134 @@ fn evaluate(model_path: &str) -> Result<(), String> {
                 ))
             })
             .collect();
-        let counts = regions.entry(region).or_default();
-        for (system, spans) in systems(&model, &s, &rules).iter().enumerate() {
-            let found: HashSet<(usize, String)> = spans
-                .iter()
-                .map(|s| (s.kind, original[s.start..s.end].iter().collect()))
-                .collect();
-            counts[system].add(&found, &gold);
+        items.push(Item {
+            set: format!("dev-{region}"),
+            text: text.to_string(),
+            view,
+            gold: Gold::Names(gold),
+        });
+    }
+    Ok(items)
+}
+
+/// Writes what the tagger reads of every evaluation item, one a line, for
+/// the teacher to label (`eval --teacher`).
+fn evaluation_texts(out: &str) -> Result<(), String> {
+    let lines: String = evaluation_items()?
+        .iter()
+        .map(|item| format!("{}\n", item.view))
+        .collect();
+    fs::write(out, lines).map_err(|e| format!("{out}: {e}"))
+}
+
+/// The teacher's labels of `evaluation_texts`, in the same order.
+fn teacher_labels(path: &str, items: &[Item]) -> Result<Vec<Vec<Span>>, String> {
+    let text = fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let labels: Vec<(String, Vec<Span>)> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(labelled_sentence)
+        .collect::<Result<_, _>>()?;
+    if labels.len() != items.len() || labels.iter().zip(items).any(|(l, i)| l.0 != i.view) {
+        return Err(format!(
+            "{path} does not label the evaluation texts in order"
+        ));
+    }
+    Ok(labels.into_iter().map(|(_, spans)| spans).collect())
+}
+
+fn evaluate(model_path: &str, teacher: Option<&str>) -> Result<(), String> {
+    let model = Model::load(model_path)?;
+    let analyzer = Analyzer::new();
+    let items = evaluation_items()?;
+    let teacher = teacher
+        .map(|path| teacher_labels(path, &items))
+        .transpose()?;
+    let mut names: Vec<&str> = SYSTEMS.to_vec();
+    if teacher.is_some() {
+        // What a student that learnt its teacher perfectly would score,
+        // alone and added to the rules as the model is.
+        names.extend(["teacher", "rules+teacher"]);
+    }
+    // Per set, per system: counts per kind, then for all kinds.
+    let mut sets: Vec<(String, Vec<[Counts; KINDS.len() + 1]>)> = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        // Outermost rule entities for the flat sets; every one for the news
+        // passages, as scripts/lib/news.mjs counts them.
+        let (s, all, outermost) = read_sentence(&analyzer, &item.text, &item.view);
+        let rules = match item.gold {
+            Gold::Spans(_) => outermost,
+            Gold::Names(_) => all,
+        };
+        let mut predictions = systems(&model, &s, &rules).to_vec();
+        if let Some(teacher) = &teacher {
+            let labels = &teacher[index];
+            predictions.push(labels.clone());
+            predictions.push(
+                rules
+                    .iter()
+                    .chain(labels.iter().filter(|t| overlaps_none(t, &rules)))
+                    .copied()
+                    .collect(),
+            );
+        }
+        if sets.last().is_none_or(|(set, _)| *set != item.set) {
+            sets.push((item.set.clone(), vec![Default::default(); names.len()]));
+        }
+        let counts = &mut sets.last_mut().expect("pushed").1;
+        let original: Vec<char> = item.text.chars().collect();
+        for (spans, count) in predictions.iter().zip(counts.iter_mut()) {
+            let (per_kind, all) = count.split_at_mut(KINDS.len());
+            match &item.gold {
+                Gold::Spans(gold) => {
+                    let predicted = utf16(spans, &item.text);
+                    for (kind, count) in per_kind.iter_mut().enumerate() {
+                        let only = |set: &HashSet<Span>| {
+                            set.iter()
+                                .filter(|s| s.kind == kind)
+                                .copied()
+                                .collect::<HashSet<_>>()
+                        };
+                        count.add(&only(&predicted), &only(gold));
+                    }
+                    all[0].add(&predicted, gold);
+                }
+                Gold::Names(gold) => {
+                    let found: HashSet<(usize, String)> = spans
+                        .iter()
+                        .map(|s| (s.kind, original[s.start..s.end].iter().collect()))
+                        .collect();
+                    all[0].add(&found, gold);
+                }
+            }
         }
     }
-    let mut names: Vec<&String> = regions.keys().collect();
-    names.sort();
-    for region in names {
-        for (system, c) in SYSTEMS.iter().zip(&regions[region]) {
-            println!("dev-{region}\t{system}\t\t\t\t{}", c.show());
+    // The passages of a region are not all together in the dev set.
+    sets.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut merged: Vec<(String, Vec<[Counts; KINDS.len() + 1]>)> = Vec::new();
+    for (set, counts) in sets {
+        match merged.last_mut() {
+            Some((last, total)) if *last == set => {
+                for (t, c) in total.iter_mut().zip(&counts) {
+                    for (t, c) in t.iter_mut().zip(c) {
+                        t.tp += c.tp;
+                        t.fp += c.fp;
+                        t.fn_ += c.fn_;
+                    }
+                }
+            }
+            _ => merged.push((set, counts)),
+        }
+    }
+    println!("set\tsystem\tperson\tplace\torg\tall (P / R / F1)");
+    for (set, counts) in &merged {
+        for (system, c) in names.iter().zip(counts) {
+            if set.starts_with("dev-") {
+                println!("{set}\t{system}\t\t\t\t{}", c[3].show());
+            } else {
+                let cells: Vec<String> = c.iter().map(Counts::show).collect();
+                println!("{set}\t{system}\t{}", cells.join("\t"));
+            }
         }
     }
     std::io::stdout().flush().map_err(|e| e.to_string())
