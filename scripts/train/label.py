@@ -3,7 +3,7 @@
     python scripts/train/label.py SENTENCES.txt LABELLED.jsonl
 
 SENTENCES.txt holds one sentence a line (written by
-`cargo run --example train_ner -- prepare`). Each output line is
+`cargo run --example train_ner -- prepare`, or `-- eval-texts`). Each output line is
 {"text": ..., "entities": [[start, end, kind], ...]} with offsets in
 characters (code points) and kind one of person, place, org.
 
