@@ -97,28 +97,17 @@ impl Entity {
 
 /// Roles of a byline whose names follow them.
 const PERSON_ROLES: &[&str] = &[
-    "責編",
     "责编",
-    "編輯",
     "编辑",
-    "一審",
-    "二審",
-    "三審",
     "一审",
     "二审",
     "三审",
-    "記者",
     "记者",
-    "通訊員",
     "通讯员",
-    "攝影",
     "摄影",
     "作者",
-    "校對",
     "校对",
-    "審核",
     "审核",
-    "監製",
     "监制",
 ];
 
@@ -127,50 +116,34 @@ const SOURCE_ROLES: &[&str] = &["來源", "来源", "出處", "出处"];
 /// Words that end an organization's name: first those of zones and their
 /// bodies (ZONE_SUFFIXES), then the others.
 const ORG_SUFFIXES: &[&str] = &[
-    "經開區",
     "经开区",
-    "高新區",
     "高新区",
-    "開發區",
     "开发区",
-    "管委會",
     "管委会",
-    "黨工委",
     "党工委",
     "股份有限公司",
-    "有限責任公司",
     "有限责任公司",
     "有限公司",
-    "集團公司",
     "集团公司",
-    "集團",
     "集团",
     "公司",
-    "委員會",
     "委员会",
-    "銀行",
     "银行",
-    "大學",
     "大学",
-    "學院",
     "学院",
-    "醫院",
     "医院",
     "研究院",
     "研究所",
-    "協會",
     "协会",
-    "商會",
     "商会",
     "政府",
     "法院",
-    "檢察院",
     "检察院",
 ];
 
 /// Suffixes of zones and their bodies, named without their city once the
 /// city is known (天易經開區 for 湘潭天易經開區).
-const ZONE_SUFFIXES: &[&str] = ORG_SUFFIXES.split_at(10).0;
+const ZONE_SUFFIXES: &[&str] = ORG_SUFFIXES.split_at(5).0;
 
 /// Words of trade that a company's short name leaves out (群創智能 for
 /// 湖南群創智能科技有限公司).
@@ -207,36 +180,24 @@ fn is_surname(c: char) -> bool {
 /// Titles after a surname that make it a person's (江主席, 陳主任).
 const TITLES: &[&str] = &[
     "主席",
-    "總理",
     "总理",
-    "總統",
     "总统",
-    "書記",
     "书记",
-    "部長",
     "部长",
-    "省長",
     "省长",
-    "市長",
     "市长",
-    "縣長",
     "县长",
     "主任",
-    "局長",
     "局长",
     "先生",
     "女士",
     "同志",
     "教授",
     "院士",
-    "董事長",
     "董事长",
-    "總經理",
     "总经理",
-    "經理",
     "经理",
     "大使",
-    "將軍",
     "将军",
 ];
 
@@ -256,27 +217,17 @@ const COUNTRY_ABBREVIATIONS: &str = "中美日俄英法德意加澳韩韓朝越�
 /// What pairs of country abbreviations come before: their relations.
 const RELATION_WORDS: &[&str] = &[
     "",
-    "關係",
     "关系",
-    "兩國",
     "两国",
-    "雙方",
     "双方",
     "合作",
-    "貿易",
     "贸易",
     "友好",
-    "之間",
     "之间",
-    "會談",
     "会谈",
-    "峰會",
     "峰会",
-    "邊境",
     "边境",
-    "聯合聲明",
     "联合声明",
-    "聯合公報",
     "联合公报",
 ];
 
