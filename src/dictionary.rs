@@ -8,14 +8,14 @@ macro_rules! column {
         include_bytes!(concat!(env!("OUT_DIR"), "/dictionary_", $name, ".bin"))
     };
 }
-static LABELS: &[u8] = column!("labels");
-static CHILD_OFFSETS: &[u8] = column!("child_offsets");
+static LABELS: Planes = Planes::of(column!("labels"));
+static CHILD_OFFSETS: Planes = Planes::of(column!("child_offsets"));
 static CHILD_BLOCKS: &[u8] = column!("child_blocks");
 /// Nodes per entry of `CHILD_BLOCKS`.
 const BLOCK: usize = 16;
 /// Above this many children a node's children are searched by bisection.
 const LINEAR_SEARCH: u32 = 8;
-static WORD: &[u8] = column!("word");
+static WORD: Planes = Planes::of(column!("word"));
 static TAG: &[u8] = column!("tag");
 static BMP_CODES: &[u8] = column!("bmp_codes");
 static ASTRAL_CODES: &[u8] = column!("astral_codes");
@@ -37,12 +37,24 @@ fn u16_at(bytes: &[u8], i: usize) -> u16 {
         .map_or(0, |b| u16::from_le_bytes([b[0], b[1]]))
 }
 
-/// Value `i` of a u16 column stored as byte planes (see `build/dictionary.rs`).
-fn u16_planes_at(planes: &[u8], i: usize) -> u16 {
-    let (low, high) = planes.split_at(planes.len() / 2);
-    match (low.get(i), high.get(i)) {
-        (Some(&low), Some(&high)) => u16::from_le_bytes([low, high]),
-        _ => 0,
+/// A u16 column stored as byte planes (see `build/dictionary.rs`).
+struct Planes {
+    low: &'static [u8],
+    high: &'static [u8],
+}
+
+impl Planes {
+    const fn of(bytes: &'static [u8]) -> Planes {
+        let (low, high) = bytes.split_at(bytes.len() / 2);
+        Planes { low, high }
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> u16 {
+        match (self.low.get(i), self.high.get(i)) {
+            (Some(&low), Some(&high)) => u16::from_le_bytes([low, high]),
+            _ => 0,
+        }
     }
 }
 
@@ -81,7 +93,7 @@ impl Dictionary {
     #[inline]
     fn first_child(self, node: Node) -> u32 {
         let node = node as usize;
-        u32_at(CHILD_BLOCKS, node / BLOCK) + u32::from(u16_planes_at(CHILD_OFFSETS, node))
+        u32_at(CHILD_BLOCKS, node / BLOCK) + u32::from(CHILD_OFFSETS.get(node))
     }
 
     /// The child of `node` along the character coded `code`.
@@ -90,26 +102,31 @@ impl Dictionary {
         if code == 0 {
             return None;
         }
-        let (mut low, mut high) = (self.first_child(node), self.first_child(node + 1));
         if node == ROOT {
-            // The root's children are coded 1…R in order.
-            return (u32::from(code) <= high - low).then(|| low + u32::from(code) - 1);
+            // The root's children are nodes 1…R, coded 1…R.
+            let code = u32::from(code);
+            return (code < self.first_child(1)).then_some(code);
         }
+        let (mut low, mut high) = (self.first_child(node), self.first_child(node + 1));
         while high - low > LINEAR_SEARCH {
             let middle = (low + high) / 2;
-            if u16_planes_at(LABELS, middle as usize) <= code {
+            if LABELS.get(middle as usize) <= code {
                 low = middle;
             } else {
                 high = middle;
             }
         }
-        (low..high).find(|&child| u16_planes_at(LABELS, child as usize) == code)
+        let [code_low, code_high] = code.to_le_bytes();
+        (low..high).find(|&child| {
+            let child = child as usize;
+            LABELS.low.get(child) == Some(&code_low) && LABELS.high.get(child) == Some(&code_high)
+        })
     }
 
     /// The frequency index of the word that ends at `node`, if one does.
     #[inline]
     pub(crate) fn word(self, node: Node) -> Option<u16> {
-        u16_planes_at(WORD, node as usize).checked_sub(1)
+        WORD.get(node as usize).checked_sub(1)
     }
 
     /// The POS tag index of the word that ends at `node`.
