@@ -5,8 +5,9 @@ points into the text you passed in.
 
 # Segmenting text
 
-Build one [`Analyzer`] and keep it: it loads the dictionary once (a few
-hundred milliseconds) and is then cheap to call, from any thread.
+Build one [`Analyzer`] and keep it: it loads the part-of-speech model and
+the lexicon once (a few milliseconds; the dictionary is read where it lies
+in the binary) and is then cheap to call, from any thread.
 
 ```
 use zhlens::Analyzer;
