@@ -17,6 +17,7 @@ const BLOCK: usize = 16;
 const LINEAR_SEARCH: u32 = 8;
 static WORD: Planes = Planes::of(column!("word"));
 static TAG: &[u8] = column!("tag");
+static PAIRS: &[u8] = column!("pairs");
 static BMP_CODES: &[u8] = column!("bmp_codes");
 static ASTRAL_CODES: &[u8] = column!("astral_codes");
 static FREQS: &[u8] = column!("freqs");
@@ -35,6 +36,15 @@ fn u16_at(bytes: &[u8], i: usize) -> u16 {
     bytes
         .get(2 * i..2 * i + 2)
         .map_or(0, |b| u16::from_le_bytes([b[0], b[1]]))
+}
+
+/// The prefix filter's bit for the characters coded `first`, `second`; the
+/// same function as `build/dictionary.rs`'s `pair_bit`.
+fn pair_bit(first: Code, second: Code) -> usize {
+    let bits = PAIRS.len() * 8;
+    let hash =
+        u32::from(first).wrapping_mul(0x9E37_79B1) ^ u32::from(second).wrapping_mul(0x85EB_CA77);
+    (hash >> (32 - bits.trailing_zeros())) as usize
 }
 
 /// A u16 column stored as byte planes (see `build/dictionary.rs`).
@@ -106,6 +116,16 @@ impl Dictionary {
             // The root's children are nodes 1…R, coded 1…R.
             let code = u32::from(code);
             return (code < self.first_child(1)).then_some(code);
+        }
+        if node < self.first_child(1) {
+            // A child of the root, numbered as its character is coded.
+            let bit = pair_bit(node as Code, code);
+            if PAIRS
+                .get(bit / 8)
+                .is_none_or(|byte| byte & (1 << (bit % 8)) == 0)
+            {
+                return None;
+            }
         }
         let (mut low, mut high) = (self.first_child(node), self.first_child(node + 1));
         while high - low > LINEAR_SEARCH {
