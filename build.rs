@@ -5,6 +5,8 @@
 //! at run time: the outputs in `OUT_DIR` are compact binaries and Rust tables
 //! that `src/` includes.
 
+#[path = "build/dictionary.rs"]
+mod dictionary;
 #[path = "build/opencc.rs"]
 mod opencc;
 
@@ -19,8 +21,10 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=Cargo.lock");
     println!("cargo:rerun-if-changed=build/opencc.rs");
+    println!("cargo:rerun-if-changed=build/dictionary.rs");
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let jieba = package_dir("jieba-rs");
+    let jieba_macros = package_dir("jieba-macros");
     let manifest_dir = env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let opencc = opencc::package_dir(Path::new(&manifest_dir));
 
@@ -28,13 +32,30 @@ fn main() {
     let posseg = read(&jieba.join("src/data/posseg.txt"));
     let dicts = opencc::dictionaries(&opencc);
 
-    let (words, mut tags) = compile_dictionary(&dict);
+    let words = dictionary::compile(&dict, Path::new(&manifest_dir));
+    let mut tags: BTreeSet<String> = words.iter().map(|e| e.tag.clone()).collect();
     let (model, model_tags) = compile_pos_model(&posseg);
     tags.extend(model_tags);
     // Tags jieba-rs gives words outside its dictionary.
     tags.extend(["x", "m", "eng"].map(String::from));
 
-    fs::write(out.join("dictionary.bin"), encode_dictionary(&words, &tags)).unwrap();
+    let trie = dictionary::encode(&words, |tag| tag_index(&tags, tag));
+    for (name, bytes) in [
+        ("labels", &trie.labels),
+        ("child_offsets", &trie.child_offsets),
+        ("child_blocks", &trie.child_blocks),
+        ("word", &trie.word),
+        ("tag", &trie.tag),
+        ("pairs", &trie.pairs),
+        ("bmp_codes", &trie.bmp_codes),
+        ("astral_codes", &trie.astral_codes),
+        ("freqs", &trie.freqs),
+        ("total", &trie.total),
+    ] {
+        fs::write(out.join(format!("dictionary_{name}.bin")), bytes).unwrap();
+    }
+    let hmm = read(&jieba_macros.join("src/hmm.model"));
+    fs::write(out.join("hmm.bin"), dictionary::encode_hmm(&hmm)).unwrap();
     fs::write(out.join("pos_model.bin"), encode_pos_model(&model, &tags)).unwrap();
     fs::write(out.join("pos_tags.rs"), pos_tags_source(&tags)).unwrap();
     fs::write(
@@ -80,38 +101,6 @@ fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
 }
 
-struct Entry {
-    word: String,
-    freq: u64,
-    tag: String,
-}
-
-/// Entries sorted by word, duplicates merged the way jieba-rs's `load_dict`
-/// merges them (first tag, last frequency).
-fn compile_dictionary(text: &str) -> (Vec<Entry>, BTreeSet<String>) {
-    let mut merged: BTreeMap<&str, (u64, &str)> = BTreeMap::new();
-    for line in text.lines() {
-        let mut fields = line.split_whitespace();
-        let Some(word) = fields.next() else { continue };
-        let freq = fields.next().map_or(0, |f| f.parse().expect("frequency"));
-        let tag = fields.next().unwrap_or("");
-        merged
-            .entry(word)
-            .and_modify(|e| e.0 = freq)
-            .or_insert((freq, tag));
-    }
-    let tags = merged.values().map(|(_, t)| t.to_string()).collect();
-    let entries = merged
-        .into_iter()
-        .map(|(w, (freq, tag))| Entry {
-            word: w.to_string(),
-            freq,
-            tag: tag.to_string(),
-        })
-        .collect();
-    (entries, tags)
-}
-
 fn push_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
@@ -122,35 +111,6 @@ fn push_varint(out: &mut Vec<u8>, mut v: u64) {
 
 fn tag_index(tags: &BTreeSet<String>, tag: &str) -> u8 {
     tags.iter().position(|t| t == tag).expect("known tag") as u8
-}
-
-/// Layout (see `src/dictionary.rs`): entry count, then three columns, which
-/// compress far better apart than interleaved: front-coded words (shared
-/// prefix length in bytes, suffix length, suffix), frequencies, tag indexes.
-fn encode_dictionary(entries: &[Entry], tags: &BTreeSet<String>) -> Vec<u8> {
-    let mut out = Vec::new();
-    push_varint(&mut out, entries.len() as u64);
-    let mut previous = "";
-    for e in entries {
-        let shared = common_prefix(previous, &e.word);
-        let suffix = &e.word.as_bytes()[shared..];
-        push_varint(&mut out, shared as u64);
-        push_varint(&mut out, suffix.len() as u64);
-        out.extend_from_slice(suffix);
-        previous = &e.word;
-    }
-    for e in entries {
-        push_varint(&mut out, e.freq);
-    }
-    out.extend(entries.iter().map(|e| tag_index(tags, &e.tag)));
-    out
-}
-
-fn common_prefix(a: &str, b: &str) -> usize {
-    a.char_indices()
-        .zip(b.chars())
-        .find(|((_, x), y)| x != y)
-        .map_or(a.len().min(b.len()), |((i, _), _)| i)
 }
 
 /// jieba's compound (position × POS) HMM: start, transition and emission

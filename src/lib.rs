@@ -5,8 +5,9 @@ points into the text you passed in.
 
 # Segmenting text
 
-Build one [`Analyzer`] and keep it: it loads the dictionary once (a few
-hundred milliseconds) and is then cheap to call, from any thread.
+Build one [`Analyzer`] and keep it: it loads the part-of-speech model and
+the lexicon once (a few milliseconds; the dictionary is read where it lies
+in the binary) and is then cheap to call, from any thread.
 
 ```
 use zhlens::Analyzer;
@@ -228,11 +229,10 @@ mod wasm;
 use std::fmt;
 use std::ops::Range;
 
-use jieba_rs::Jieba;
-
 use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::pos_model::PosModel;
+use crate::segment::Segmenter;
 
 pub use crate::convert::{Config, Converted};
 pub use crate::date::Date;
@@ -361,9 +361,7 @@ pub use crate::user_words::UserWord;
 
 /// The segmenter: jieba's dictionary and models, loaded once.
 pub struct Analyzer {
-    jieba: Jieba,
-    /// ln of the dictionary's total count, for word probabilities.
-    log_total: f64,
+    segmenter: Segmenter,
     pos_model: PosModel,
     lexicon: Lexicon,
 }
@@ -383,17 +381,11 @@ impl Default for Analyzer {
 impl Analyzer {
     /// Loads the dictionary and the part-of-speech model.
     pub fn new() -> Self {
-        let (mut jieba, log_total) = dictionary::load();
-        // Names the dictionary lacks would be cut apart (台积电 as 台 | 积电)
-        // and their pieces glued to the next word (积电 | 表示 → 电表).
-        for (name, kind) in Lexicon::words_to_segment() {
-            if !jieba.has_word(name) {
-                jieba.add_word(name, None, Some(user_words::kind_tag(kind)));
-            }
-        }
+        // The dictionary holds the lexicon's hand-written names too (see
+        // `build/dictionary.rs`): without them they would be cut apart
+        // (台积电 as 台 | 积电) and their pieces glued to the next word.
         Analyzer {
-            jieba,
-            log_total,
+            segmenter: Segmenter::new(),
             pos_model: PosModel::load(),
             lexicon: Lexicon::builtin(),
         }

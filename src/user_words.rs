@@ -132,8 +132,8 @@ impl Analyzer {
             let simplified = crate::document::Document::read(&word.text)
                 .view()
                 .to_string();
-            self.jieba
-                .add_word(&simplified, word.freq, Some(word.tag()));
+            self.segmenter
+                .add_word(&simplified, word.freq, Pos::named(word.tag()));
             if let Some(kind) = word.kind {
                 self.lexicon.insert(&simplified, kind);
             }

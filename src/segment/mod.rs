@@ -1,12 +1,18 @@
 //! Word segmentation: jieba's dictionary and models over the Document's
 //! Simplified view, with tokens mapped back to the original text.
 
+mod hmm;
+mod segmenter;
+
 use std::fmt;
 use std::ops::Range;
 
 use crate::convert::Words;
 use crate::document::Document;
 use crate::{Analyzer, is_han};
+
+pub(crate) use segmenter::Segmenter;
+use segmenter::Word;
 
 include!(concat!(env!("OUT_DIR"), "/pos_tags.rs"));
 
@@ -130,10 +136,6 @@ impl SegmentOptions {
     }
 }
 
-/// jieba's working memory grows with the length of what it is given, so long
-/// texts are fed to it in pieces cut where it would cut anyway.
-const CHUNK_BYTES: usize = 16 * 1024;
-
 impl Analyzer {
     /// Splits `text` into words with default [`SegmentOptions`].
     pub fn segment(&self, text: &str) -> Vec<Token> {
@@ -161,25 +163,56 @@ impl Analyzer {
     }
 
     fn segment_into(&self, text: &str, hmm: bool, tokens: &mut Vec<Token>) {
-        let mut offset = 0;
-        for chunk in chunks(text) {
-            for tag in self.jieba.tag(chunk, hmm) {
-                let pos = if tag.tag == "x" && tag.word.chars().any(is_han) {
-                    self.pos_model
-                        .guess(tag.word)
-                        .unwrap_or_else(|| Pos::named("x"))
-                } else {
-                    Pos::named(tag.tag)
-                };
-                tokens.push(Token {
-                    start: offset + tag.byte_start,
-                    end: offset + tag.byte_end,
-                    pos,
-                });
+        let tags = Tags::get();
+        let segmenter = &self.segmenter;
+        segmenter.cut(text, hmm, |range, word| {
+            let word = match word {
+                Word::None => segmenter.find(&text[range.clone()]),
+                word => word,
+            };
+            let mut pos = segmenter
+                .tag(word)
+                .unwrap_or_else(|| tags.guess(&text[range.clone()]));
+            // jieba's POS model names words outside the dictionary.
+            if pos == tags.x && text[range.clone()].chars().any(is_han) {
+                pos = self.pos_model.guess(&text[range.clone()]).unwrap_or(tags.x);
             }
-            offset += chunk.len();
-        }
+            tokens.push(Token::new(range, pos));
+        });
         join_numbers(text, tokens);
+    }
+}
+
+/// The tags given to words outside the dictionary.
+#[derive(Clone, Copy)]
+struct Tags {
+    x: Pos,
+    m: Pos,
+    eng: Pos,
+}
+
+impl Tags {
+    fn get() -> Self {
+        Tags {
+            x: Pos::named("x"),
+            m: Pos::named("m"),
+            eng: Pos::named("eng"),
+        }
+    }
+
+    /// jieba-rs's `guess_tag` without its POS model: digits are `m`, other
+    /// ASCII letters and digits `eng`, the rest `x`.
+    fn guess(self, word: &str) -> Pos {
+        let (mut alphanumeric, mut digits) = (0, 0);
+        for b in word.bytes().filter(u8::is_ascii_alphanumeric) {
+            alphanumeric += 1;
+            digits += usize::from(b.is_ascii_digit());
+        }
+        match alphanumeric {
+            0 => self.x,
+            _ if alphanumeric == digits => self.m,
+            _ => self.eng,
+        }
     }
 }
 
@@ -203,20 +236,23 @@ impl Analyzer {
     fn word_log_probability(&self, word: &str) -> f64 {
         // A dictionary word's suggested frequency is its count (+1 where
         // jieba's own cut of it is the word itself), or a likelier split's.
-        let count = if self.jieba.has_word(word) {
-            self.jieba.suggest_freq(word) as f64
+        let segmenter = &self.segmenter;
+        let count = if segmenter.find(word) != Word::None {
+            segmenter.suggest_freq(word) as f64
         } else {
             1.0
         };
-        count.ln() - self.log_total
+        count.ln() - segmenter.log_total()
     }
 
     /// jieba's log-probability of its most probable reading of `text`.
     fn reading_log_probability(&self, text: &str) -> f64 {
-        self.jieba
-            .cut(text, false)
-            .iter()
-            .map(|token| self.word_log_probability(token.word))
+        let mut words = Vec::new();
+        self.segmenter
+            .cut(text, false, |range, _| words.push(range));
+        words
+            .into_iter()
+            .map(|range| self.word_log_probability(&text[range]))
             .sum()
     }
 }
@@ -235,13 +271,14 @@ impl Words for Analyzer {
 
     fn is_sure(&self, word: &str) -> bool {
         // A dictionary word's suggested frequency is its own (or more).
-        self.jieba.has_word(word) && self.jieba.suggest_freq(word) >= SURE_WORD_FREQUENCY
+        self.segmenter.find(word) != Word::None
+            && self.segmenter.suggest_freq(word) >= SURE_WORD_FREQUENCY
     }
 
     fn prefers_own_reading(&self, clause: &str, phrase: Range<usize>) -> bool {
         let word = &clause[phrase.clone()];
         // A phrase jieba does not know is never one of its words.
-        if !self.jieba.has_word(word) {
+        if self.segmenter.find(word) == Word::None {
             return true;
         }
         // The most probable reading with the phrase as a word: the best of
@@ -293,32 +330,7 @@ fn join_numbers(text: &str, tokens: &mut Vec<Token>) {
     tokens.truncate(write);
 }
 
-/// Pieces of about [`CHUNK_BYTES`], each ending just after a character that
-/// jieba never joins to a word (punctuation, whitespace), so the words are
-/// the same as for the whole text.
-fn chunks(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let mut cut = rest.len();
-        if rest.len() > CHUNK_BYTES {
-            let mut search_from = CHUNK_BYTES;
-            while !rest.is_char_boundary(search_from) {
-                search_from += 1;
-            }
-            cut = rest[search_from..]
-                .char_indices()
-                .find(|&(_, c)| is_boundary(c))
-                .map_or(rest.len(), |(i, c)| search_from + i + c.len_utf8());
-        }
-        let (chunk, tail) = rest.split_at(cut);
-        rest = tail;
-        Some(chunk)
-    })
-}
-
+/// A character after which jieba always ends a word.
 pub(crate) fn is_boundary(c: char) -> bool {
     c.is_whitespace()
         || matches!(
@@ -332,18 +344,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn chunks_cover_the_text_and_end_at_boundaries() {
-        let text = "甲乙丙。".repeat(CHUNK_BYTES / 4);
-        let pieces: Vec<&str> = chunks(&text).collect();
-        assert!(pieces.len() > 1);
-        assert_eq!(pieces.concat(), text);
-        assert!(pieces[..pieces.len() - 1].iter().all(|p| p.ends_with('。')));
+    fn the_dictionary_has_every_name_the_lexicon_keeps_whole() {
+        let segmenter = Segmenter::new();
+        for (name, _) in crate::lexicon::Lexicon::words_to_segment() {
+            assert!(segmenter.find(name) != Word::None, "{name}");
+        }
     }
 
     #[test]
-    fn a_run_without_boundaries_stays_whole() {
-        let text = "甲".repeat(CHUNK_BYTES);
-        assert_eq!(chunks(&text).count(), 1);
+    fn added_words_are_cut_whole_and_change_frequencies() {
+        let mut segmenter = Segmenter::new();
+        let words = |segmenter: &Segmenter, text: &'static str| {
+            let mut out = Vec::new();
+            segmenter.cut(text, false, |range, _| out.push(&text[range]));
+            out
+        };
+        assert_eq!(
+            words(&segmenter, "华芯微电子公司"),
+            ["华", "芯", "微电子", "公司"]
+        );
+        let freq = segmenter.add_word("华芯微电子", None, Pos::named("nt"));
+        assert_eq!(segmenter.freq(segmenter.find("华芯微电子")), Some(freq));
+        assert_eq!(words(&segmenter, "华芯微电子公司"), ["华芯微电子", "公司"]);
+        let added = segmenter.find("华芯微电子");
+        assert_eq!(segmenter.tag(added).map(Pos::as_str), Some("nt"));
+        // A word the dictionary has keeps its tag and takes the new count.
+        let total = segmenter.log_total();
+        segmenter.add_word("中国", Some(1), Pos::named("n"));
+        let china = segmenter.find("中国");
+        assert_eq!(segmenter.freq(china), Some(1));
+        assert_eq!(segmenter.tag(china).map(Pos::as_str), Some("ns"));
+        assert!(segmenter.log_total() < total);
     }
 
     #[test]
