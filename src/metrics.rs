@@ -1271,7 +1271,9 @@ fn counted_after(text: &str, tokens: &[Token], at: usize) -> Option<Range<usize>
         // What the preposition governs takes a word at least; a verb the
         // segmenter tagged otherwise (主板|上市/ns) is the word ending the
         // clause.
-        let last = (nouns + 2..nouns + 2 + MAX_COUNTED_WORDS).find(|&k| ends_clause(k + 1))?;
+        let last = (nouns + 2..nouns + 2 + MAX_COUNTED_WORDS)
+            .take_while(|&k| k < words.len())
+            .find(|&k| ends_clause(k + 1))?;
         let verb = (nouns + 2..=last)
             .find(|&k| matches!(pos(k), "v" | "vi"))
             .unwrap_or(last);
