@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::document::Document;
-use crate::figures::{ends_with_any, starts_with_any};
+use crate::figures::{clock_times, ends_with_any, starts_with_any};
 use crate::scan::has_suffix;
 use crate::{Figure, FigureKind, FigureValue, Token, is_han};
 
@@ -1351,11 +1351,6 @@ fn has_trend(text: &str) -> bool {
         || text.contains("低于")
 }
 
-/// Whether a number is the hour or minute of a time of day (16時30分).
-fn is_clock(text: &str, figure: &Figure) -> bool {
-    figure.kind() == FigureKind::Number && text[figure.range().end..].starts_with(['时', '分'])
-}
-
 /// Words that open a condition (若減班人數突破1萬人，…).
 const CONDITIONS: &[&str] = &["若", "如果", "倘若", "假如", "一旦"];
 
@@ -1408,10 +1403,13 @@ fn previous_clause_indicator(
     let start = clause_start(text, at);
     let inside = figures.partition_point(|f| f.range().start < start)
         ..figures.partition_point(|f| f.range().start < at);
-    // 租金指數已連續6個月上升，…: how long it went on is no level.
+    // 租金指數已連續6個月上升，…: how long it went on is no level; a clause
+    // with a number other than a time or a duration, a clock time too
+    // (上午9时，2100名…), says something of its own.
     if figures[inside.clone()]
         .iter()
         .any(|f| !is_time(f) && !is_duration(f))
+        || !clock_times(text, start..at).is_empty()
     {
         return None;
     }
@@ -1608,13 +1606,14 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             }
             continue;
         }
-        // The A of 由A至B is the change's origin, read with B; 16時30分 is a
-        // time of day; the 10股 of 每10股派3.5元 is what a rate is per; 若…
+        // The A of 由A至B is the change's origin, read with B; a bare number
+        // before 时 or 分 is an hour or a score (12時, 連得3分); the 10股 of
+        // 每10股派3.5元 is what a rate is per; 若…
         // 突破1萬人 and 年薪在50萬元以下者 are conditions, not what was measured.
         if used[i]
             || !is_level(figure)
             || is_change_origin(text, figures, i)
-            || is_clock(text, figure)
+            || figure.kind() == FigureKind::Number && text[range.end..].starts_with(['时', '分'])
             || text[..range.start].ends_with('每')
             || is_condition(text, clause, range.end)
         {
@@ -1632,8 +1631,6 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             }
             if is_time(f) {
                 own_period.get_or_insert(j);
-            } else if is_clock(text, f) {
-                continue;
             } else if !(j + 1 == i && is_change_origin(text, figures, j)) {
                 start = start.max(f.range().end);
                 break;
@@ -1651,14 +1648,15 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         // that names something (港元匯率|今日|觸及7.85).
         let mut cuts = vec![start];
         let inside = figures[..i].partition_point(|f| f.range().start < start);
-        for f in figures[inside..i]
+        let times = figures[inside..i]
             .iter()
-            .filter(|f| is_time(f) || is_clock(text, f))
-        {
-            if f.range().end <= end {
-                cuts.push(f.range().start);
-                cuts.push(f.range().end);
-            }
+            .filter(|f| is_time(f) && f.range().end <= end)
+            .map(Figure::range);
+        let mut times: Vec<Range<usize>> = times.chain(clock_times(text, start..end)).collect();
+        times.sort_by_key(|r| r.start);
+        for time in times {
+            cuts.push(time.start);
+            cuts.push(time.end);
         }
         cuts.push(end);
         let mut reading = None;

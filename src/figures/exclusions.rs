@@ -13,7 +13,7 @@ use crate::scan::find_words;
 use crate::{Token, is_han};
 
 use super::money::CURRENCIES;
-use super::scan::{Number, is_number_char};
+use super::scan::{Number, find_numbers, is_number_char};
 use super::words::{is_measure, starts_with_any};
 use super::{Figure, FigureKind};
 
@@ -134,12 +134,52 @@ const CODE_LABELS: &[&str] = &["代码", "代号"];
 const VERSION_HEADS: &[&str] = &["工业", "版本", "通"];
 const VERSION_TAILS: &[&str] = &["版", "时代", "」", "”", "》", "\""];
 
+/// Parts of the day named before an hour: 凌晨2时, 下午5时.
+const DAY_PARTS: &[&str] = &[
+    "凌晨", "清晨", "早上", "上午", "中午", "下午", "傍晚", "晚上", "晚间",
+];
+
+/// The hours and minutes of the clock times in `range` of `text`, each with
+/// its 时 or 分: no figures, but where what precedes them ends
+/// (离岸人民币汇率|15时45分|报).
+pub(crate) fn clock_times(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    find_numbers(&text[range.clone()])
+        .into_iter()
+        .map(|n| range.start + n.range.start..range.start + n.range.end)
+        .filter(|r| is_clock_time(&text[..r.start], &text[r.end..]))
+        .map(|r| {
+            let unit = text[r.end..range.end]
+                .chars()
+                .next()
+                .filter(|&c| matches!(c, '时' | '点' | '分'));
+            r.start..r.end + unit.map_or(0, char::len_utf8)
+        })
+        .collect()
+}
+
+/// The hour or the minute of a clock time (16时30分, 凌晨2时20分, 下午5时,
+/// 18时许): a time of day, not a measure. An hour needs its minutes, a part
+/// of the day or 许/整 to tell it from a count.
+fn is_clock_time(head: &str, tail: &str) -> bool {
+    let is_numeral = |c: char| numbers::digit(c).is_some() || numbers::unit(c).is_some();
+    if let Some(after) = tail.strip_prefix(['时', '点']) {
+        let minutes = after.trim_start_matches(is_numeral);
+        return minutes.len() < after.len() && minutes.starts_with('分')
+            || after.starts_with(['许', '整'])
+            || ends_with_word(head, DAY_PARTS);
+    }
+    tail.starts_with('分')
+        && head
+            .strip_suffix(['时', '点'])
+            .is_some_and(|hour| hour.ends_with(is_numeral))
+}
+
 /// Whether a figure's number names something instead of measuring it:
 /// sessions and meetings (十四届, 新一届, 三次会议, 第十八次会议, 第4会期,
 /// 四中全会), law articles (第四十二条, 第3款, 第5项), signals, routes and
 /// numbered things (八号烈风或暴风信号, 国道1号, 台61线, 2号线), stock codes
 /// (华芯微电子（688652）, 股份代号：0880), list markers (，第一，…；第二，)
-/// and versions (理财通2.0, 工业4.0).
+/// versions (理财通2.0, 工业4.0) and clock times (16时30分).
 fn names_something(text: &str, f: &Figure) -> bool {
     let written = &text[f.range.clone()];
     let Some(last) = written.rfind(|c: char| is_number_char(c) || c.is_ascii_digit()) else {
@@ -157,6 +197,7 @@ fn names_something(text: &str, f: &Figure) -> bool {
         || is_stock_code(head, written, tail)
         || ordinal && numeral_end == f.range.end && is_list_marker(head, tail)
         || f.kind == FigureKind::Number && f.unit.is_none() && is_version(head, written, tail)
+        || f.kind == FigureKind::Number && is_clock_time(head, tail)
 }
 
 fn is_session(head: &str, tail: &str, ordinal: bool) -> bool {

@@ -32,8 +32,10 @@ use crate::document::Document;
 use crate::{Region, Token};
 
 use self::dates::{find_date_words, read_date, read_quarter};
+pub(crate) use self::exclusions::{
+    clock_times, lone_numeral_of_amount, lone_numeral_word, numeral_in_word,
+};
 use self::exclusions::{drop_in_urls, is_article, is_code, is_excluded};
-pub(crate) use self::exclusions::{lone_numeral_of_amount, lone_numeral_word, numeral_in_word};
 use self::forms::{
     SPEED_UNIT, is_duration_before, is_money_without_yuan, near_means_last, speed_start,
     unit_before, unit_in_context,
