@@ -1,7 +1,7 @@
 // CPU milliseconds of one call on 1 MB of SIGHAN text, for comparing two
 // builds of the package (issue 12's "no more than 10% slower"): `segment`,
-// `analyze` with figures only, and full `analyze`, each the minimum of RUNS
-// calls after one warm-up, for the Simplified (PKU + MSR test) and the
+// `analyze` with figures only, with entities or metrics added, and in full,
+// each the minimum of RUNS calls after one warm-up, for the Simplified (PKU + MSR test) and the
 // Traditional (CityU + AS test) text. Run it alternately on the two package
 // folders and compare within one round:
 //   node scripts/phases.mjs pkg [RUNS]
@@ -31,10 +31,13 @@ const texts = {
   traditional: megabyte(['cityu_test.utf8', 'as_test.utf8']),
 };
 const referenceDate = '2025-09-15';
+const analyze = (entities, metrics) => (t) => zhlens.analyze(t, { referenceDate, entities, metrics });
 const calls = {
   segment: (t) => zhlens.segment(t),
-  'figures only': (t) => zhlens.analyze(t, { referenceDate, entities: false, metrics: false }),
-  analyze: (t) => zhlens.analyze(t, { referenceDate }),
+  'figures only': analyze(false, false),
+  'figures + entities': analyze(true, false),
+  'figures + metrics': analyze(false, true),
+  analyze: analyze(true, true),
 };
 const result = {};
 for (const [name, text] of Object.entries(texts)) {
