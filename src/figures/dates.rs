@@ -157,19 +157,58 @@ fn months_of(year: i32, first: u32, last: u32) -> String {
 /// half years, Taiwan datelines, slash and dot dates, quarters in letters,
 /// fiscal years, weekdays and holidays.
 pub(super) fn find_date_words(text: &str, today: Date, region: Region) -> Vec<Figure> {
-    let words = find_words(text, &DATE_WORDS, |w| w.word());
-    let mut found = find_half_years(text, &words, today, region);
-    found.extend(find_relative_dates(text, &words, today));
-    found.extend(find_relative_days(text, &words, today));
-    found.extend(find_datelines(text, &words, today));
+    let words = DateWordsFound::in_text(text);
+    let mut found = find_half_years(text, &words.halves, today, region);
+    found.extend(find_relative_dates(text, &words.relative, today));
+    found.extend(find_relative_days(text, &words.days, today));
+    found.extend(find_datelines(text, &words.datelines, today));
     found.extend(find_numeric_dates(text));
     found.extend(find_letter_quarters(text, today, region));
-    found.extend(find_named_quarters(text, &words, today, region));
+    found.extend(find_named_quarters(text, &words.quarters, today, region));
     found.extend(find_fiscal_years(text));
-    found.extend(find_years_to_date(text, &words, today, region));
-    found.extend(find_weekdays(text, &words, today));
-    found.extend(find_holidays(text, &words, today, region));
+    found.extend(find_years_to_date(
+        text,
+        &words.years_to_date,
+        today,
+        region,
+    ));
+    found.extend(find_weekdays(text, &words.weeks, today));
+    found.extend(find_holidays(text, &words.holidays, today, region));
     found
+}
+
+/// The date words of a text by kind, each with where it starts, in text order.
+#[derive(Default)]
+struct DateWordsFound {
+    relative: Vec<(usize, &'static str, i32, bool)>,
+    halves: Vec<(usize, &'static HalfYear)>,
+    days: Vec<(usize, &'static (&'static str, i64))>,
+    datelines: Vec<(usize, &'static (&'static str, i64))>,
+    quarters: Vec<(usize, &'static (&'static str, Option<u32>))>,
+    years_to_date: Vec<usize>,
+    weeks: Vec<(usize, &'static str)>,
+    holidays: Vec<(usize, &'static (&'static str, u32, u32))>,
+}
+
+impl DateWordsFound {
+    fn in_text(text: &str) -> Self {
+        let mut found = DateWordsFound::default();
+        for (at, word) in find_words(text, &DATE_WORDS, |w| w.word()) {
+            match *word {
+                DateWord::Relative(w, offset, is_year) => {
+                    found.relative.push((at, w, offset, is_year))
+                }
+                DateWord::HalfYear(e) => found.halves.push((at, e)),
+                DateWord::Day(e) => found.days.push((at, e)),
+                DateWord::Dateline(e) => found.datelines.push((at, e)),
+                DateWord::NamedQuarter(e) => found.quarters.push((at, e)),
+                DateWord::YearToDate(_) => found.years_to_date.push(at),
+                DateWord::Week(w) => found.weeks.push((at, w)),
+                DateWord::Holiday(e) => found.holidays.push((at, e)),
+            }
+        }
+        found
+    }
 }
 
 /// A word a date finder looks for, with its table's entry. The finders'
@@ -177,7 +216,7 @@ pub(super) fn find_date_words(text: &str, today: Date, region: Region) -> Vec<Fi
 enum DateWord {
     /// A relative year or month: its offset, and whether it is a year.
     Relative(&'static str, i32, bool),
-    HalfYear(&'static (&'static str, u32, u32, bool)),
+    HalfYear(&'static HalfYear),
     Day(&'static (&'static str, i64)),
     Dateline(&'static (&'static str, i64)),
     NamedQuarter(&'static (&'static str, Option<u32>)),
@@ -222,13 +261,9 @@ static DATE_WORDS: LazyLock<Vec<DateWord>> = LazyLock::new(|| {
 /// 今年年初 and 年底 (its first or last month), 去年全年 and 明年度 (the
 /// year), 上月 and 本月 (a month). Inside a longer figure (今年1至7月,
 /// 去年12月) they go when figures that hold others are merged.
-fn find_relative_dates(text: &str, words: &[(usize, &DateWord)], today: Date) -> Vec<Figure> {
-    let relative = words.iter().filter_map(|&(at, w)| match *w {
-        DateWord::Relative(word, offset, is_year) => Some((at, word, offset, is_year)),
-        _ => None,
-    });
+fn find_relative_dates(text: &str, words: &[(usize, &str, i32, bool)], today: Date) -> Vec<Figure> {
     let mut found = Vec::new();
-    for (at, word, offset, is_year) in relative {
+    for &(at, word, offset, is_year) in words {
         if COMPARED_WITH.iter().any(|w| text[..at].ends_with(w)) {
             continue;
         }
@@ -277,9 +312,13 @@ const YEAR_EDGES: &[(&str, u32)] = &[
     ("末", 12),
 ];
 
+/// A half year's word, its first and last months, and whether it needs a
+/// year before it.
+type HalfYear = (&'static str, u32, u32, bool);
+
 /// Half years, their first and last months, and whether they need a year
 /// before them (2025年半年度; 半年度 alone is a kind of report).
-const HALF_YEARS: &[(&str, u32, u32, bool)] = &[
+const HALF_YEARS: &[HalfYear] = &[
     ("上半年", 1, 6, false),
     ("下半年", 7, 12, false),
     ("半年度", 1, 6, true),
@@ -288,16 +327,12 @@ const HALF_YEARS: &[(&str, u32, u32, bool)] = &[
 /// Half years, which carry no number: 上半年, 今年下半年, 2025年半年度.
 fn find_half_years(
     text: &str,
-    words: &[(usize, &DateWord)],
+    words: &[(usize, &HalfYear)],
     today: Date,
     region: Region,
 ) -> Vec<Figure> {
-    let halves = words.iter().filter_map(|&(at, w)| match w {
-        DateWord::HalfYear(half) => Some((at, *half)),
-        _ => None,
-    });
     let mut found = Vec::new();
-    for (at, &(word, first, last, needs_year)) in halves {
+    for &(at, &(word, first, last, needs_year)) in words {
         // 半年度 after 上/下 is 上半年度, read as 上半年.
         if needs_year && text[..at].ends_with(['上', '下']) {
             continue;
@@ -336,18 +371,14 @@ const RELATIVE_DAYS: &[(&str, i64)] = &[
 /// What makes a relative day the start of a name: 今日頭條, 明日之星.
 const NAMES_AFTER_DAYS: &[&str] = &["头条", "之"];
 
-fn find_relative_days(text: &str, words: &[(usize, &DateWord)], today: Date) -> Vec<Figure> {
+fn find_relative_days(text: &str, words: &[(usize, &(&str, i64))], today: Date) -> Vec<Figure> {
     words
         .iter()
-        .filter_map(|&(at, w)| match w {
-            DateWord::Day(day) => Some((at, *day)),
-            _ => None,
-        })
         .filter(|(at, (word, _))| {
             let after = &text[at + word.len()..];
             !NAMES_AFTER_DAYS.iter().any(|w| after.starts_with(w))
         })
-        .filter_map(|(at, &(word, offset))| {
+        .filter_map(|&(at, &(word, offset))| {
             let date = today.add_days(offset)?;
             Some(iso(FigureKind::Date, at..at + word.len(), date.to_string()))
         })
@@ -361,13 +392,9 @@ const DATELINE_WORDS: &[(&str, i64)] = &[("今(", 0), ("昨(", -1), ("明(", 1)]
 /// brackets to ASCII). The day in brackets is the day the word names; it is
 /// sought in the reference month, or the month before or after when the
 /// word says so (昨（31）日 on the 1st).
-fn find_datelines(text: &str, words: &[(usize, &DateWord)], today: Date) -> Vec<Figure> {
-    let datelines = words.iter().filter_map(|&(at, w)| match w {
-        DateWord::Dateline(dateline) => Some((at, *dateline)),
-        _ => None,
-    });
+fn find_datelines(text: &str, words: &[(usize, &(&str, i64))], today: Date) -> Vec<Figure> {
     let mut found = Vec::new();
-    for (at, &(word, offset)) in datelines {
+    for &(at, &(word, offset)) in words {
         let rest = &text[at + word.len()..];
         let Some((day, digits)) = ascii_number(rest.trim_start_matches(' ')) else {
             continue;
@@ -548,16 +575,12 @@ const QUARTER_WORDS: &[(&str, Option<u32>)] = &[
 /// date's).
 fn find_named_quarters(
     text: &str,
-    words: &[(usize, &DateWord)],
+    words: &[(usize, &(&str, Option<u32>))],
     today: Date,
     region: Region,
 ) -> Vec<Figure> {
-    let quarters = words.iter().filter_map(|&(at, w)| match w {
-        DateWord::NamedQuarter(quarter) => Some((at, *quarter)),
-        _ => None,
-    });
     let mut found = Vec::new();
-    for (at, &(word, quarter)) in quarters {
+    for &(at, &(word, quarter)) in words {
         // 首季 inside 首季度 is found twice.
         if word.ends_with('季') && text[at + word.len()..].starts_with('度') {
             continue;
@@ -662,17 +685,9 @@ const YEAR_TO_DATE: &str = "年初至今";
 
 /// 年初至今: from the first day of the year to the reference date, and with
 /// its year written (今年年初至今, 2025年初至今).
-fn find_years_to_date(
-    text: &str,
-    words: &[(usize, &DateWord)],
-    today: Date,
-    region: Region,
-) -> Vec<Figure> {
+fn find_years_to_date(text: &str, words: &[usize], today: Date, region: Region) -> Vec<Figure> {
     let mut found = Vec::new();
-    for &(at, _) in words
-        .iter()
-        .filter(|(_, w)| matches!(w, DateWord::YearToDate(_)))
-    {
+    for &at in words {
         // 今年初至今 and 2025年初至今 share the 年; 今年年初至今 does not.
         let head = &text[..at + '年'.len_utf8()];
         let named = year_before(head, today, region)
@@ -709,14 +724,10 @@ const WEEK_WORDS: &[&str] = &["星期", "礼拜", "周"];
 /// Weekdays: 星期三, 周三 (the view writes 週 as 周), 下周三. A weekday
 /// alone is the last such day on or before the reference date; 本周,
 /// 上周 and 下周 name the week (weeks start on Monday).
-fn find_weekdays(text: &str, words: &[(usize, &DateWord)], today: Date) -> Vec<Figure> {
+fn find_weekdays(text: &str, words: &[(usize, &str)], today: Date) -> Vec<Figure> {
     const WEEKS: &[(&str, i64)] = &[("本", 0), ("这", 0), ("上", -1), ("下", 1)];
-    let weeks = words.iter().filter_map(|&(at, w)| match *w {
-        DateWord::Week(word) => Some((at, word)),
-        _ => None,
-    });
     let mut found = Vec::new();
-    for (at, word) in weeks {
+    for &(at, word) in words {
         let after = &text[at + word.len()..];
         let Some((name, weekday)) = WEEKDAYS.iter().find(|(c, _)| after.starts_with(*c)) else {
             continue;
@@ -778,16 +789,12 @@ const HOLIDAYS: &[(&str, u32, u32)] = &[
 /// 国庆.
 fn find_holidays(
     text: &str,
-    words: &[(usize, &DateWord)],
+    words: &[(usize, &(&str, u32, u32))],
     today: Date,
     region: Region,
 ) -> Vec<Figure> {
-    let holidays = words.iter().filter_map(|&(at, w)| match w {
-        DateWord::Holiday(holiday) => Some((at, *holiday)),
-        _ => None,
-    });
     let mut found = Vec::new();
-    for (at, &(word, month, day)) in holidays {
+    for &(at, &(word, month, day)) in words {
         let end = at + word.len();
         // 国庆 inside 国庆节; 十五一: digits of a longer numeral.
         let as_time = HOLIDAY_TIMES.iter().any(|w| text[end..].starts_with(w));
