@@ -48,9 +48,12 @@ pub(super) fn find_numbers(text: &str) -> Vec<Number> {
                 end = last_at;
             }
         }
-        // 零下5℃: 零 starts a sign, not a number.
-        if &text[start..end] == "零" && text[end..].starts_with('下') {
-            continue;
+        // 零下5℃: 零 starts a sign, not a number, even after one (0000零下5).
+        if text[start..end].ends_with('零') && text[end..].starts_with('下') {
+            end -= '零'.len_utf8();
+            if end == start {
+                continue;
+            }
         }
         // A financial numeral alone is a word: 參 in 參加, 伍 in 隊伍.
         if end == start + c.len_utf8() && numbers::is_financial(c) {
@@ -82,11 +85,16 @@ pub(super) fn find_numbers(text: &str) -> Vec<Number> {
             .iter()
             .find(|s| text[..start].ends_with(**s))
             .map_or(0, |s| s.len());
-        let (range, value) = if sign > 0 && !numbers::is_range_dash(text, start - sign) {
-            (start - sign..end, value.negated())
-        } else {
-            (start..end, value)
-        };
+        // A sign is never part of the number before it.
+        let after_previous = found
+            .last()
+            .is_none_or(|p: &Number| p.range.end <= start - sign);
+        let (range, value) =
+            if sign > 0 && after_previous && !numbers::is_range_dash(text, start - sign) {
+                (start - sign..end, value.negated())
+            } else {
+                (start..end, value)
+            };
         found.push(Number {
             range,
             value,
