@@ -643,10 +643,11 @@ pub(crate) fn regional_config(text: &str) -> Config {
 pub(crate) fn simplified_char(c: char) -> Option<char> {
     let tables = tables();
     let dict = &tables.dicts[DICT_NAMES.iter().position(|n| *n == "TSCharacters")?];
-    let key = c.encode_utf8(&mut [0; 4]).to_owned();
+    let mut buffer = [0; 4];
+    let key: &str = c.encode_utf8(&mut buffer);
     let at = dict
         .entries
-        .binary_search_by(|&(start, mid, _)| tables.text[start as usize..mid as usize].cmp(&key))
+        .binary_search_by(|&(start, mid, _)| tables.text[start as usize..mid as usize].cmp(key))
         .ok()?;
     let (_, mid, end) = dict.entries[at];
     tables.text[mid as usize..end as usize].chars().next()

@@ -448,6 +448,13 @@ pub(crate) struct Found {
 /// length.
 pub(crate) const MAX_RUN_CHARS: usize = 32;
 
+/// Whether `c` may be part of a number run: an Arabic digit or a Chinese
+/// numeral (digit or unit, 廿 and 卅 too). Where figures and `numbers()`
+/// start reading.
+pub(crate) fn is_numeral(c: char) -> bool {
+    is_arabic(c) || is_chinese_numeral(c)
+}
+
 fn is_chinese_numeral(c: char) -> bool {
     may_be_numeral(c)
         && ((digit(c).is_some() && !is_arabic(c)) || unit(c).is_some() || matches!(c, '廿' | '卅'))

@@ -13,7 +13,7 @@ use crate::scan::find_words;
 use crate::{Token, is_han};
 
 use super::money::CURRENCIES;
-use super::scan::{Number, find_numbers, is_number_char};
+use super::scan::{Number, find_numbers};
 use super::words::{is_measure, starts_with_any};
 use super::{Figure, FigureKind};
 
@@ -182,7 +182,7 @@ fn is_clock_time(head: &str, tail: &str) -> bool {
 /// versions (理财通2.0, 工业4.0) and clock times (16时30分).
 fn names_something(text: &str, f: &Figure) -> bool {
     let written = &text[f.range.clone()];
-    let Some(last) = written.rfind(|c: char| is_number_char(c) || c.is_ascii_digit()) else {
+    let Some(last) = written.rfind(|c: char| numbers::is_numeral(c) || c.is_ascii_digit()) else {
         return false;
     };
     let numeral_end =
@@ -260,9 +260,9 @@ fn is_list_marker(head: &str, tail: &str) -> bool {
         )
     });
     let pause = tail.starts_with(['，', ',', '：', ':'])
-        || tail
-            .strip_prefix('、')
-            .is_some_and(|after| !after.starts_with('第') && !after.starts_with(is_number_char));
+        || tail.strip_prefix('、').is_some_and(|after| {
+            !after.starts_with('第') && !after.starts_with(numbers::is_numeral)
+        });
     heads_clause && pause
 }
 
@@ -314,7 +314,8 @@ pub(super) fn qualifier_in_word(text: &str, start: usize, word: &str) -> bool {
         // deficit, not "over".
         "超" => head.ends_with(['买', '卖', '出', '入']),
         "近" => {
-            let tail = text[start..].trim_start_matches(|c: char| is_number_char(c) || c == '.');
+            let tail =
+                text[start..].trim_start_matches(|c: char| numbers::is_numeral(c) || c == '.');
             SPANS
                 .iter()
                 .find(|s| tail.starts_with(**s))

@@ -29,6 +29,7 @@ use std::ops::Range;
 
 use crate::date::Date;
 use crate::document::Document;
+use crate::numbers;
 use crate::{Region, Token};
 
 use self::dates::{find_date_words, read_date, read_quarter};
@@ -46,7 +47,7 @@ use self::money::{
 };
 use self::percent::find_percents;
 use self::ranges::{is_range_start, join_bounds, widen_range};
-use self::scan::{Number, find_numbers, is_number_char};
+use self::scan::{Number, find_numbers};
 use self::words::{
     APPROX_AFTER, APPROX_INSIDE, is_measure, liang_is_numeral, qualifier_before, unit_at,
 };
@@ -328,7 +329,7 @@ fn read_figure(
     // fraction 五百分之2.2.
     if let Some(head) = before
         .strip_suffix("百分之")
-        .filter(|h| !h.ends_with(is_number_char) && !after.starts_with(is_number_char))
+        .filter(|h| !h.ends_with(numbers::is_numeral) && !after.starts_with(numbers::is_numeral))
     {
         out.push(number_figure(
             FigureKind::Percent,
@@ -486,7 +487,7 @@ fn read_figure(
             spaced
         };
         let currency_start = head.len() - word.len();
-        let owned = text[..currency_start].ends_with(is_number_char)
+        let owned = text[..currency_start].ends_with(numbers::is_numeral)
             || out.last().is_some_and(|f| f.range.end > currency_start);
         if !owned && (figure.kind == FigureKind::Number || figure.kind == FigureKind::Money) {
             figure.range.start = head.len() - word.len();

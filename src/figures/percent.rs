@@ -8,7 +8,6 @@ use std::ops::Range;
 use crate::numbers::{self, Found};
 use crate::scan::find_words;
 
-use super::scan::is_number_char;
 use super::words::{APPROX_AFTER, qualifier_before, starts_with_any};
 use super::{Figure, FigureKind, keep_first_of_overlaps, number_figure};
 
@@ -64,7 +63,7 @@ fn per_before(text: &str, end: usize) -> Option<(usize, f64)> {
             _ => break,
         }
     }
-    if power == 0 || text[..start].ends_with(is_number_char) {
+    if power == 0 || text[..start].ends_with(numbers::is_numeral) {
         return None;
     }
     Some((start, 100.0 / 10f64.powi(power)))
@@ -92,7 +91,7 @@ fn percent_clauses(text: &str) -> Vec<Range<usize>> {
             (start, marked) = (at + c.len_utf8(), false);
         } else if c != ' ' {
             marked |= match c {
-                '%' | '成' | '折' => is_number_char(previous),
+                '%' | '成' | '折' => numbers::is_numeral(previous),
                 '之' | '点' | '點' => previous == '分',
                 _ => false,
             };
@@ -156,7 +155,12 @@ pub(super) fn find_percents(text: &str) -> Vec<Figure> {
                 v += 5.0;
             } else if let Some(d) = next
                 .and_then(numbers::digit)
-                .filter(|_| !text[next_at..].chars().nth(1).is_some_and(is_number_char))
+                .filter(|_| {
+                    !text[next_at..]
+                        .chars()
+                        .nth(1)
+                        .is_some_and(numbers::is_numeral)
+                })
                 .filter(|&d| d > 0)
             {
                 e = next_at + next.map_or(0, char::len_utf8);
@@ -201,7 +205,7 @@ pub(super) fn find_percents(text: &str) -> Vec<Figure> {
     ];
     for (at, &(word, value)) in find_words(text, WHOLE_WORDS, |e| e.0) {
         let end = at + word.len();
-        if text[end..].starts_with(is_number_char) {
+        if text[end..].starts_with(numbers::is_numeral) {
             continue;
         }
         let start = if word.starts_with('打') {

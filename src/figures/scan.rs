@@ -21,11 +21,6 @@ pub(super) struct Number {
     pub(super) vague: bool,
 }
 
-pub(super) fn is_number_char(c: char) -> bool {
-    numbers::may_be_numeral(c)
-        && (numbers::digit(c).is_some() || numbers::unit(c).is_some() || matches!(c, '廿' | '卅'))
-}
-
 /// The numbers of the text, read by [`numbers::read_run`] as `numbers()`
 /// reads them, with what only figures need: a vague digit place marked, a
 /// unit's prefix left to the unit, words that begin with a numeral left
@@ -33,7 +28,7 @@ pub(super) fn is_number_char(c: char) -> bool {
 pub(super) fn find_numbers(text: &str) -> Vec<Number> {
     let mut found = Vec::new();
     let mut at = 0;
-    while let Some(offset) = text[at..].find(is_number_char) {
+    while let Some(offset) = text[at..].find(numbers::is_numeral) {
         let start = at + offset;
         let c = text[start..].chars().next().unwrap_or(' ');
         let mut end = numbers::run_end(text, start);

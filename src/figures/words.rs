@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use super::Approx;
 use super::exclusions::qualifier_in_word;
-use super::scan::is_number_char;
+use crate::numbers;
 use crate::scan::{FirstChars, has_prefix, has_suffix};
 
 /// Measure words and units of quantities, longest first where one is a
@@ -268,7 +268,7 @@ pub(super) fn liang_is_numeral(rest: &str, unit: &str) -> bool {
         return false;
     }
     let after = &rest[unit.len()..];
-    after.starts_with(is_number_char)
+    after.starts_with(numbers::is_numeral)
         || unit_at(after).is_some()
         || after.starts_with(['年', '月', '日', '号', '號', '岁', '歲'])
 }
