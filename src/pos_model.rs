@@ -24,6 +24,10 @@ pub(crate) struct PosModel {
     start: Vec<f32>,
     /// `transition[from * STATES + to]`.
     transition: Vec<f32>,
+    /// Per state, the states that can precede it (a finite transition). A
+    /// Middle or End state follows only its own tag's Begin or Middle: two
+    /// lookups instead of a scan of the whole previous column.
+    incoming: Vec<Vec<u16>>,
     /// Per character: its possible states with their emission costs.
     emission: HashMap<char, Vec<(u16, f32)>>,
 }
@@ -58,10 +62,18 @@ impl PosModel {
             emission.insert(c, states);
         }
         debug_assert!(r.is_empty());
+        let incoming = (0..STATES)
+            .map(|to| {
+                (0..STATES as u16)
+                    .filter(|&from| transition[from as usize * STATES + to].is_finite())
+                    .collect()
+            })
+            .collect();
         PosModel {
             tags,
             start,
             transition,
+            incoming,
             emission,
         }
     }
@@ -82,23 +94,46 @@ impl PosModel {
             .filter(|&(_, c)| c.is_finite())
             .collect();
         let mut back: Vec<Vec<(u16, u16)>> = Vec::with_capacity(rest.len());
+        // The previous column by state: its cost and its place in the
+        // column, so that looked up by `incoming` ties still go to the
+        // earlier one, as in a scan of the column.
+        let mut previous = [(NEVER, 0usize); STATES];
         for column in rest {
+            for (place, &(state, c)) in score.iter().enumerate() {
+                previous[state as usize] = (c, place);
+            }
             let mut next = Vec::with_capacity(column.len());
             let mut links = Vec::with_capacity(column.len());
             for &(state, emit) in *column {
-                let best = score
-                    .iter()
-                    .map(|&(prev, c)| {
-                        (
-                            prev,
-                            c + self.transition[prev as usize * STATES + state as usize],
-                        )
-                    })
-                    .min_by(|a, b| a.1.total_cmp(&b.1));
-                if let Some((prev, c)) = best.filter(|b| b.1.is_finite()) {
+                let transition =
+                    |prev: u16| self.transition[prev as usize * STATES + state as usize];
+                let incoming = &self.incoming[state as usize];
+                let mut best: Option<(u16, f32, usize)> = None;
+                if incoming.len() < score.len() {
+                    for &prev in incoming {
+                        let (c, place) = previous[prev as usize];
+                        let c = c + transition(prev);
+                        if c.is_finite()
+                            && best.is_none_or(|(_, b, p)| c < b || (c == b && place < p))
+                        {
+                            best = Some((prev, c, place));
+                        }
+                    }
+                } else {
+                    for (place, &(prev, c)) in score.iter().enumerate() {
+                        let c = c + transition(prev);
+                        if c.is_finite() && best.is_none_or(|(_, b, _)| c < b) {
+                            best = Some((prev, c, place));
+                        }
+                    }
+                }
+                if let Some((prev, c, _)) = best {
                     next.push((state, c + emit));
                     links.push((state, prev));
                 }
+            }
+            for &(state, _) in &score {
+                previous[state as usize] = (NEVER, 0);
             }
             score = next;
             back.push(links);
