@@ -3,7 +3,7 @@
 //! model. jieba-rs only ships that model together with its embedded
 //! dictionary, which zhlens replaces with a compact one, so zhlens decodes it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::Pos;
 use crate::dictionary::Reader;
@@ -29,7 +29,7 @@ pub(crate) struct PosModel {
     /// lookups instead of a scan of the whole previous column.
     incoming: Vec<Vec<u16>>,
     /// Per character: its possible states with their emission costs.
-    emission: HashMap<char, Vec<(u16, f32)>>,
+    emission: FxHashMap<char, Vec<(u16, f32)>>,
 }
 
 fn cost(quantized: usize) -> f32 {
@@ -53,7 +53,7 @@ impl PosModel {
             transition[from * STATES + to] = cost(r.varint());
         }
         let chars = r.varint();
-        let mut emission = HashMap::with_capacity(chars);
+        let mut emission = FxHashMap::with_capacity_and_hasher(chars, Default::default());
         for _ in 0..chars {
             let c = char::from_u32(r.varint() as u32).expect("build.rs writes characters");
             let states = (0..r.varint())
