@@ -438,19 +438,26 @@ fn ascii_number(text: &str) -> Option<(u32, usize)> {
 fn find_numeric_dates(text: &str) -> Vec<Figure> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
-    let mut at = 0;
-    while at + 4 <= bytes.len() {
-        let starts_run = bytes[at].is_ascii_digit()
-            && (at == 0 || !matches!(bytes[at - 1], b'0'..=b'9' | b'.' | b'/' | b'-'));
-        if !starts_run {
-            at += 1;
+    // Where the last date found ends: none starts inside it.
+    let mut covered = 0;
+    // Every such date has a separator right after its four-digit year: the
+    // search goes from the separators back, not through every character.
+    for (separator, _) in bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'/' | b'.' | b'-'))
+    {
+        let Some(start) = separator.checked_sub(4) else {
+            continue;
+        };
+        let year_alone = bytes[start..separator].iter().all(u8::is_ascii_digit)
+            && (start == 0 || !matches!(bytes[start - 1], b'0'..=b'9' | b'.' | b'/' | b'-'));
+        if !year_alone || start < covered {
             continue;
         }
-        if let Some((figure, end)) = numeric_date_at(text, at) {
+        if let Some((figure, end)) = numeric_date_at(text, start) {
             found.push(figure);
-            at = end;
-        } else {
-            at += 1;
+            covered = end;
         }
     }
     found
@@ -617,8 +624,19 @@ fn digit_year(text: &str) -> Option<(i32, usize, usize)> {
     matches!(count, 2 | 4).then_some((value, len, count))
 }
 
+/// Where the digits that end at `end` begin, if they are four, with no
+/// digit before them: where a year may start.
+fn four_digits_before(text: &str, end: usize) -> Option<usize> {
+    let mut digits = text[..end]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| numbers::digit(c).is_some());
+    let start = digits.nth(3)?.0;
+    digits.next().is_none().then_some(start)
+}
+
 /// Links between the two years of a fiscal year: 2025/26, 2025-26, 二零二五至二六.
-const FISCAL_LINKS: &[&str] = &["/", "-", "－", "至", "—"];
+const FISCAL_LINKS: &[char] = &['/', '-', '－', '至', '—'];
 
 /// The names of a fiscal year after its two years.
 const FISCAL_NAMES: &[&str] = &["财政年度", "年度", "财年"];
@@ -630,8 +648,8 @@ fn fiscal_year_at(text: &str) -> Option<(i32, usize)> {
         return None;
     };
     let rest = &text[first_len..];
-    let link = FISCAL_LINKS.iter().find(|l| rest.starts_with(**l))?;
-    let rest = &rest[link.len()..];
+    let link = FISCAL_LINKS.iter().find(|&&l| rest.starts_with(l))?;
+    let rest = &rest[link.len_utf8()..];
     let (second, second_len, digits) = digit_year(rest)?;
     let follows = if digits == 4 {
         second == first + 1
@@ -649,15 +667,18 @@ fn find_fiscal_years(text: &str) -> Vec<Figure> {
     let mut found = Vec::new();
     // Where the last fiscal year found ends: none starts inside it.
     let mut covered = 0;
-    let mut after_digit = false;
-    for (at, c) in text.char_indices() {
-        let digit = numbers::digit(c).is_some();
-        // A year starts with a digit, and not in the middle of a number.
-        let starts_number = digit && !after_digit;
-        after_digit = digit;
-        if !starts_number || at < covered {
+    // Every fiscal year has a link right after its first year: the search
+    // goes from the links back to where the digits before one begin, not
+    // through every character.
+    let mut links: Vec<usize> = FISCAL_LINKS
+        .iter()
+        .flat_map(|&l| text.match_indices(l).map(|(at, _)| at))
+        .collect();
+    links.sort_unstable();
+    for link in links {
+        let Some(at) = four_digits_before(text, link).filter(|&at| at >= covered) else {
             continue;
-        }
+        };
         let Some((first, len)) = fiscal_year_at(&text[at..]) else {
             continue;
         };
