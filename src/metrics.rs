@@ -2,11 +2,16 @@
 //! how it changed — "規模工業總產值 = 218.8億元 for 今年1至7月, 同比增長
 //! 5.25%". The rules are documented on [`Metric`].
 
+mod words;
+
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use words::WordTable;
 
 use crate::document::Document;
-use crate::figures::{clock_times, ends_with_any, starts_with_any};
-use crate::scan::has_suffix;
+use crate::figures::{clock_times, starts_with_any};
+use crate::scan::has_prefix;
 use crate::{Figure, FigureKind, FigureValue, Token, is_han};
 
 /// Which way a metric changed.
@@ -598,6 +603,24 @@ const AMOUNT_LINKS: &[&str] = &["了", "达", "为", "至", "到"];
 /// Verbs of holding a share, whose share comes before them (國企30%持股).
 const SHARE_VERBS: &[&str] = &["持股", "控股", "参股"];
 
+/// The tables read while trimming an indicator, indexed once.
+static TREND_WORDS: LazyLock<WordTable<Direction>> =
+    LazyLock::new(|| WordTable::new(TRENDS.iter().copied()));
+static BASIS_WORDS: LazyLock<WordTable<Basis>> =
+    LazyLock::new(|| WordTable::new(BASES.iter().copied()));
+static COMPACT_CHANGE_WORDS: LazyLock<WordTable<(Basis, Direction)>> =
+    LazyLock::new(|| WordTable::new(COMPACT_CHANGES.iter().map(|&(w, b, d)| (w, (b, d)))));
+static TREND_QUALIFIER_WORDS: LazyLock<WordTable<()>> =
+    LazyLock::new(|| WordTable::of(TREND_QUALIFIERS));
+/// Links and reporting verbs: either ends an indicator before its value.
+static LINK_WORDS: LazyLock<WordTable<()>> =
+    LazyLock::new(|| WordTable::of(LINKS.iter().chain(REPORTING_VERBS)));
+static REPORTING_VERB_WORDS: LazyLock<WordTable<()>> =
+    LazyLock::new(|| WordTable::of(REPORTING_VERBS));
+static SCOPE_WORDS: LazyLock<WordTable<()>> = LazyLock::new(|| WordTable::of(SCOPES));
+static RELEASE_WORD_WORDS: LazyLock<WordTable<()>> = LazyLock::new(|| WordTable::of(RELEASE_WORDS));
+static PER_UNIT_WORDS: LazyLock<WordTable<()>> = LazyLock::new(|| WordTable::of(PER_UNITS));
+
 /// Where a clause ends: an indicator, a period's head and a change's
 /// reach do not cross these.
 fn is_clause_break(c: char) -> bool {
@@ -711,34 +734,27 @@ fn changes_after(
                     None => (f.range().end, Some(basis)),
                 }
             }
-            None => match starts_with_any(&text[start..], BASES) {
+            None => match BASIS_WORDS.prefix(&text[start..]) {
                 Some((w, b)) => (start + w.len(), Some(b)),
                 None => (start + compared_with(&text[start..]), None),
             },
         };
         let mut trend_at = trend_start;
-        while let Some(q) = TREND_QUALIFIERS
-            .iter()
-            .find(|q| text[trend_at..].starts_with(**q))
-        {
+        while let Some((q, ())) = TREND_QUALIFIER_WORDS.prefix(&text[trend_at..]) {
             trend_at += q.len();
         }
-        let read = if let Some((w, b, d)) = (basis.is_none())
-            .then(|| {
-                COMPACT_CHANGES
-                    .iter()
-                    .find(|c| text[trend_at..].starts_with(c.0))
-            })
+        let read = if let Some((w, (b, d))) = (basis.is_none())
+            .then(|| COMPACT_CHANGE_WORDS.prefix(&text[trend_at..]))
             .flatten()
         {
-            Some((trend_at + w.len(), *d, Some(*b), false))
+            Some((trend_at + w.len(), d, Some(b), false))
         } else if let Some((w, d)) = (basis.is_none() && !changes.is_empty())
             .then(|| starts_with_any(&text[trend_at..], CHANGE_SIZES))
             .flatten()
         {
             // 增幅6.4% is the size of the change before, not a trend 增.
             Some((trend_at + w.len(), d, None, true))
-        } else if let Some((w, d)) = starts_with_any(&text[trend_at..], TRENDS) {
+        } else if let Some((w, d)) = TREND_WORDS.prefix(&text[trend_at..]) {
             Some((trend_at + w.len(), d, basis, false))
         } else {
             None
@@ -757,7 +773,7 @@ fn changes_after(
         let mut amount_at = trend_end;
         if let Some(link) = AMOUNT_LINKS
             .iter()
-            .find(|l| text[amount_at..].starts_with(**l))
+            .find(|l| has_prefix(&text[amount_at..], l))
         {
             amount_at += link.len();
         }
@@ -829,7 +845,7 @@ fn stated_against(
 ) -> Option<Change> {
     let rest = &text[from..];
     if let Some(sized) = rest.strip_prefix('的') {
-        let (basis, after) = match starts_with_any(sized, BASES) {
+        let (basis, after) = match BASIS_WORDS.prefix(sized) {
             Some((w, b)) => (Some(b), &sized[w.len()..]),
             None => (None, sized),
         };
@@ -917,7 +933,7 @@ fn compared_with(rest: &str) -> usize {
     after
         .char_indices()
         .take(7)
-        .find(|&(at, _)| starts_with_any(&after[at..], TRENDS).is_some())
+        .find(|&(at, _)| TREND_WORDS.prefix(&after[at..]).is_some())
         .map_or(0, |(at, _)| rest.len() - after.len() + at)
 }
 
@@ -934,10 +950,8 @@ fn aside_end(text: &str, start: usize, next_figure: Option<&Figure>) -> Option<u
     let no_figure = next_figure.is_none_or(|f| f.range().start >= break_at);
     let short = text[start..break_at].chars().count() <= 12;
     let after = break_at + c.len_utf8();
-    let change_follows = starts_with_any(&text[after..], BASES).is_some()
-        || COMPACT_CHANGES
-            .iter()
-            .any(|c| text[after..].starts_with(c.0));
+    let change_follows = BASIS_WORDS.prefix(&text[after..]).is_some()
+        || COMPACT_CHANGE_WORDS.prefix(&text[after..]).is_some();
     (no_figure && short && !is_sentence_break(c) && change_follows).then_some(break_at)
 }
 
@@ -974,7 +988,7 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
         // 每平方米31,560元, 提高至每人21萬元: the unit a rate is per.
         if let Some(per) = part
             .rfind('每')
-            .filter(|&at| at > 0 && PER_UNITS.contains(&&part[at + '每'.len_utf8()..]))
+            .filter(|&at| at > 0 && PER_UNIT_WORDS.contains(&part[at + '每'.len_utf8()..]))
         {
             end = start + per;
             continue;
@@ -986,18 +1000,14 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
                 continue;
             }
         }
-        if let Some(w) = RELEASE_WORDS
-            .iter()
-            .find(|w| part.ends_with(**w) && part[..part.len() - w.len()].chars().nth(1).is_some())
+        if let Some((w, ())) = RELEASE_WORD_WORDS
+            .suffixes(part)
+            .find(|(w, _)| part[..part.len() - w.len()].chars().nth(1).is_some())
         {
             end -= w.len();
             continue;
         }
-        let link = LINKS
-            .iter()
-            .chain(REPORTING_VERBS)
-            .filter(|w| has_suffix(part, w))
-            .max_by_key(|w| w.len());
+        let link = LINK_WORDS.suffix(part).map(|(w, ())| w);
         // 台積電收1,480元: 收 as a word of its own, not the 收 of 稅收 (nor
         // of 營收 split in two: a link leaves a name of two characters).
         let word_link = tokens
@@ -1020,7 +1030,8 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
     let words = &tokens[first..tokens.partition_point(|t| t.end() <= end).max(first)];
     let cut = words.iter().rev().find(|t| {
         let word = &text[t.range()];
-        REPORTING_VERBS.contains(&word) || matches!(word, "中" | "当中") && t.pos().as_str() == "f"
+        REPORTING_VERB_WORDS.contains(word)
+            || matches!(word, "中" | "当中") && t.pos().as_str() == "f"
     });
     if let Some(cut) = cut.filter(|t| t.end() < end) {
         start = cut.end();
@@ -1045,13 +1056,18 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
             .filter(|u| &text[u.range()] == "部门" && u.end() < end);
         // A scope, or a reporting verb the segmenter joined to what follows
         // (计划供应|住宅, 派|发现|金红利), that leaves a name behind.
-        let leaves_name =
-            |w: &&&str| rest.starts_with(**w) && rest[w.len()..].chars().nth(1).is_some();
-        let reporting = REPORTING_VERBS
-            .iter()
-            .filter(|w| w.chars().nth(1).is_some())
-            .find(leaves_name);
-        if let Some(w) = SCOPES.iter().find(leaves_name).or(reporting) {
+        let leaves_name = |(w, ()): &(&str, ())| rest[w.len()..].chars().nth(1).is_some();
+        let reporting = || {
+            REPORTING_VERB_WORDS
+                .prefixes(rest)
+                .filter(|(w, _)| w.chars().nth(1).is_some())
+                .find(leaves_name)
+        };
+        if let Some((w, ())) = SCOPE_WORDS
+            .prefixes(rest)
+            .find(leaves_name)
+            .or_else(reporting)
+        {
             start += w.len();
         } else if let Some(t) = place.or(department) {
             start = t.end();
@@ -1111,7 +1127,7 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
         }
     }
     let indicator = &text[start..end];
-    let names_something = indicator.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    let names_something = indicator.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
         && !indicator.ends_with(['的', '之', '(', ')'])
         && !indicator.starts_with(['(', ')'])
         // 比上年, 較上屆 and 與去年 compare, 據 cites; 比重, 較大交通事故 and
@@ -1125,7 +1141,7 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
         && indicator.chars().count() <= 24
         // 經季節性調整後按季增長0.4%: a scope alone before a trend leaves
         // the indicator to be found elsewhere.
-        && !(trend.is_some() && SCOPES.contains(&indicator));
+        && !(trend.is_some() && SCOPE_WORDS.contains(indicator));
     Reading {
         indicator: names_something.then_some(start..end),
         trend,
@@ -1142,10 +1158,10 @@ fn leading_trend(
 ) -> Option<(Direction, usize)> {
     let first = tokens.get(tokens.partition_point(|t| t.start() < start))?;
     let word = &text[first.range()];
-    let (_, direction) = TRENDS
-        .iter()
-        .find(|(w, _)| *w == word && w.chars().nth(1).is_some())?;
-    (first.start() == start && first.end() < end).then_some((*direction, word.len()))
+    let direction = TREND_WORDS
+        .get(word)
+        .filter(|_| word.chars().nth(1).is_some())?;
+    (first.start() == start && first.end() < end).then_some((direction, word.len()))
 }
 
 /// Where an indicator starts after the two places it is between (中國|與|
@@ -1168,7 +1184,7 @@ fn between_parties(text: &str, tokens: &[Token], start: usize, end: usize) -> Op
 /// The length of the trend qualifiers that end `head` (按年實質|上升).
 fn qualifiers_ending(head: &str) -> usize {
     let mut end = head.len();
-    while let Some(q) = TREND_QUALIFIERS.iter().find(|q| head[..end].ends_with(**q)) {
+    while let Some((q, ())) = TREND_QUALIFIER_WORDS.suffix(&head[..end]) {
         end -= q.len();
     }
     head.len() - end
@@ -1177,7 +1193,7 @@ fn qualifiers_ending(head: &str) -> usize {
 /// The direction of the first trend verb in `text`.
 fn first_trend(text: &str) -> Option<Direction> {
     text.char_indices()
-        .find_map(|(at, _)| starts_with_any(&text[at..], TRENDS))
+        .find_map(|(at, _)| TREND_WORDS.prefix(&text[at..]))
         .map(|(_, direction)| direction)
 }
 
@@ -1195,17 +1211,17 @@ fn trend_at_end(part: &str) -> Option<TrendRead> {
     // 降至1,240億元, 維持在3.5%: where the value went or stayed.
     let to = ["至", "到", "在"].iter().find(|w| part.ends_with(**w));
     let before_to = &part[..part.len() - to.map_or(0, |w| w.len())];
-    let compact = COMPACT_CHANGES.iter().find(|c| before_to.ends_with(c.0));
+    let compact = COMPACT_CHANGE_WORDS.suffix(before_to);
     let (mut start, direction, mut basis) = match compact {
-        Some((w, b, d)) => (before_to.len() - w.len(), *d, Some(*b)),
+        Some((w, (b, d))) => (before_to.len() - w.len(), d, Some(b)),
         None => {
-            let (w, d) = ends_with_any(before_to, TRENDS)?;
+            let (w, d) = TREND_WORDS.suffix(before_to)?;
             (before_to.len() - w.len(), d, None)
         }
     };
     start -= qualifiers_ending(&part[..start]);
     if basis.is_none() {
-        if let Some((w, b)) = ends_with_any(&part[..start], BASES) {
+        if let Some((w, b)) = BASIS_WORDS.suffix(&part[..start]) {
             start -= w.len();
             basis = Some(b);
             // 實質按年上升: a qualifier before the basis too.
@@ -1307,7 +1323,7 @@ fn is_frame(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
 /// Whether an indicator read before a value names who or where rather than
 /// a measure (全港, 新一屆立法會, 發行): none of its words is a common noun.
 fn names_a_holder(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
-    if SCOPES.contains(&&text[indicator.clone()]) {
+    if SCOPE_WORDS.contains(&text[indicator.clone()]) {
         return true;
     }
     if is_frame(text, tokens, indicator.clone()) {
@@ -1384,7 +1400,9 @@ fn is_day(figure: &Figure) -> bool {
 fn is_place(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
     let first = tokens.partition_point(|t| t.start() < indicator.start);
     tokens.get(first).is_some_and(|t| {
-        t.range() == indicator && t.pos().as_str() == "ns" && !SCOPES.contains(&&text[t.range()])
+        t.range() == indicator
+            && t.pos().as_str() == "ns"
+            && !SCOPE_WORDS.contains(&text[t.range()])
     })
 }
 
@@ -1422,10 +1440,9 @@ fn previous_clause_indicator(
     // 證監會有關負責人表示，…: who speaks is no indicator, nor who
     // released the figures (協會11日發布數據，…).
     let said = &text[start..at];
-    let said = RELEASE_WORDS
-        .iter()
-        .find_map(|w| said.strip_suffix(w))
-        .unwrap_or(said);
+    let said = RELEASE_WORD_WORDS
+        .suffix(said)
+        .map_or(said, |(w, ())| &said[..said.len() - w.len()]);
     if SPEECH_VERBS.iter().any(|v| said.ends_with(v)) {
         return None;
     }
@@ -1796,7 +1813,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         // alone say where or who; 連續13個月 is how long, unless an
         // indicator of time says it (任期4年, 平均輪候時間5.3年).
         if indicator.end <= range.start && is_place(text, tokens, indicator.clone())
-            || SCOPES.contains(&&text[indicator.clone()])
+            || SCOPE_WORDS.contains(&text[indicator.clone()])
             || is_duration(figure)
                 && !has_suffix_in(&text[indicator.clone()], &["期", "间", "时长"])
         {
