@@ -600,6 +600,11 @@ const TREND_QUALIFIERS: &[&str] = &[
 /// 18點子 has 約 inside the figure).
 const AMOUNT_LINKS: &[&str] = &["了", "达", "为", "至", "到"];
 
+/// Verbs of having said right before a count (新一屆立法會共90個議席,
+/// 今屆共有161名候選人): what follows the count is what it counts, and what
+/// comes before has them.
+const HAVING_VERBS: &[&str] = &["有", "共", "拥有", "设有"];
+
 /// Verbs of holding a share, whose share comes before them (國企30%持股).
 const SHARE_VERBS: &[&str] = &["持股", "控股", "参股"];
 
@@ -1208,8 +1213,10 @@ struct TrendRead {
 }
 
 fn trend_at_end(part: &str) -> Option<TrendRead> {
-    // 降至1,240億元, 維持在3.5%: where the value went or stayed.
-    let to = ["至", "到", "在"].iter().find(|w| part.ends_with(**w));
+    // 降至1,240億元, 維持在3.5%, 維持於95%: where the value went or stayed.
+    let to = ["至", "到", "在", "于"]
+        .iter()
+        .find(|w| part.ends_with(**w));
     let before_to = &part[..part.len() - to.map_or(0, |w| w.len())];
     let compact = COMPACT_CHANGE_WORDS.suffix(before_to);
     let (mut start, direction, mut basis) = match compact {
@@ -1714,7 +1721,9 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             .flatten()
         {
             let before_names_none = read.as_ref().is_none_or(|(indicator, trend)| {
-                trend.is_none() && names_a_holder(text, tokens, indicator.clone())
+                trend.is_none()
+                    && (names_a_holder(text, tokens, indicator.clone())
+                        || has_suffix_in(&text[indicator.end..range.start], HAVING_VERBS))
             });
             if before_names_none && from.is_none() {
                 changes_from = counted.end;
