@@ -1248,7 +1248,17 @@ fn trend_at_end(part: &str) -> Option<TrendRead> {
 /// 宗住宅買賣登記, 宗交通意外); past a noun and a place or cause, the verb
 /// alone (家公司在主板上市, 人在風暴期間受傷); or, when the segmenter gives
 /// no nouns, a short run of Chinese (票反對、).
-fn counted_after(text: &str, tokens: &[Token], at: usize) -> Option<Range<usize>> {
+///
+/// After a verb of having (今屆共有161名候選人角逐, 仍有9項法案待協商) the
+/// count says how many there are: what it counts is the nouns alone, without
+/// the place they are from (逾16.5萬名大灣區投資者參與), and what follows them
+/// says what those do.
+fn counted_after(
+    text: &str,
+    tokens: &[Token],
+    at: usize,
+    existential: bool,
+) -> Option<Range<usize>> {
     let first = tokens.partition_point(|t| t.start() < at);
     let words = tokens.get(first..)?;
     let short_run = |chars: usize| {
@@ -1280,6 +1290,15 @@ fn counted_after(text: &str, tokens: &[Token], at: usize) -> Option<Range<usize>
             .get(k)
             .is_none_or(|t| text[t.range()].starts_with(|c| is_clause_break(c) || c == '、'))
     };
+    if existential {
+        let place = usize::from(pos(0) == "ns" && is_noun(1));
+        let nouns = (place..MAX_COUNTED_WORDS)
+            .take_while(|&k| is_noun(k))
+            .count();
+        if nouns > 0 && pos(place + nouns) != "p" {
+            return Some(words[place].start()..words[place + nouns - 1].end());
+        }
+    }
     let run = (0..MAX_COUNTED_WORDS)
         .take_while(|&k| is_content(k))
         .count();
@@ -1716,14 +1735,13 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         // follows the value, when what precedes it names no measure.
         let mut changes_from = range.end;
         let counts = matches!(figure.kind(), FigureKind::Quantity | FigureKind::Money);
+        let existential = has_suffix_in(&text[clause..range.start], HAVING_VERBS);
         if let Some(counted) = counts
-            .then(|| counted_after(text, tokens, range.end))
+            .then(|| counted_after(text, tokens, range.end, existential))
             .flatten()
         {
             let before_names_none = read.as_ref().is_none_or(|(indicator, trend)| {
-                trend.is_none()
-                    && (names_a_holder(text, tokens, indicator.clone())
-                        || has_suffix_in(&text[indicator.end..range.start], HAVING_VERBS))
+                trend.is_none() && (existential || names_a_holder(text, tokens, indicator.clone()))
             });
             if before_names_none && from.is_none() {
                 changes_from = counted.end;
