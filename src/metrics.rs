@@ -850,7 +850,10 @@ fn counted_after(
         let nouns = (place..MAX_COUNTED_WORDS)
             .take_while(|&k| is_noun(k))
             .count();
-        if nouns > 0 && pos(place + nouns) != "p" {
+        // A preposition after them governs where or why (家公司在主板上市),
+        // unless it ends the clause and is a verb (艘貨輪通過，).
+        let after = place + nouns;
+        if nouns > 0 && (pos(after) != "p" || ends_clause(after + 1)) {
             return Some(words[place].start()..words[place + nouns - 1].end());
         }
     }
@@ -865,12 +868,14 @@ fn counted_after(
     // 家公司|在|主板|上市: the verb after where or why says what is counted.
     let nouns = (0..2).take_while(|&k| is_noun(k)).count();
     if pos(nouns) == "p" {
-        // What the preposition governs takes a word at least; a verb the
-        // segmenter tagged otherwise (主板|上市/ns) is the word ending the
-        // clause.
-        let last = (nouns + 2..nouns + 2 + MAX_COUNTED_WORDS)
+        // What the preposition governs takes a word at least, in the same
+        // clause (艘貨輪通過，貨運量…: the count's clause ends first); a verb
+        // the segmenter tagged otherwise (主板|上市/ns) is the word ending
+        // the clause.
+        let last = (nouns..nouns + 2 + MAX_COUNTED_WORDS)
             .take_while(|&k| k < words.len())
-            .find(|&k| ends_clause(k + 1))?;
+            .find(|&k| ends_clause(k + 1))
+            .filter(|&k| k >= nouns + 2)?;
         let verb = (nouns + 2..=last)
             .find(|&k| matches!(pos(k), "v" | "vi"))
             .unwrap_or(last);
