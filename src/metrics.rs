@@ -807,12 +807,15 @@ fn trend_at_end(part: &str) -> Option<TrendRead> {
 /// After a verb of having (今屆共有161名候選人角逐, 仍有9項法案待協商) the
 /// count says how many there are: what it counts is the nouns alone, without
 /// the place they are from (逾16.5萬名大灣區投資者參與), and what follows them
-/// says what those do.
+/// says what those do. Money is counted by what it is spent on
+/// (投入5.6億元改善86處人行道, 編列1,320億元推動觀光): a verb and what
+/// follows it, up to the clause's end or the next number.
 fn counted_after(
     text: &str,
     tokens: &[Token],
     at: usize,
     existential: bool,
+    money: bool,
 ) -> Option<Range<usize>> {
     let first = tokens.partition_point(|t| t.start() < at);
     let words = tokens.get(first..)?;
@@ -863,6 +866,9 @@ fn counted_after(
     // 萬戶受惠: a verb alone says what the count did.
     let lone_verb = run == 1 && matches!(pos(0), "v" | "vi");
     if run > 0 && (is_noun(0) || lone_verb) && ends_clause(run) {
+        return Some(at..words[run - 1].end());
+    }
+    if money && pos(0) == "v" && run > 0 && (ends_clause(run) || pos(run) == "m") {
         return Some(at..words[run - 1].end());
     }
     // 家公司|在|主板|上市: the verb after where or why says what is counted.
@@ -1297,7 +1303,10 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         let counts = matches!(figure.kind(), FigureKind::Quantity | FigureKind::Money);
         let existential = has_suffix_in(&text[clause..range.start], HAVING_VERBS);
         if let Some(counted) = counts
-            .then(|| counted_after(text, tokens, range.end, existential))
+            .then(|| {
+                let money = figure.kind() == FigureKind::Money;
+                counted_after(text, tokens, range.end, existential, money)
+            })
             .flatten()
         {
             let before_names_none = read.as_ref().is_none_or(|(indicator, trend)| {
