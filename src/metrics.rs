@@ -2,11 +2,15 @@
 //! how it changed — "規模工業總產值 = 218.8億元 for 今年1至7月, 同比增長
 //! 5.25%". The rules are documented on [`Metric`].
 
+mod words;
+
 use std::ops::Range;
 
+use words::*;
+
 use crate::document::Document;
-use crate::figures::{clock_times, ends_with_any, starts_with_any};
-use crate::scan::has_suffix;
+use crate::figures::{clock_times, starts_with_any};
+use crate::scan::has_prefix;
 use crate::{Figure, FigureKind, FigureValue, Token, is_han};
 
 /// Which way a metric changed.
@@ -177,427 +181,6 @@ impl Metric {
     }
 }
 
-/// Verbs after which the indicator begins: what comes before them is who
-/// reports (園區完成規模工業總產值, 公司實現營業收入).
-const REPORTING_VERBS: &[&str] = &[
-    "完成", "实现", "录得", "创下", "取得", "预计", "打造", "承担", "带来", "创造", "获得", "吸引",
-    "成功", "累计", "共计", "合计", "发生", "增设", "实施", "计划", "拟", "设", "设有", "拥有",
-    "筹集", "派发", "涉及", "宣派", "维持",
-];
-
-/// Words between an indicator and its value that only link the two
-/// (失業率為3.2%, 恒指收報26,761點, 歲出編列3兆元), stripped from its end.
-const LINKS: &[&str] = &[
-    "分别为",
-    "分别是",
-    "分别达",
-    "分别",
-    "达到",
-    "达至",
-    "约为",
-    "约合",
-    "相当于",
-    "月底",
-    "月末",
-    "连续",
-    "为期",
-    "为",
-    "达",
-    "是",
-    "有",
-    "约",
-    "报",
-    "收报",
-    "收在",
-    "收于",
-    "收盘",
-    "终场收",
-    "终场",
-    "录得",
-    "总计",
-    "共",
-    "计",
-    "编列",
-    "触及",
-    "至",
-    "到",
-    "在",
-    "于",
-    "将",
-    "则",
-    "也",
-    "亦",
-    "仅",
-    "只",
-    "已",
-    "再",
-    "又",
-    "高达",
-    "多达",
-    "已达",
-    "预计",
-    "预估",
-    "预期",
-    "估计",
-    "料",
-    "料将",
-    "可望",
-    "有望",
-    "还",
-    "均",
-    "并",
-    "仍",
-    "保持",
-    "维持",
-    "保持在",
-    "维持在",
-    "稳定在",
-    "首度",
-    "首次",
-    "挑战",
-    "介于",
-    "介乎",
-    "超越",
-    "逼近",
-    "接近",
-    "站上",
-    "全年",
-    "今年",
-    "全月",
-    "当月",
-    "当日",
-    "当天",
-    "全天",
-    "临时",
-    "合共",
-    "合计",
-    "同步",
-    "出炉",
-    "公布",
-    "发布",
-    "揭晓",
-    "、",
-    "上看",
-];
-
-/// Verbs that end a clause saying who speaks, or how the figures are
-/// looked at (分季度看，…).
-const SPEECH_VERBS: &[&str] = &[
-    "表示", "指出", "称", "说", "认为", "透露", "强调", "介绍", "显示", "预计", "预料", "发布",
-    "公布", "看",
-];
-
-/// Links that are links only as words of their own (收 in 台積電收1,480元,
-/// not in 稅收 or 營收).
-const WORD_LINKS: &[&str] = &["收", "收盘"];
-
-/// Words before an indicator that say where, when or whose, not what (全市
-/// 地區生產總值, 其中工業投資, 全年民用汽車保有量), stripped from its start.
-const SCOPES: &[&str] = &[
-    "全省",
-    "全市",
-    "全区",
-    "全县",
-    "全港",
-    "全台",
-    "全澳",
-    "我国",
-    "本港",
-    "其中",
-    "其",
-    "该项目",
-    "该公司",
-    "本公司",
-    "公司",
-    "集团",
-    "该",
-    "而",
-    "并",
-    "且",
-    "另外",
-    "此外",
-    "同时",
-    "以及",
-    "及",
-    "和",
-    "又",
-    "亦",
-    "也",
-    "当中",
-    "全年",
-    "年末",
-    "年底",
-    "年初",
-    "累计",
-    "共",
-    "所属",
-    "以",
-    "前",
-    "使",
-    "在台",
-    "在港",
-    "当日",
-    "当天",
-    "当月",
-    "全天",
-    "全月",
-    "年内",
-    "、",
-    "经季节性调整的",
-    "经季节性调整后的",
-    "经季节调整后的",
-    "经季节调整后",
-    "经季节性调整后",
-    "期内",
-    "同期",
-    "报告期内",
-    "为",
-    "全部",
-    "的",
-    "香港",
-    "台湾",
-    "内地",
-    "政府",
-    "市府",
-    "「",
-    "」",
-    "“",
-    "”",
-    "全国",
-    "单季",
-    "六都",
-    "沪深两市",
-    "两市",
-    "目标为",
-    "目标",
-];
-
-/// What a rate is per (每人, 每平方米): said between an indicator and its
-/// value, it is not part of the indicator (基本每股收益 keeps its 每股).
-const PER_UNITS: &[&str] = &[
-    "人",
-    "户",
-    "月",
-    "年",
-    "辆",
-    "平方米",
-    "吨",
-    "公斤",
-    "斤",
-    "天",
-    "日",
-    "名",
-    "间",
-    "宗",
-    "套",
-    "亩",
-    "股",
-    "个",
-];
-
-/// Words after an indicator that name the release its figures come from
-/// (本地生產總值修訂數字，實質按年增長3.1%: the measure is 本地生產總值).
-const RELEASE_WORDS: &[&str] = &[
-    "预先估计数字",
-    "修订数字",
-    "初步数字",
-    "临时数字",
-    "估计数字",
-    "数字",
-    "数据",
-];
-
-/// What may stand between two parties an indicator is between (中國與東盟
-/// 貿易額, 中國對東盟直接投資存量): the parties say whose, not what.
-const BETWEEN_PARTIES: &[&str] = &["与", "对", "和", "同"];
-
-/// Endings of a place that says where an indicator is counted (廣州市,
-/// 東莞市), not what: 城鎮 and 新建 are not such places.
-const PLACE_ENDINGS: &[char] = &['省', '市', '区', '县', '州'];
-
-/// Trend verbs and their direction; longer ones first where one contains
-/// another.
-const TRENDS: &[(&str, Direction)] = &[
-    ("增长", Direction::Up),
-    ("增加", Direction::Up),
-    ("上升", Direction::Up),
-    ("上涨", Direction::Up),
-    ("上扬", Direction::Up),
-    ("提高", Direction::Up),
-    ("提升", Direction::Up),
-    ("回升", Direction::Up),
-    ("攀升", Direction::Up),
-    ("扩大", Direction::Up),
-    ("升值", Direction::Up),
-    ("走高", Direction::Up),
-    ("反弹", Direction::Up),
-    ("成长", Direction::Up),
-    ("增多", Direction::Up),
-    ("上调", Direction::Up),
-    ("大增", Direction::Up),
-    ("加快", Direction::Up),
-    ("净增", Direction::Up),
-    ("上修", Direction::Up),
-    ("调高", Direction::Up),
-    ("调升", Direction::Up),
-    ("激增", Direction::Up),
-    ("增", Direction::Up),
-    ("升", Direction::Up),
-    ("涨", Direction::Up),
-    ("下降", Direction::Down),
-    ("减少", Direction::Down),
-    ("回落", Direction::Down),
-    ("下跌", Direction::Down),
-    ("下滑", Direction::Down),
-    ("降低", Direction::Down),
-    ("衰退", Direction::Down),
-    ("缩短", Direction::Down),
-    ("缩减", Direction::Down),
-    ("削减", Direction::Down),
-    ("缩小", Direction::Down),
-    ("收窄", Direction::Down),
-    ("放缓", Direction::Down),
-    ("萎缩", Direction::Down),
-    ("贬值", Direction::Down),
-    ("走低", Direction::Down),
-    ("下调", Direction::Down),
-    ("精简", Direction::Down),
-    ("放慢", Direction::Down),
-    ("减慢", Direction::Down),
-    ("净减", Direction::Down),
-    ("压缩", Direction::Down),
-    ("下修", Direction::Down),
-    ("调降", Direction::Down),
-    ("调低", Direction::Down),
-    ("调整", Direction::Down),
-    ("减", Direction::Down),
-    ("降", Direction::Down),
-    ("跌", Direction::Down),
-    ("持平", Direction::Flat),
-    ("维持", Direction::Flat),
-    ("保持", Direction::Flat),
-    ("维持不变", Direction::Flat),
-    ("保持不变", Direction::Flat),
-    ("不变", Direction::Flat),
-    ("持稳", Direction::Flat),
-];
-
-/// What a change is measured against, said before its trend.
-const BASES: &[(&str, Basis)] = &[
-    ("同比", Basis::YearOnYear),
-    ("按年", Basis::YearOnYear),
-    ("比上年同期", Basis::YearOnYear),
-    ("比去年同期", Basis::YearOnYear),
-    ("较上年同期", Basis::YearOnYear),
-    ("较去年同期", Basis::YearOnYear),
-    ("与上年同期", Basis::YearOnYear),
-    ("与去年同期", Basis::YearOnYear),
-    ("比上年末", Basis::YearOnYear),
-    ("较上年末", Basis::YearOnYear),
-    ("比上年", Basis::YearOnYear),
-    ("比去年", Basis::YearOnYear),
-    ("较上年", Basis::YearOnYear),
-    ("较去年", Basis::YearOnYear),
-    ("与上年", Basis::YearOnYear),
-    ("与去年", Basis::YearOnYear),
-    ("较上年度", Basis::YearOnYear),
-    ("较上年底", Basis::YearOnYear),
-    ("比上年底", Basis::YearOnYear),
-    ("较上月底", Basis::PeriodOnPeriod),
-    ("比上月底", Basis::PeriodOnPeriod),
-    ("环比", Basis::PeriodOnPeriod),
-    ("按月", Basis::PeriodOnPeriod),
-    ("比上月", Basis::PeriodOnPeriod),
-    ("较上月", Basis::PeriodOnPeriod),
-    ("与上月", Basis::PeriodOnPeriod),
-    ("按季", Basis::QuarterOnQuarter),
-    ("比上季", Basis::QuarterOnQuarter),
-    ("较上季", Basis::QuarterOnQuarter),
-    ("较前一季度", Basis::QuarterOnQuarter),
-    ("比前一季度", Basis::QuarterOnQuarter),
-    ("较上一季度", Basis::QuarterOnQuarter),
-    ("比上一季度", Basis::QuarterOnQuarter),
-];
-
-/// Changes said in one word, basis and trend together (Taiwan's 年增, 月減).
-const COMPACT_CHANGES: &[(&str, Basis, Direction)] = &[
-    ("年成长", Basis::YearOnYear, Direction::Up),
-    ("年衰退", Basis::YearOnYear, Direction::Down),
-    ("月成长", Basis::PeriodOnPeriod, Direction::Up),
-    ("月衰退", Basis::PeriodOnPeriod, Direction::Down),
-    ("季成长", Basis::QuarterOnQuarter, Direction::Up),
-    ("季衰退", Basis::QuarterOnQuarter, Direction::Down),
-    ("年增", Basis::YearOnYear, Direction::Up),
-    ("年减", Basis::YearOnYear, Direction::Down),
-    ("月增", Basis::PeriodOnPeriod, Direction::Up),
-    ("月减", Basis::PeriodOnPeriod, Direction::Down),
-    ("季增", Basis::QuarterOnQuarter, Direction::Up),
-    ("季减", Basis::QuarterOnQuarter, Direction::Down),
-];
-
-/// Words that name the size of a change just stated (…增加1,870億元，增幅
-/// 6.4%): the percent is that change's amount.
-const CHANGE_SIZES: &[(&str, Direction)] = &[
-    ("增幅", Direction::Up),
-    ("升幅", Direction::Up),
-    ("涨幅", Direction::Up),
-    ("增长率", Direction::Up),
-    ("年增率", Direction::Up),
-    ("降幅", Direction::Down),
-    ("跌幅", Direction::Down),
-    ("减幅", Direction::Down),
-];
-
-/// Words before the trend that qualify it without changing it: 比上年同期
-/// 名義增長, 分別增長, 按日回升.
-const TREND_QUALIFIERS: &[&str] = &[
-    "名义",
-    "实际",
-    "分别",
-    "按日",
-    "按周",
-    "均",
-    "则",
-    "亦",
-    "也",
-    "仍",
-    "再",
-    "又",
-    "大幅",
-    "小幅",
-    "略有",
-    "略",
-    "稍",
-    "继续",
-    "持续",
-    "进一步",
-    "将",
-    "预计",
-    "预测",
-    "预估",
-    "全天",
-    "全日",
-    "全月",
-    "当日",
-    "当天",
-    "当月",
-    "累计",
-    "可望",
-    "有望",
-    "大",
-    "小",
-    "微",
-    "轻微",
-    "实质",
-];
-
-/// Words that may stand between a trend and its amount (增長了5%, 上升約
-/// 18點子 has 約 inside the figure).
-const AMOUNT_LINKS: &[&str] = &["了", "达", "为", "至", "到"];
-
-/// Verbs of holding a share, whose share comes before them (國企30%持股).
-const SHARE_VERBS: &[&str] = &["持股", "控股", "参股"];
-
 /// Where a clause ends: an indicator, a period's head and a change's
 /// reach do not cross these.
 fn is_clause_break(c: char) -> bool {
@@ -711,34 +294,27 @@ fn changes_after(
                     None => (f.range().end, Some(basis)),
                 }
             }
-            None => match starts_with_any(&text[start..], BASES) {
+            None => match BASIS_WORDS.prefix(&text[start..]) {
                 Some((w, b)) => (start + w.len(), Some(b)),
                 None => (start + compared_with(&text[start..]), None),
             },
         };
         let mut trend_at = trend_start;
-        while let Some(q) = TREND_QUALIFIERS
-            .iter()
-            .find(|q| text[trend_at..].starts_with(**q))
-        {
+        while let Some((q, ())) = TREND_QUALIFIER_WORDS.prefix(&text[trend_at..]) {
             trend_at += q.len();
         }
-        let read = if let Some((w, b, d)) = (basis.is_none())
-            .then(|| {
-                COMPACT_CHANGES
-                    .iter()
-                    .find(|c| text[trend_at..].starts_with(c.0))
-            })
+        let read = if let Some((w, (b, d))) = (basis.is_none())
+            .then(|| COMPACT_CHANGE_WORDS.prefix(&text[trend_at..]))
             .flatten()
         {
-            Some((trend_at + w.len(), *d, Some(*b), false))
+            Some((trend_at + w.len(), d, Some(b), false))
         } else if let Some((w, d)) = (basis.is_none() && !changes.is_empty())
             .then(|| starts_with_any(&text[trend_at..], CHANGE_SIZES))
             .flatten()
         {
             // 增幅6.4% is the size of the change before, not a trend 增.
             Some((trend_at + w.len(), d, None, true))
-        } else if let Some((w, d)) = starts_with_any(&text[trend_at..], TRENDS) {
+        } else if let Some((w, d)) = TREND_WORDS.prefix(&text[trend_at..]) {
             Some((trend_at + w.len(), d, basis, false))
         } else {
             None
@@ -757,7 +333,7 @@ fn changes_after(
         let mut amount_at = trend_end;
         if let Some(link) = AMOUNT_LINKS
             .iter()
-            .find(|l| text[amount_at..].starts_with(**l))
+            .find(|l| has_prefix(&text[amount_at..], l))
         {
             amount_at += link.len();
         }
@@ -829,7 +405,7 @@ fn stated_against(
 ) -> Option<Change> {
     let rest = &text[from..];
     if let Some(sized) = rest.strip_prefix('的') {
-        let (basis, after) = match starts_with_any(sized, BASES) {
+        let (basis, after) = match BASIS_WORDS.prefix(sized) {
             Some((w, b)) => (Some(b), &sized[w.len()..]),
             None => (None, sized),
         };
@@ -917,7 +493,7 @@ fn compared_with(rest: &str) -> usize {
     after
         .char_indices()
         .take(7)
-        .find(|&(at, _)| starts_with_any(&after[at..], TRENDS).is_some())
+        .find(|&(at, _)| TREND_WORDS.prefix(&after[at..]).is_some())
         .map_or(0, |(at, _)| rest.len() - after.len() + at)
 }
 
@@ -934,10 +510,8 @@ fn aside_end(text: &str, start: usize, next_figure: Option<&Figure>) -> Option<u
     let no_figure = next_figure.is_none_or(|f| f.range().start >= break_at);
     let short = text[start..break_at].chars().count() <= 12;
     let after = break_at + c.len_utf8();
-    let change_follows = starts_with_any(&text[after..], BASES).is_some()
-        || COMPACT_CHANGES
-            .iter()
-            .any(|c| text[after..].starts_with(c.0));
+    let change_follows = BASIS_WORDS.prefix(&text[after..]).is_some()
+        || COMPACT_CHANGE_WORDS.prefix(&text[after..]).is_some();
     (no_figure && short && !is_sentence_break(c) && change_follows).then_some(break_at)
 }
 
@@ -974,7 +548,7 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
         // 每平方米31,560元, 提高至每人21萬元: the unit a rate is per.
         if let Some(per) = part
             .rfind('每')
-            .filter(|&at| at > 0 && PER_UNITS.contains(&&part[at + '每'.len_utf8()..]))
+            .filter(|&at| at > 0 && PER_UNIT_WORDS.contains(&part[at + '每'.len_utf8()..]))
         {
             end = start + per;
             continue;
@@ -986,18 +560,14 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
                 continue;
             }
         }
-        if let Some(w) = RELEASE_WORDS
-            .iter()
-            .find(|w| part.ends_with(**w) && part[..part.len() - w.len()].chars().nth(1).is_some())
+        if let Some((w, ())) = RELEASE_WORD_WORDS
+            .suffixes(part)
+            .find(|(w, _)| part[..part.len() - w.len()].chars().nth(1).is_some())
         {
             end -= w.len();
             continue;
         }
-        let link = LINKS
-            .iter()
-            .chain(REPORTING_VERBS)
-            .filter(|w| has_suffix(part, w))
-            .max_by_key(|w| w.len());
+        let link = LINK_WORDS.suffix(part).map(|(w, ())| w);
         // 台積電收1,480元: 收 as a word of its own, not the 收 of 稅收 (nor
         // of 營收 split in two: a link leaves a name of two characters).
         let word_link = tokens
@@ -1020,7 +590,8 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
     let words = &tokens[first..tokens.partition_point(|t| t.end() <= end).max(first)];
     let cut = words.iter().rev().find(|t| {
         let word = &text[t.range()];
-        REPORTING_VERBS.contains(&word) || matches!(word, "中" | "当中") && t.pos().as_str() == "f"
+        REPORTING_VERB_WORDS.contains(word)
+            || matches!(word, "中" | "当中") && t.pos().as_str() == "f"
     });
     if let Some(cut) = cut.filter(|t| t.end() < end) {
         start = cut.end();
@@ -1045,13 +616,18 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
             .filter(|u| &text[u.range()] == "部门" && u.end() < end);
         // A scope, or a reporting verb the segmenter joined to what follows
         // (计划供应|住宅, 派|发现|金红利), that leaves a name behind.
-        let leaves_name =
-            |w: &&&str| rest.starts_with(**w) && rest[w.len()..].chars().nth(1).is_some();
-        let reporting = REPORTING_VERBS
-            .iter()
-            .filter(|w| w.chars().nth(1).is_some())
-            .find(leaves_name);
-        if let Some(w) = SCOPES.iter().find(leaves_name).or(reporting) {
+        let leaves_name = |(w, ()): &(&str, ())| rest[w.len()..].chars().nth(1).is_some();
+        let reporting = || {
+            REPORTING_VERB_WORDS
+                .prefixes(rest)
+                .filter(|(w, _)| w.chars().nth(1).is_some())
+                .find(leaves_name)
+        };
+        if let Some((w, ())) = SCOPE_WORDS
+            .prefixes(rest)
+            .find(leaves_name)
+            .or_else(reporting)
+        {
             start += w.len();
         } else if let Some(t) = place.or(department) {
             start = t.end();
@@ -1111,7 +687,7 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
         }
     }
     let indicator = &text[start..end];
-    let names_something = indicator.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    let names_something = indicator.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
         && !indicator.ends_with(['的', '之', '(', ')'])
         && !indicator.starts_with(['(', ')'])
         // 比上年, 較上屆 and 與去年 compare, 據 cites; 比重, 較大交通事故 and
@@ -1125,7 +701,7 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
         && indicator.chars().count() <= 24
         // 經季節性調整後按季增長0.4%: a scope alone before a trend leaves
         // the indicator to be found elsewhere.
-        && !(trend.is_some() && SCOPES.contains(&indicator));
+        && !(trend.is_some() && SCOPE_WORDS.contains(indicator));
     Reading {
         indicator: names_something.then_some(start..end),
         trend,
@@ -1142,10 +718,10 @@ fn leading_trend(
 ) -> Option<(Direction, usize)> {
     let first = tokens.get(tokens.partition_point(|t| t.start() < start))?;
     let word = &text[first.range()];
-    let (_, direction) = TRENDS
-        .iter()
-        .find(|(w, _)| *w == word && w.chars().nth(1).is_some())?;
-    (first.start() == start && first.end() < end).then_some((*direction, word.len()))
+    let direction = TREND_WORDS
+        .get(word)
+        .filter(|_| word.chars().nth(1).is_some())?;
+    (first.start() == start && first.end() < end).then_some((direction, word.len()))
 }
 
 /// Where an indicator starts after the two places it is between (中國|與|
@@ -1168,7 +744,7 @@ fn between_parties(text: &str, tokens: &[Token], start: usize, end: usize) -> Op
 /// The length of the trend qualifiers that end `head` (按年實質|上升).
 fn qualifiers_ending(head: &str) -> usize {
     let mut end = head.len();
-    while let Some(q) = TREND_QUALIFIERS.iter().find(|q| head[..end].ends_with(**q)) {
+    while let Some((q, ())) = TREND_QUALIFIER_WORDS.suffix(&head[..end]) {
         end -= q.len();
     }
     head.len() - end
@@ -1177,7 +753,7 @@ fn qualifiers_ending(head: &str) -> usize {
 /// The direction of the first trend verb in `text`.
 fn first_trend(text: &str) -> Option<Direction> {
     text.char_indices()
-        .find_map(|(at, _)| starts_with_any(&text[at..], TRENDS))
+        .find_map(|(at, _)| TREND_WORDS.prefix(&text[at..]))
         .map(|(_, direction)| direction)
 }
 
@@ -1192,20 +768,22 @@ struct TrendRead {
 }
 
 fn trend_at_end(part: &str) -> Option<TrendRead> {
-    // 降至1,240億元, 維持在3.5%: where the value went or stayed.
-    let to = ["至", "到", "在"].iter().find(|w| part.ends_with(**w));
+    // 降至1,240億元, 維持在3.5%, 維持於95%: where the value went or stayed.
+    let to = ["至", "到", "在", "于"]
+        .iter()
+        .find(|w| part.ends_with(**w));
     let before_to = &part[..part.len() - to.map_or(0, |w| w.len())];
-    let compact = COMPACT_CHANGES.iter().find(|c| before_to.ends_with(c.0));
+    let compact = COMPACT_CHANGE_WORDS.suffix(before_to);
     let (mut start, direction, mut basis) = match compact {
-        Some((w, b, d)) => (before_to.len() - w.len(), *d, Some(*b)),
+        Some((w, (b, d))) => (before_to.len() - w.len(), d, Some(b)),
         None => {
-            let (w, d) = ends_with_any(before_to, TRENDS)?;
+            let (w, d) = TREND_WORDS.suffix(before_to)?;
             (before_to.len() - w.len(), d, None)
         }
     };
     start -= qualifiers_ending(&part[..start]);
     if basis.is_none() {
-        if let Some((w, b)) = ends_with_any(&part[..start], BASES) {
+        if let Some((w, b)) = BASIS_WORDS.suffix(&part[..start]) {
             start -= w.len();
             basis = Some(b);
             // 實質按年上升: a qualifier before the basis too.
@@ -1225,7 +803,20 @@ fn trend_at_end(part: &str) -> Option<TrendRead> {
 /// 宗住宅買賣登記, 宗交通意外); past a noun and a place or cause, the verb
 /// alone (家公司在主板上市, 人在風暴期間受傷); or, when the segmenter gives
 /// no nouns, a short run of Chinese (票反對、).
-fn counted_after(text: &str, tokens: &[Token], at: usize) -> Option<Range<usize>> {
+///
+/// After a verb of having (今屆共有161名候選人角逐, 仍有9項法案待協商) the
+/// count says how many there are: what it counts is the nouns alone, without
+/// the place they are from (逾16.5萬名大灣區投資者參與), and what follows them
+/// says what those do. Money is counted by what it is spent on
+/// (投入5.6億元改善86處人行道, 編列1,320億元推動觀光): a verb and what
+/// follows it, up to the clause's end or the next number.
+fn counted_after(
+    text: &str,
+    tokens: &[Token],
+    at: usize,
+    existential: bool,
+    money: bool,
+) -> Option<Range<usize>> {
     let first = tokens.partition_point(|t| t.start() < at);
     let words = tokens.get(first..)?;
     let short_run = |chars: usize| {
@@ -1257,6 +848,18 @@ fn counted_after(text: &str, tokens: &[Token], at: usize) -> Option<Range<usize>
             .get(k)
             .is_none_or(|t| text[t.range()].starts_with(|c| is_clause_break(c) || c == '、'))
     };
+    if existential {
+        let place = usize::from(pos(0) == "ns" && is_noun(1));
+        let nouns = (place..MAX_COUNTED_WORDS)
+            .take_while(|&k| is_noun(k))
+            .count();
+        // A preposition after them governs where or why (家公司在主板上市),
+        // unless it ends the clause and is a verb (艘貨輪通過，).
+        let after = place + nouns;
+        if nouns > 0 && (pos(after) != "p" || ends_clause(after + 1)) {
+            return Some(words[place].start()..words[place + nouns - 1].end());
+        }
+    }
     let run = (0..MAX_COUNTED_WORDS)
         .take_while(|&k| is_content(k))
         .count();
@@ -1265,15 +868,20 @@ fn counted_after(text: &str, tokens: &[Token], at: usize) -> Option<Range<usize>
     if run > 0 && (is_noun(0) || lone_verb) && ends_clause(run) {
         return Some(at..words[run - 1].end());
     }
+    if money && pos(0) == "v" && run > 0 && (ends_clause(run) || pos(run) == "m") {
+        return Some(at..words[run - 1].end());
+    }
     // 家公司|在|主板|上市: the verb after where or why says what is counted.
     let nouns = (0..2).take_while(|&k| is_noun(k)).count();
     if pos(nouns) == "p" {
-        // What the preposition governs takes a word at least; a verb the
-        // segmenter tagged otherwise (主板|上市/ns) is the word ending the
-        // clause.
-        let last = (nouns + 2..nouns + 2 + MAX_COUNTED_WORDS)
+        // What the preposition governs takes a word at least, in the same
+        // clause (艘貨輪通過，貨運量…: the count's clause ends first); a verb
+        // the segmenter tagged otherwise (主板|上市/ns) is the word ending
+        // the clause.
+        let last = (nouns..nouns + 2 + MAX_COUNTED_WORDS)
             .take_while(|&k| k < words.len())
-            .find(|&k| ends_clause(k + 1))?;
+            .find(|&k| ends_clause(k + 1))
+            .filter(|&k| k >= nouns + 2)?;
         let verb = (nouns + 2..=last)
             .find(|&k| matches!(pos(k), "v" | "vi"))
             .unwrap_or(last);
@@ -1307,7 +915,7 @@ fn is_frame(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
 /// Whether an indicator read before a value names who or where rather than
 /// a measure (全港, 新一屆立法會, 發行): none of its words is a common noun.
 fn names_a_holder(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
-    if SCOPES.contains(&&text[indicator.clone()]) {
+    if SCOPE_WORDS.contains(&text[indicator.clone()]) {
         return true;
     }
     if is_frame(text, tokens, indicator.clone()) {
@@ -1384,7 +992,9 @@ fn is_day(figure: &Figure) -> bool {
 fn is_place(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
     let first = tokens.partition_point(|t| t.start() < indicator.start);
     tokens.get(first).is_some_and(|t| {
-        t.range() == indicator && t.pos().as_str() == "ns" && !SCOPES.contains(&&text[t.range()])
+        t.range() == indicator
+            && t.pos().as_str() == "ns"
+            && !SCOPE_WORDS.contains(&text[t.range()])
     })
 }
 
@@ -1422,10 +1032,9 @@ fn previous_clause_indicator(
     // 證監會有關負責人表示，…: who speaks is no indicator, nor who
     // released the figures (協會11日發布數據，…).
     let said = &text[start..at];
-    let said = RELEASE_WORDS
-        .iter()
-        .find_map(|w| said.strip_suffix(w))
-        .unwrap_or(said);
+    let said = RELEASE_WORD_WORDS
+        .suffix(said)
+        .map_or(said, |(w, ())| &said[..said.len() - w.len()]);
     if SPEECH_VERBS.iter().any(|v| said.ends_with(v)) {
         return None;
     }
@@ -1692,12 +1301,16 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         // follows the value, when what precedes it names no measure.
         let mut changes_from = range.end;
         let counts = matches!(figure.kind(), FigureKind::Quantity | FigureKind::Money);
+        let existential = has_suffix_in(&text[clause..range.start], HAVING_VERBS);
         if let Some(counted) = counts
-            .then(|| counted_after(text, tokens, range.end))
+            .then(|| {
+                let money = figure.kind() == FigureKind::Money;
+                counted_after(text, tokens, range.end, existential, money)
+            })
             .flatten()
         {
             let before_names_none = read.as_ref().is_none_or(|(indicator, trend)| {
-                trend.is_none() && names_a_holder(text, tokens, indicator.clone())
+                trend.is_none() && (existential || names_a_holder(text, tokens, indicator.clone()))
             });
             if before_names_none && from.is_none() {
                 changes_from = counted.end;
@@ -1796,7 +1409,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         // alone say where or who; 連續13個月 is how long, unless an
         // indicator of time says it (任期4年, 平均輪候時間5.3年).
         if indicator.end <= range.start && is_place(text, tokens, indicator.clone())
-            || SCOPES.contains(&&text[indicator.clone()])
+            || SCOPE_WORDS.contains(&text[indicator.clone()])
             || is_duration(figure)
                 && !has_suffix_in(&text[indicator.clone()], &["期", "间", "时长"])
         {
