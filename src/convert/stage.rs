@@ -10,7 +10,7 @@ use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 use std::sync::Mutex;
 
-use super::{Group, Guard, Tables, decode, unmatched_end};
+use super::{Group, Tables, Veto, unmatched_end};
 
 /// A slot of the double array: node `n`'s child by character number `c` is
 /// slot `base(n) + c` if that slot's `parent` is `n`.
@@ -56,7 +56,7 @@ pub(super) struct Stage {
     leads: Vec<u64>,
     /// By BMP code point, a bit: whether a consequential key starts with it
     /// (beyond the BMP, the trie says).
-    consequential_starts: Vec<u64>,
+    consequential_starts: BmpBits,
     /// The first two characters of the consequential keys.
     consequential_pairs: PairFilter,
     /// The first two characters of all keys.
@@ -98,6 +98,26 @@ fn set_lead(leads: &mut [u64], c: char) {
     }
 }
 
+/// A bit per BMP code point.
+pub(super) type BmpBits = Box<[u64; 0x10000 / 64]>;
+
+pub(super) fn no_bmp_bits() -> BmpBits {
+    Box::new([0; 0x10000 / 64])
+}
+
+/// Sets `c`'s bit; beyond the BMP, nothing.
+pub(super) fn set_bmp_bit(bits: &mut BmpBits, c: char) {
+    if let Some(word) = bits.get_mut(c as usize / 64) {
+        *word |= 1 << (c as u32 % 64);
+    }
+}
+
+/// The bit of `code`, which must be in the BMP.
+#[inline(always)]
+pub(super) fn bmp_bit(bits: &BmpBits, code: u32) -> bool {
+    bits[(code as usize / 64) & (bits.len() - 1)] >> (code % 64) & 1 == 1
+}
+
 pub(super) fn dicts(group: &Group, out: &mut Vec<usize>) {
     match group {
         Group::Dict(d) => out.push(*d),
@@ -107,10 +127,6 @@ pub(super) fn dicts(group: &Group, out: &mut Vec<usize>) {
             }
         }
     }
-}
-
-fn is_description(c: char) -> bool {
-    ('\u{2ff0}'..='\u{2fff}').contains(&c)
 }
 
 /// A key of the group: its text, level and value.
@@ -141,7 +157,7 @@ impl Stage {
             slots: Vec::new(),
             values: Vec::new(),
             leads: vec![0; 0x10000 / 64],
-            consequential_starts: vec![0; 0x10000 / 64],
+            consequential_starts: no_bmp_bits(),
             consequential_pairs: PairFilter::new(),
             pairs: PairFilter::new(),
         };
@@ -354,10 +370,7 @@ impl Stage {
             let (Some(first), Some(second)) = (first, second) else {
                 unreachable!("consequential keys have two characters or more");
             };
-            if (first as u32) < 0x10000 {
-                let i = first as usize;
-                self.consequential_starts[i / 64] |= 1 << (i % 64);
-            }
+            set_bmp_bit(&mut self.consequential_starts, first);
             self.consequential_pairs.insert(first, second);
         }
     }
@@ -398,28 +411,89 @@ impl Stage {
     /// `None` for the value when nothing matches and the text up to the end
     /// stays as it is (one character, or a description sequence).
     #[inline]
-    pub(super) fn step(
+    pub(super) fn step<V: Veto>(
         &self,
         text: &str,
         at: usize,
         limit: usize,
-        guard: Option<&Guard>,
+        veto: &V,
     ) -> (usize, Option<&'static str>) {
-        let bytes = text.as_bytes();
-        let c = decode(&bytes[at..]);
-        let next = at + c.len_utf8();
-        let unmatched = || {
-            if is_description(c) {
-                unmatched_end(text, at, limit)
-            } else {
-                next
+        // A `Chars` of the text decodes without bounds checks.
+        let mut rest = text[at..limit].chars();
+        let c = rest.next().expect("not at the end");
+        let found = self
+            .child(ROOT, c)
+            .and_then(|node| self.longest(text, at, c, node, rest, veto));
+        match found {
+            Some((end, value)) => (end, Some(value)),
+            None => (unmatched_end(text, at, c, limit), None),
+        }
+    }
+
+    /// The group's matches in `text[range]`, in order, each as its start,
+    /// end and value; the text between them stays as it is. The same
+    /// matches as `step` from the start on, found in one loop.
+    #[inline]
+    pub(super) fn for_each_match<V: Veto>(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        veto: &V,
+        mut on_match: impl FnMut(usize, usize, &'static str),
+    ) {
+        let limit = range.end;
+        // One `Chars` over the range, moved on past each match.
+        let mut rest = text[range].chars();
+        while let Some(c) = rest.next() {
+            let next = limit - rest.as_str().len();
+            let at = next - c.len_utf8();
+            let Some(node) = self.child(ROOT, c) else {
+                let end = unmatched_end(text, at, c, limit);
+                if end != next {
+                    rest = text[end..limit].chars();
+                }
+                continue;
+            };
+            let word = self.slots[node as usize].key;
+            // Most keys found are one character with no longer key on.
+            if word & INNER == 0 {
+                if word & VALUE_BITS != 0 {
+                    on_match(at, next, self.value(word));
+                }
+                continue;
             }
-        };
-        let Some(mut node) = self.child(ROOT, c) else {
-            return (unmatched(), None);
-        };
-        // The earliest level's longest key that the guard allows (it always
-        // allows one character): keys come shortest first.
+            let end = match self.longest(text, at, c, node, rest.clone(), veto) {
+                Some((end, value)) => {
+                    on_match(at, end, value);
+                    end
+                }
+                None => unmatched_end(text, at, c, limit),
+            };
+            if end != next {
+                rest = text[end..limit].chars();
+            }
+        }
+    }
+
+    fn value(&self, key: u32) -> &'static str {
+        self.values[(key & VALUE_BITS) as usize - 1]
+    }
+
+    /// The earliest level's longest key at `at` that `veto` allows (it
+    /// always allows one character), from `c`'s node `node` on along `rest`
+    /// (the characters after `c`): its end and value. Keys come shortest
+    /// first.
+    #[inline(always)]
+    fn longest<V: Veto>(
+        &self,
+        text: &str,
+        at: usize,
+        c: char,
+        mut node: u32,
+        mut rest: std::str::Chars<'_>,
+        veto: &V,
+    ) -> Option<(usize, &'static str)> {
+        let next = at + c.len_utf8();
         let mut best: Option<(usize, u32)> = None;
         let mut end = next;
         loop {
@@ -427,15 +501,16 @@ impl Stage {
             let key = word & !NODE_FLAGS;
             if key != 0
                 && best.is_none_or(|(_, b)| level(key) <= level(b))
-                && (end == next
-                    || guard.is_none_or(|g| !g.crosses(text, at, end, word & CONSEQUENTIAL != 0)))
+                && (end == next || !veto.vetoes(text, at, end, word & CONSEQUENTIAL != 0))
             {
                 best = Some((end, key));
             }
-            if word & INNER == 0 || end >= limit {
+            if word & INNER == 0 {
                 break;
             }
-            let next_char = decode(&bytes[end..]);
+            let Some(next_char) = rest.next() else {
+                break;
+            };
             if end == next && !self.pairs.may_contain(c, next_char) {
                 break;
             }
@@ -444,10 +519,7 @@ impl Stage {
                 None => break,
             }
         }
-        match best {
-            Some((end, key)) => (end, Some(self.values[(key & VALUE_BITS) as usize - 1])),
-            None => (unmatched(), None),
-        }
+        best.map(|(end, key)| (end, self.value(key)))
     }
 
     /// The group's value for `c` alone, which must be one character.
@@ -488,8 +560,7 @@ impl Stage {
     /// Whether a consequential key starts with `c`.
     #[inline(always)]
     pub(super) fn starts_consequential_key(&self, c: char) -> bool {
-        (c as u32) >= 0x10000
-            || self.consequential_starts[c as usize / 64] >> (c as u32 % 64) & 1 == 1
+        (c as u32) >= 0x10000 || bmp_bit(&self.consequential_starts, c as u32)
     }
 
     /// Whether a consequential key starts the characters.
