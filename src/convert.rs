@@ -482,19 +482,20 @@ fn guarded_words(
     // time (no key holds a clause end, so neither does a converted key);
     // segments are where their matches may not cross, which changes nothing
     // unless one of their own consequential keys is there.
-    let needs_words = |rest: &str| {
-        stages[0].consequential_key_starts(rest.chars())
+    // `c`, then the character after it if any, then `after`: each decoded
+    // once, the rest only as far as a walk goes.
+    let needs_words = |c: char, next: Option<char>, after: &str| {
+        let chars = || [c].into_iter().chain(next).chain(after.chars());
+        stages[0].consequential_key_starts(chars())
             || stages[1..]
                 .iter()
                 .zip(converted)
                 .enumerate()
                 .any(|(i, (stage, table))| {
-                    stage.consequential_key_starts(rest.chars().map(
-                        |c| match table.get(c as usize) {
-                            Some(&c) => c,
-                            None => stages[..=i].iter().fold(c, |c, s| s.convert_char(c)),
-                        },
-                    ))
+                    stage.consequential_key_starts(chars().map(|c| match table.get(c as usize) {
+                        Some(&c) => c,
+                        None => stages[..=i].iter().fold(c, |c, s| s.convert_char(c)),
+                    }))
                 })
     };
     let mut words = Vec::new();
@@ -508,14 +509,14 @@ fn guarded_words(
         );
     };
     let mut rest = text.chars();
-    loop {
-        let at = text.len() - rest.as_str().len();
-        let Some(c) = rest.next() else {
-            break;
-        };
-        // The bit rules out most characters before `needs_words` decodes on.
+    let (mut current, mut next) = (rest.next(), rest.next());
+    let mut at = 0;
+    while let Some(c) = current {
+        // The bit rules out most characters before `needs_words` walks.
         let may_need = (c as u32) >= 0x10000 || stage::bmp_bit(may_start, c as u32);
-        if !(may_need && needs_words(&text[at..])) {
+        if !(may_need && needs_words(c, next, rest.as_str())) {
+            at += c.len_utf8();
+            (current, next) = (next, rest.next());
             continue;
         }
         let clause = clause_around(text, at);
@@ -528,7 +529,9 @@ fn guarded_words(
             }
             None => clause.clone(),
         });
-        rest = text[clause.end..].chars();
+        at = clause.end;
+        rest = text[at..].chars();
+        (current, next) = (rest.next(), rest.next());
     }
     if let Some(s) = span {
         flush(s, &mut words);

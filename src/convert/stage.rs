@@ -50,10 +50,9 @@ pub(super) struct Stage {
     astral_numbers: HashMap<char, u16>,
     slots: Vec<Slot>,
     values: Vec<&'static str>,
-    /// By a character's first two UTF-8 bytes, a bit: whether it may start
-    /// a key (or a description sequence). Skips most unchanged text without
-    /// decoding it.
-    leads: Vec<u64>,
+    /// The characters that may start a key (or a description sequence):
+    /// skips most unchanged text without decoding it.
+    leads: LeadFilter,
     /// By BMP code point, a bit: whether a consequential key starts with it
     /// (beyond the BMP, the trie says).
     consequential_starts: BmpBits,
@@ -84,18 +83,94 @@ fn levels(group: &Group) -> Vec<Vec<usize>> {
     }
 }
 
-fn set_lead(leads: &mut [u64], c: char) {
-    let mut buf = [0u8; 4];
-    let bytes = c.encode_utf8(&mut buf).as_bytes();
-    let seconds = if bytes.len() == 1 {
-        0..=255
-    } else {
-        bytes[1]..=bytes[1]
-    };
-    for b in seconds {
-        let i = (bytes[0] as usize) << 8 | b as usize;
-        leads[i / 64] |= 1 << (i % 64);
+/// A set of characters, by their first two UTF-8 bytes (a superset), for
+/// finding the next character of the text that may be in it.
+struct LeadFilter {
+    /// A bit per first two bytes.
+    pairs: Vec<u64>,
+    /// The first bytes of the characters, when they are few (as for the
+    /// normalization's compatibility ideographs): then whole words of text
+    /// are ruled out at once.
+    rare_first_bytes: Option<Vec<u8>>,
+}
+
+impl LeadFilter {
+    /// Above this many distinct first bytes, words of text are not tested.
+    const RARE: usize = 3;
+
+    fn new(chars: impl IntoIterator<Item = char>) -> LeadFilter {
+        let mut pairs = vec![0u64; 0x10000 / 64];
+        let mut firsts = [false; 256];
+        for c in chars {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            firsts[bytes[0] as usize] = true;
+            let seconds = if bytes.len() == 1 {
+                0..=255
+            } else {
+                bytes[1]..=bytes[1]
+            };
+            for b in seconds {
+                let i = (bytes[0] as usize) << 8 | b as usize;
+                pairs[i / 64] |= 1 << (i % 64);
+            }
+        }
+        let firsts: Vec<u8> = (0..=255u8).filter(|&b| firsts[b as usize]).collect();
+        LeadFilter {
+            pairs,
+            rare_first_bytes: (firsts.len() <= Self::RARE).then_some(firsts),
+        }
     }
+
+    /// The first character boundary from `at` on, before `end`, where a
+    /// character of the set may start; `end` if none.
+    #[inline]
+    fn skip(&self, bytes: &[u8], mut at: usize, end: usize) -> usize {
+        while at + 1 < end {
+            if let Some(firsts) = &self.rare_first_bytes {
+                // First bytes are never continuation bytes: what this finds
+                // is a character boundary.
+                at = find_any_byte(bytes, at, end, firsts);
+                if at + 1 >= end {
+                    break;
+                }
+            }
+            let (b0, b1) = (bytes[at], bytes[at + 1]);
+            let i = (b0 as usize) << 8 | b1 as usize;
+            if self.pairs[i / 64] >> (i % 64) & 1 == 1 {
+                return at;
+            }
+            at += match b0 {
+                0..0x80 => 1,
+                0xc0..0xe0 => 2,
+                0xe0..0xf0 => 3,
+                _ => 4,
+            };
+        }
+        at.min(end)
+    }
+}
+
+/// The first index from `at` on, before `end`, of one of `targets` in
+/// `bytes`; `end` if none. Eight bytes at a time: a byte equal to a target
+/// is a zero byte of the word XOR the target in every byte.
+fn find_any_byte(bytes: &[u8], mut at: usize, end: usize, targets: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    while at + 8 <= end {
+        let word = u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+        let mut zeros = 0;
+        for &t in targets {
+            let x = word ^ (ONES * u64::from(t));
+            zeros |= x.wrapping_sub(ONES) & !x & HIGHS;
+        }
+        // Borrows only mark bytes above a real zero: the lowest is right.
+        if zeros != 0 {
+            return at + (zeros.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    (at..end).find(|&i| targets.contains(&bytes[i])).unwrap_or(end)
 }
 
 /// A bit per BMP code point.
@@ -156,7 +231,7 @@ impl Stage {
             astral_numbers: HashMap::new(),
             slots: Vec::new(),
             values: Vec::new(),
-            leads: vec![0; 0x10000 / 64],
+            leads: LeadFilter::new([]),
             consequential_starts: no_bmp_bits(),
             consequential_pairs: PairFilter::new(),
             pairs: PairFilter::new(),
@@ -164,17 +239,17 @@ impl Stage {
         stage.number_characters(&entries);
         stage.build_trie(&entries);
         stage.mark_consequential(&entries);
-        for c in '\u{2ff0}'..='\u{2fff}' {
-            set_lead(&mut stage.leads, c);
-        }
+        let mut firsts = Vec::with_capacity(entries.len() + 16);
+        firsts.extend('\u{2ff0}'..='\u{2fff}');
         for (key, ..) in &entries {
             let mut chars = key.chars();
             let first = chars.next().expect("keys are not empty");
-            set_lead(&mut stage.leads, first);
+            firsts.push(first);
             if let Some(second) = chars.next() {
                 stage.pairs.insert(first, second);
             }
         }
+        stage.leads = LeadFilter::new(firsts);
         stage
     }
 
@@ -378,21 +453,8 @@ impl Stage {
     /// The first character boundary from `at` on, before `end`, where a key
     /// may start; `end` if none.
     #[inline]
-    pub(super) fn skip(&self, bytes: &[u8], mut at: usize, end: usize) -> usize {
-        while at + 1 < end {
-            let (b0, b1) = (bytes[at], bytes[at + 1]);
-            let i = (b0 as usize) << 8 | b1 as usize;
-            if self.leads[i / 64] >> (i % 64) & 1 == 1 {
-                return at;
-            }
-            at += match b0 {
-                0..0x80 => 1,
-                0xc0..0xe0 => 2,
-                0xe0..0xf0 => 3,
-                _ => 4,
-            };
-        }
-        at.min(end)
+    pub(super) fn skip(&self, bytes: &[u8], at: usize, end: usize) -> usize {
+        self.leads.skip(bytes, at, end)
     }
 
     /// The group compiled, once per group.
