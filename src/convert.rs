@@ -440,44 +440,76 @@ fn guarded_words(
     source: &dyn Words,
 ) -> Vec<Range<usize>> {
     /// The stages, for each later one what the stages before it make of
-    /// each BMP character, one by one, and the BMP characters at which a
-    /// consequential key of some stage may start.
-    type Checks = (Vec<&'static Stage>, Vec<Vec<char>>, stage::BmpBits);
+    /// each BMP character, one by one, the BMP characters at which a
+    /// consequential key of some stage may start, and the pairs of BMP
+    /// characters that may start one.
+    type Checks = (
+        Vec<&'static Stage>,
+        Vec<Vec<char>>,
+        stage::BmpBits,
+        stage::PairFilter,
+    );
     static CHECKS: [OnceLock<Checks>; 16] = [const { OnceLock::new() }; 16];
     let spec = config.spec();
-    let (stages, converted, may_start) = CHECKS[config as usize].get_or_init(|| {
-        // Stage 0 also converts what segmentation matched (its value), so
-        // the segmentation's keys must be among its own.
-        let (mut segmentation, mut first) = (Vec::new(), Vec::new());
-        spec.segmentation
-            .iter()
-            .for_each(|g| stage::dicts(g, &mut segmentation));
-        stage::dicts(&spec.chain[0], &mut first);
-        assert!(segmentation.iter().all(|d| first.contains(d)));
-        let stages: Vec<&'static Stage> = spec.chain.iter().map(|g| Stage::of(tables, g)).collect();
-        let mut converted = Vec::new();
-        let mut chars: Vec<char> = (0..0x10000)
-            .map(|c| char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
-            .collect();
-        for stage in &stages[..stages.len() - 1] {
-            for c in &mut chars {
-                *c = stage.convert_char(*c);
+    let (stages, converted, may_start, may_start_pairs) =
+        CHECKS[config as usize].get_or_init(|| {
+            // Stage 0 also converts what segmentation matched (its value), so
+            // the segmentation's keys must be among its own.
+            let (mut segmentation, mut first) = (Vec::new(), Vec::new());
+            spec.segmentation
+                .iter()
+                .for_each(|g| stage::dicts(g, &mut segmentation));
+            stage::dicts(&spec.chain[0], &mut first);
+            assert!(segmentation.iter().all(|d| first.contains(d)));
+            let stages: Vec<&'static Stage> =
+                spec.chain.iter().map(|g| Stage::of(tables, g)).collect();
+            let mut converted = Vec::new();
+            let mut chars: Vec<char> = (0..0x10000)
+                .map(|c| char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
+                .collect();
+            for stage in &stages[..stages.len() - 1] {
+                for c in &mut chars {
+                    *c = stage.convert_char(*c);
+                }
+                converted.push(chars.clone());
             }
-            converted.push(chars.clone());
-        }
-        let mut may_start = stage::no_bmp_bits();
-        for c in (0..0x10000).filter_map(char::from_u32) {
-            let starts = stages[0].starts_consequential_key(c)
-                || stages[1..]
-                    .iter()
-                    .zip(&converted)
-                    .any(|(stage, table)| stage.starts_consequential_key(table[c as usize]));
-            if starts {
-                stage::set_bmp_bit(&mut may_start, c);
+            let mut may_start = stage::no_bmp_bits();
+            for c in (0..0x10000).filter_map(char::from_u32) {
+                let starts = stages[0].starts_consequential_key(c)
+                    || stages[1..]
+                        .iter()
+                        .zip(&converted)
+                        .any(|(stage, table)| stage.starts_consequential_key(table[c as usize]));
+                if starts {
+                    stage::set_bmp_bit(&mut may_start, c);
+                }
             }
-        }
-        (stages, converted, may_start)
-    });
+            // A later stage's pair, in the characters of the text: every pair
+            // the stages before make it of.
+            let mut pairs = stage::PairFilter::new();
+            for &(a, b) in stages[0].consequential_pairs() {
+                pairs.insert(a, b);
+            }
+            for (stage, table) in stages[1..].iter().zip(&converted) {
+                let mut sources: std::collections::HashMap<char, Vec<char>> = Default::default();
+                for (code, &to) in table.iter().enumerate() {
+                    if let Some(c) = char::from_u32(code as u32) {
+                        sources.entry(to).or_default().push(c);
+                    }
+                }
+                for &(a, b) in stage.consequential_pairs() {
+                    let (Some(from_a), Some(from_b)) = (sources.get(&a), sources.get(&b)) else {
+                        continue;
+                    };
+                    for &x in from_a {
+                        for &y in from_b {
+                            pairs.insert(x, y);
+                        }
+                    }
+                }
+            }
+            (stages, converted, may_start, pairs)
+        });
     // Later stages see the text as converted so far, one character at a
     // time (no key holds a clause end, so neither does a converted key);
     // segments are where their matches may not cross, which changes nothing
@@ -512,8 +544,16 @@ fn guarded_words(
     let (mut current, mut next) = (rest.next(), rest.next());
     let mut at = 0;
     while let Some(c) = current {
-        // The bit rules out most characters before `needs_words` walks.
-        let may_need = (c as u32) >= 0x10000 || stage::bmp_bit(may_start, c as u32);
+        // A bit and the pair filter rule out most characters before
+        // `needs_words` walks; beyond the BMP, it decides.
+        let may_need = match next {
+            Some(n) if (c as u32) < 0x10000 && (n as u32) < 0x10000 => {
+                stage::bmp_bit(may_start, c as u32) && may_start_pairs.may_contain(c, n)
+            }
+            Some(_) => true,
+            // Consequential keys have two characters or more.
+            None => false,
+        };
         if !(may_need && needs_words(c, next, rest.as_str())) {
             at += c.len_utf8();
             (current, next) = (next, rest.next());
@@ -630,7 +670,9 @@ impl Tables {
                     kept = end;
                 };
                 match guard {
-                    Some(guard) => stage.for_each_match(text, segment.clone(), guard, &mut on_match),
+                    Some(guard) => {
+                        stage.for_each_match(text, segment.clone(), guard, &mut on_match)
+                    }
                     None => stage.for_each_match(text, segment.clone(), &NoVeto, &mut on_match),
                 }
             }

@@ -58,6 +58,8 @@ pub(super) struct Stage {
     consequential_starts: BmpBits,
     /// The first two characters of the consequential keys.
     consequential_pairs: PairFilter,
+    /// The same pairs, listed.
+    consequential_pair_list: Vec<(char, char)>,
     /// The first two characters of all keys.
     pairs: PairFilter,
 }
@@ -170,7 +172,9 @@ fn find_any_byte(bytes: &[u8], mut at: usize, end: usize, targets: &[u8]) -> usi
         }
         at += 8;
     }
-    (at..end).find(|&i| targets.contains(&bytes[i])).unwrap_or(end)
+    (at..end)
+        .find(|&i| targets.contains(&bytes[i]))
+        .unwrap_or(end)
 }
 
 /// A bit per BMP code point.
@@ -234,6 +238,7 @@ impl Stage {
             leads: LeadFilter::new([]),
             consequential_starts: no_bmp_bits(),
             consequential_pairs: PairFilter::new(),
+            consequential_pair_list: Vec::new(),
             pairs: PairFilter::new(),
         };
         stage.number_characters(&entries);
@@ -447,6 +452,7 @@ impl Stage {
             };
             set_bmp_bit(&mut self.consequential_starts, first);
             self.consequential_pairs.insert(first, second);
+            self.consequential_pair_list.push((first, second));
         }
     }
 
@@ -625,6 +631,11 @@ impl Stage {
         (c as u32) >= 0x10000 || bmp_bit(&self.consequential_starts, c as u32)
     }
 
+    /// The first two characters of the consequential keys.
+    pub(super) fn consequential_pairs(&self) -> &[(char, char)] {
+        &self.consequential_pair_list
+    }
+
     /// Whether a consequential key starts the characters.
     /// Two bit tests rule out most places without touching the trie.
     #[inline(always)]
@@ -661,12 +672,12 @@ impl Stage {
 /// A set of character pairs that may answer "maybe" for a pair not in it
 /// (a bit per hash): 64 KB, small enough to stay in cache where the trie
 /// does not, so most pairs no key starts with cost no trie look-up.
-struct PairFilter(Vec<u64>);
+pub(super) struct PairFilter(Vec<u64>);
 
 impl PairFilter {
     const BITS: u32 = 19;
 
-    fn new() -> PairFilter {
+    pub(super) fn new() -> PairFilter {
         PairFilter(vec![0; 1 << (Self::BITS - 6)])
     }
 
@@ -675,13 +686,13 @@ impl PairFilter {
         (hash >> (32 - Self::BITS)) as usize
     }
 
-    fn insert(&mut self, a: char, b: char) {
+    pub(super) fn insert(&mut self, a: char, b: char) {
         let i = Self::bit(a, b);
         self.0[i / 64] |= 1 << (i % 64);
     }
 
     #[inline(always)]
-    fn may_contain(&self, a: char, b: char) -> bool {
+    pub(super) fn may_contain(&self, a: char, b: char) -> bool {
         let i = Self::bit(a, b);
         self.0[i / 64] >> (i % 64) & 1 == 1
     }
