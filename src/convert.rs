@@ -619,6 +619,49 @@ fn description_end(text: &str, at: usize, end: usize) -> Option<usize> {
     sequence(&text[at..end], 16, &mut 0).map(|len| at + len)
 }
 
+/// What becomes of the matches `Stage::for_each_match` finds.
+trait Matches {
+    /// The match `at..end` of the text, converted to `value`.
+    fn found(&mut self, at: usize, end: usize, value: &'static str);
+}
+
+/// The converted text: the text between matches copied in one piece.
+struct Output<'a> {
+    text: &'a str,
+    out: &'a mut String,
+    /// Where the text not yet copied starts.
+    kept: usize,
+}
+
+impl Matches for Output<'_> {
+    #[inline(always)]
+    fn found(&mut self, at: usize, end: usize, value: &'static str) {
+        if self.kept < at {
+            self.out.push_str(&self.text[self.kept..at]);
+        }
+        self.out.push_str(value);
+        self.kept = end;
+    }
+}
+
+/// OpenCC's segments: each match, and each run of text between.
+struct Segments {
+    segments: Vec<Segment>,
+    /// Where the text after the last match starts.
+    run: usize,
+}
+
+impl Matches for Segments {
+    #[inline(always)]
+    fn found(&mut self, at: usize, end: usize, value: &'static str) {
+        if self.run < at {
+            self.segments.push((self.run..at, None));
+        }
+        self.segments.push((at..end, Some(value)));
+        self.run = end;
+    }
+}
+
 /// A segment of the text being converted, with its converted value when
 /// segmentation already found it.
 type Segment = (Range<usize>, Option<&'static str>);
@@ -663,18 +706,16 @@ impl Tables {
                 }
                 kept = segment.end;
             } else {
-                // Text left as it is is copied in one piece.
-                let mut on_match = |at: usize, end: usize, value: &str| {
-                    out.push_str(&text[kept..at]);
-                    out.push_str(value);
-                    kept = end;
+                let mut output = Output {
+                    text,
+                    out: &mut out,
+                    kept,
                 };
                 match guard {
-                    Some(guard) => {
-                        stage.for_each_match(text, segment.clone(), guard, &mut on_match)
-                    }
-                    None => stage.for_each_match(text, segment.clone(), &NoVeto, &mut on_match),
+                    Some(guard) => stage.for_each_match(text, segment.clone(), guard, &mut output),
+                    None => stage.for_each_match(text, segment.clone(), &NoVeto, &mut output),
                 }
+                kept = output.kept;
             }
             out.push_str(&text[kept..segment.end]);
             out_segments.push((start..out.len(), None));
@@ -685,19 +726,15 @@ impl Tables {
     /// OpenCC's max-match segmentation: matched keys are segments, with
     /// their values, and each run of unmatched characters is one segment.
     fn segment(&self, stage: &Stage, text: &str, guard: Option<&Guard>) -> Vec<Segment> {
-        let mut segments = Vec::new();
-        let mut run = 0;
-        let on_match = |at: usize, end: usize, value: &'static str| {
-            if run < at {
-                segments.push((run..at, None));
-            }
-            segments.push((at..end, Some(value)));
-            run = end;
+        let mut found = Segments {
+            segments: Vec::new(),
+            run: 0,
         };
         match guard {
-            Some(guard) => stage.for_each_match(text, 0..text.len(), guard, on_match),
-            None => stage.for_each_match(text, 0..text.len(), &NoVeto, on_match),
+            Some(guard) => stage.for_each_match(text, 0..text.len(), guard, &mut found),
+            None => stage.for_each_match(text, 0..text.len(), &NoVeto, &mut found),
         }
+        let Segments { mut segments, run } = found;
         if run < text.len() {
             segments.push((run..text.len(), None));
         }
@@ -766,16 +803,17 @@ thread_local! {
 pub(crate) fn run(text: &str, config: Config, words: Option<&dyn Words>, align: bool) -> Converted {
     let tables = tables();
     let spec = config.spec();
-    let mut current = text.to_string();
+    // The input itself until a stage changes it.
+    let mut current = std::borrow::Cow::Borrowed(text);
     let mut alignment: Option<Alignment> = None;
-    let mut apply = |current: &mut String,
+    let mut apply = |current: &mut std::borrow::Cow<str>,
                      segments: &[Segment],
                      group: &Group,
                      guard: Option<&Guard>|
      -> Vec<Segment> {
         let (next, segments, stage) =
             tables.convert_segments(Stage::of(tables, group), current, segments, guard, align);
-        *current = next;
+        *current = std::borrow::Cow::Owned(next);
         if align {
             alignment = Some(match alignment.take() {
                 Some(a) => a.then(&stage),
@@ -843,7 +881,7 @@ pub(crate) fn run(text: &str, config: Config, words: Option<&dyn Words>, align: 
         a
     });
     Converted {
-        text: current,
+        text: current.into_owned(),
         alignment,
     }
 }

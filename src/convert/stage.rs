@@ -10,7 +10,7 @@ use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 use std::sync::Mutex;
 
-use super::{Group, Tables, Veto, unmatched_end};
+use super::{Group, Matches, Tables, Veto, unmatched_end};
 
 /// A slot of the double array: node `n`'s child by character number `c` is
 /// slot `base(n) + c` if that slot's `parent` is `n`.
@@ -507,7 +507,7 @@ impl Stage {
         text: &str,
         range: Range<usize>,
         veto: &V,
-        mut on_match: impl FnMut(usize, usize, &'static str),
+        matches: &mut impl Matches,
     ) {
         let limit = range.end;
         // One `Chars` over the range, moved on past each match.
@@ -526,13 +526,13 @@ impl Stage {
             // Most keys found are one character with no longer key on.
             if word & INNER == 0 {
                 if word & VALUE_BITS != 0 {
-                    on_match(at, next, self.value(word));
+                    matches.found(at, next, self.value(word));
                 }
                 continue;
             }
             let end = match self.longest(text, at, c, node, rest.clone(), veto) {
                 Some((end, value)) => {
-                    on_match(at, end, value);
+                    matches.found(at, end, value);
                     end
                 }
                 None => unmatched_end(text, at, c, limit),
