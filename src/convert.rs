@@ -326,6 +326,33 @@ pub(crate) trait Words {
 struct Guard<'a> {
     words: Vec<Range<usize>>,
     source: &'a dyn Words,
+    /// Where the last look-up in `words` ended: matches are asked about in
+    /// text order, so the next one is found by looking on from there.
+    cursor: std::cell::Cell<usize>,
+}
+
+/// What may keep a phrase match from applying, so that the next shorter one
+/// does.
+trait Veto {
+    /// Whether the match `start..end` of `text`, of a `consequential`
+    /// phrase or not (see `Guard::crosses`), may not apply.
+    fn vetoes(&self, text: &str, start: usize, end: usize, consequential: bool) -> bool;
+}
+
+/// No veto: every match applies.
+struct NoVeto;
+
+impl Veto for NoVeto {
+    #[inline(always)]
+    fn vetoes(&self, _: &str, _: usize, _: usize, _: bool) -> bool {
+        false
+    }
+}
+
+impl Veto for Guard<'_> {
+    fn vetoes(&self, text: &str, start: usize, end: usize, consequential: bool) -> bool {
+        self.crosses(text, start, end, consequential)
+    }
 }
 
 impl Guard<'_> {
@@ -336,9 +363,24 @@ impl Guard<'_> {
     /// clause to one with the phrase. A phrase that converts as its
     /// characters do carries no knowledge to weigh: it only keeps a later
     /// phrase from matching (不合眼 would lose 合眼 → 閤眼).
+    /// The index of the first word that ends after `at`.
+    fn first_ending_after(&self, at: usize) -> usize {
+        let words = &self.words;
+        let mut i = self.cursor.get();
+        // Back over a match's length, or on over the text since the last.
+        while i > 0 && words[i - 1].end > at {
+            i -= 1;
+        }
+        while words.get(i).is_some_and(|w| w.end <= at) {
+            i += 1;
+        }
+        self.cursor.set(i);
+        i
+    }
+
     fn crosses(&self, text: &str, start: usize, end: usize, consequential: bool) -> bool {
         let containing = |at: usize| {
-            let i = self.words.partition_point(|w| w.end <= at);
+            let i = self.first_ending_after(at);
             self.words.get(i).filter(|w| w.start < at)
         };
         let crosses_sure_word = [
@@ -397,50 +439,95 @@ fn guarded_words(
     text: &str,
     source: &dyn Words,
 ) -> Vec<Range<usize>> {
-    /// The stages, and for each later one what the stages before it make of
-    /// each BMP character, one by one.
-    type Checks = (Vec<&'static Stage>, Vec<Vec<char>>);
+    /// The stages, for each later one what the stages before it make of
+    /// each BMP character, one by one, the BMP characters at which a
+    /// consequential key of some stage may start, and the pairs of BMP
+    /// characters that may start one.
+    type Checks = (
+        Vec<&'static Stage>,
+        Vec<Vec<char>>,
+        stage::BmpBits,
+        stage::PairFilter,
+    );
     static CHECKS: [OnceLock<Checks>; 16] = [const { OnceLock::new() }; 16];
     let spec = config.spec();
-    let (stages, converted) = CHECKS[config as usize].get_or_init(|| {
-        // Stage 0 also converts what segmentation matched (its value), so
-        // the segmentation's keys must be among its own.
-        let (mut segmentation, mut first) = (Vec::new(), Vec::new());
-        spec.segmentation
-            .iter()
-            .for_each(|g| stage::dicts(g, &mut segmentation));
-        stage::dicts(&spec.chain[0], &mut first);
-        assert!(segmentation.iter().all(|d| first.contains(d)));
-        let stages: Vec<&'static Stage> = spec.chain.iter().map(|g| Stage::of(tables, g)).collect();
-        let mut converted = Vec::new();
-        let mut chars: Vec<char> = (0..0x10000)
-            .map(|c| char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
-            .collect();
-        for stage in &stages[..stages.len() - 1] {
-            for c in &mut chars {
-                *c = stage.convert_char(*c);
+    let (stages, converted, may_start, may_start_pairs) =
+        CHECKS[config as usize].get_or_init(|| {
+            // Stage 0 also converts what segmentation matched (its value), so
+            // the segmentation's keys must be among its own.
+            let (mut segmentation, mut first) = (Vec::new(), Vec::new());
+            spec.segmentation
+                .iter()
+                .for_each(|g| stage::dicts(g, &mut segmentation));
+            stage::dicts(&spec.chain[0], &mut first);
+            assert!(segmentation.iter().all(|d| first.contains(d)));
+            let stages: Vec<&'static Stage> =
+                spec.chain.iter().map(|g| Stage::of(tables, g)).collect();
+            let mut converted = Vec::new();
+            let mut chars: Vec<char> = (0..0x10000)
+                .map(|c| char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
+                .collect();
+            for stage in &stages[..stages.len() - 1] {
+                for c in &mut chars {
+                    *c = stage.convert_char(*c);
+                }
+                converted.push(chars.clone());
             }
-            converted.push(chars.clone());
-        }
-        (stages, converted)
-    });
+            let mut may_start = stage::no_bmp_bits();
+            for c in (0..0x10000).filter_map(char::from_u32) {
+                let starts = stages[0].starts_consequential_key(c)
+                    || stages[1..]
+                        .iter()
+                        .zip(&converted)
+                        .any(|(stage, table)| stage.starts_consequential_key(table[c as usize]));
+                if starts {
+                    stage::set_bmp_bit(&mut may_start, c);
+                }
+            }
+            // A later stage's pair, in the characters of the text: every pair
+            // the stages before make it of.
+            let mut pairs = stage::PairFilter::new();
+            for &(a, b) in stages[0].consequential_pairs() {
+                pairs.insert(a, b);
+            }
+            for (stage, table) in stages[1..].iter().zip(&converted) {
+                let mut sources: std::collections::HashMap<char, Vec<char>> = Default::default();
+                for (code, &to) in table.iter().enumerate() {
+                    if let Some(c) = char::from_u32(code as u32) {
+                        sources.entry(to).or_default().push(c);
+                    }
+                }
+                for &(a, b) in stage.consequential_pairs() {
+                    let (Some(from_a), Some(from_b)) = (sources.get(&a), sources.get(&b)) else {
+                        continue;
+                    };
+                    for &x in from_a {
+                        for &y in from_b {
+                            pairs.insert(x, y);
+                        }
+                    }
+                }
+            }
+            (stages, converted, may_start, pairs)
+        });
     // Later stages see the text as converted so far, one character at a
     // time (no key holds a clause end, so neither does a converted key);
     // segments are where their matches may not cross, which changes nothing
     // unless one of their own consequential keys is there.
-    let needs_words = |rest: &str| {
-        stages[0].consequential_key_starts(rest.chars())
+    // `c`, then the character after it if any, then `after`: each decoded
+    // once, the rest only as far as a walk goes.
+    let needs_words = |c: char, next: Option<char>, after: &str| {
+        let chars = || [c].into_iter().chain(next).chain(after.chars());
+        stages[0].consequential_key_starts(chars())
             || stages[1..]
                 .iter()
                 .zip(converted)
                 .enumerate()
                 .any(|(i, (stage, table))| {
-                    stage.consequential_key_starts(rest.chars().map(
-                        |c| match table.get(c as usize) {
-                            Some(&c) => c,
-                            None => stages[..=i].iter().fold(c, |c, s| s.convert_char(c)),
-                        },
-                    ))
+                    stage.consequential_key_starts(chars().map(|c| match table.get(c as usize) {
+                        Some(&c) => c,
+                        None => stages[..=i].iter().fold(c, |c, s| s.convert_char(c)),
+                    }))
                 })
     };
     let mut words = Vec::new();
@@ -453,10 +540,23 @@ fn guarded_words(
                 .map(|w| w.start + span.start..w.end + span.start),
         );
     };
+    let mut rest = text.chars();
+    let (mut current, mut next) = (rest.next(), rest.next());
     let mut at = 0;
-    while let Some(c) = text[at..].chars().next() {
-        if !needs_words(&text[at..]) {
+    while let Some(c) = current {
+        // A bit and the pair filter rule out most characters before
+        // `needs_words` walks; beyond the BMP, it decides.
+        let may_need = match next {
+            Some(n) if (c as u32) < 0x10000 && (n as u32) < 0x10000 => {
+                stage::bmp_bit(may_start, c as u32) && may_start_pairs.may_contain(c, n)
+            }
+            Some(_) => true,
+            // Consequential keys have two characters or more.
+            None => false,
+        };
+        if !(may_need && needs_words(c, next, rest.as_str())) {
             at += c.len_utf8();
+            (current, next) = (next, rest.next());
             continue;
         }
         let clause = clause_around(text, at);
@@ -470,6 +570,8 @@ fn guarded_words(
             None => clause.clone(),
         });
         at = clause.end;
+        rest = text[at..].chars();
+        (current, next) = (rest.next(), rest.next());
     }
     if let Some(s) = span {
         flush(s, &mut words);
@@ -480,7 +582,19 @@ fn guarded_words(
 /// Where text left unconverted at `at` ends: after one character, or after
 /// a whole ideographic description sequence (⿰氵青), which OpenCC keeps as
 /// it is.
-fn unmatched_end(text: &str, at: usize, end: usize) -> usize {
+#[inline(always)]
+fn unmatched_end(text: &str, at: usize, c: char, end: usize) -> usize {
+    let next = at + c.len_utf8();
+    if ('\u{2ff0}'..='\u{2fff}').contains(&c) {
+        description_end(text, at, end).unwrap_or(next)
+    } else {
+        next
+    }
+}
+
+/// The end of the ideographic description sequence at `at`, if whole.
+#[cold]
+fn description_end(text: &str, at: usize, end: usize) -> Option<usize> {
     fn arity(c: char) -> usize {
         match c {
             '\u{2ff2}' | '\u{2ff3}' => 3,
@@ -502,28 +616,50 @@ fn unmatched_end(text: &str, at: usize, end: usize) -> usize {
         }
         Some(len)
     }
-    let rest = &text[at..end];
-    let c = rest.chars().next().expect("not at the end");
-    let next = at + c.len_utf8();
-    if arity(c) > 0 {
-        sequence(rest, 16, &mut 0).map_or(next, |len| at + len)
-    } else {
-        next
+    sequence(&text[at..end], 16, &mut 0).map(|len| at + len)
+}
+
+/// What becomes of the matches `Stage::for_each_match` finds.
+trait Matches {
+    /// The match `at..end` of the text, converted to `value`.
+    fn found(&mut self, at: usize, end: usize, value: &'static str);
+}
+
+/// The converted text: the text between matches copied in one piece.
+struct Output<'a> {
+    text: &'a str,
+    out: &'a mut String,
+    /// Where the text not yet copied starts.
+    kept: usize,
+}
+
+impl Matches for Output<'_> {
+    #[inline(always)]
+    fn found(&mut self, at: usize, end: usize, value: &'static str) {
+        if self.kept < at {
+            self.out.push_str(&self.text[self.kept..at]);
+        }
+        self.out.push_str(value);
+        self.kept = end;
     }
 }
 
-/// The first character of UTF-8 bytes that begin with a whole one.
-#[inline(always)]
-fn decode(bytes: &[u8]) -> char {
-    let b = bytes[0] as u32;
-    let tail = |i: usize| (bytes[i] & 0x3f) as u32;
-    let code = match b {
-        0..0x80 => b,
-        0xc0..0xe0 => (b & 0x1f) << 6 | tail(1),
-        0xe0..0xf0 => (b & 0x0f) << 12 | tail(1) << 6 | tail(2),
-        _ => (b & 0x07) << 18 | tail(1) << 12 | tail(2) << 6 | tail(3),
-    };
-    char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+/// OpenCC's segments: each match, and each run of text between.
+struct Segments {
+    segments: Vec<Segment>,
+    /// Where the text after the last match starts.
+    run: usize,
+}
+
+impl Matches for Segments {
+    #[inline(always)]
+    fn found(&mut self, at: usize, end: usize, value: &'static str) {
+        if self.run < at {
+            self.segments.push((self.run..at, None));
+        }
+        self.segments.push((at..end, Some(value)));
+        self.run = end;
+    }
 }
 
 /// A segment of the text being converted, with its converted value when
@@ -555,34 +691,31 @@ impl Tables {
                 out_segments.push((start..out.len(), None));
                 continue;
             }
-            let mut at = segment.start;
-            // Text left as it is, copied in one piece when alignment is off.
-            let mut kept = at;
-            while at < segment.end {
-                if !align {
-                    at = stage.skip(text.as_bytes(), at, segment.end);
-                    if at == segment.end {
-                        break;
-                    }
+            let mut kept = segment.start;
+            if align {
+                let mut at = segment.start;
+                while at < segment.end {
+                    let (end, value) = match guard {
+                        Some(guard) => stage.step(text, at, segment.end, guard),
+                        None => stage.step(text, at, segment.end, &NoVeto),
+                    };
+                    let value = value.unwrap_or(&text[at..end]);
+                    out.push_str(value);
+                    alignment.push(&text[at..end], value);
+                    at = end;
                 }
-                let (end, value) = stage.step(text, at, segment.end, guard);
-                match value {
-                    Some(value) => {
-                        out.push_str(&text[kept..at]);
-                        out.push_str(value);
-                        if align {
-                            alignment.push(&text[at..end], value);
-                        }
-                        kept = end;
-                    }
-                    None if align => {
-                        out.push_str(&text[kept..end]);
-                        alignment.push(&text[at..end], &text[at..end]);
-                        kept = end;
-                    }
-                    None => {}
+                kept = segment.end;
+            } else {
+                let mut output = Output {
+                    text,
+                    out: &mut out,
+                    kept,
+                };
+                match guard {
+                    Some(guard) => stage.for_each_match(text, segment.clone(), guard, &mut output),
+                    None => stage.for_each_match(text, segment.clone(), &NoVeto, &mut output),
                 }
-                at = end;
+                kept = output.kept;
             }
             out.push_str(&text[kept..segment.end]);
             out_segments.push((start..out.len(), None));
@@ -593,20 +726,15 @@ impl Tables {
     /// OpenCC's max-match segmentation: matched keys are segments, with
     /// their values, and each run of unmatched characters is one segment.
     fn segment(&self, stage: &Stage, text: &str, guard: Option<&Guard>) -> Vec<Segment> {
-        let mut segments = Vec::new();
-        let (mut run, mut at) = (0, 0);
-        while at < text.len() {
-            match stage.step(text, at, text.len(), guard) {
-                (end, Some(value)) => {
-                    if run < at {
-                        segments.push((run..at, None));
-                    }
-                    segments.push((at..end, Some(value)));
-                    (run, at) = (end, end);
-                }
-                (end, None) => at = end,
-            }
+        let mut found = Segments {
+            segments: Vec::new(),
+            run: 0,
+        };
+        match guard {
+            Some(guard) => stage.for_each_match(text, 0..text.len(), guard, &mut found),
+            None => stage.for_each_match(text, 0..text.len(), &NoVeto, &mut found),
         }
+        let Segments { mut segments, run } = found;
         if run < text.len() {
             segments.push((run..text.len(), None));
         }
@@ -675,16 +803,17 @@ thread_local! {
 pub(crate) fn run(text: &str, config: Config, words: Option<&dyn Words>, align: bool) -> Converted {
     let tables = tables();
     let spec = config.spec();
-    let mut current = text.to_string();
+    // The input itself until a stage changes it.
+    let mut current = std::borrow::Cow::Borrowed(text);
     let mut alignment: Option<Alignment> = None;
-    let mut apply = |current: &mut String,
+    let mut apply = |current: &mut std::borrow::Cow<str>,
                      segments: &[Segment],
                      group: &Group,
                      guard: Option<&Guard>|
      -> Vec<Segment> {
         let (next, segments, stage) =
             tables.convert_segments(Stage::of(tables, group), current, segments, guard, align);
-        *current = next;
+        *current = std::borrow::Cow::Owned(next);
         if align {
             alignment = Some(match alignment.take() {
                 Some(a) => a.then(&stage),
@@ -694,10 +823,18 @@ pub(crate) fn run(text: &str, config: Config, words: Option<&dyn Words>, align: 
         segments
     };
     for group in spec.normalization {
-        let whole = 0..current.len();
-        apply(&mut current, &[(whole, None)], group, None);
+        // Most text has nothing to normalize: then it need not be copied.
+        let unchanged = !align && {
+            let stage = Stage::of(tables, group);
+            stage.skip(current.as_bytes(), 0, current.len()) == current.len()
+        };
+        if !unchanged {
+            let whole = 0..current.len();
+            apply(&mut current, &[(whole, None)], group, None);
+        }
     }
     let guard = words.map(|source| Guard {
+        cursor: std::cell::Cell::new(0),
         words: if full_text_words() {
             source.words(&current)
         } else {
@@ -744,7 +881,7 @@ pub(crate) fn run(text: &str, config: Config, words: Option<&dyn Words>, align: 
         a
     });
     Converted {
-        text: current,
+        text: current.into_owned(),
         alignment,
     }
 }

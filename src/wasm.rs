@@ -520,7 +520,11 @@ fn config_argument(function: &str, config: &JsValue) -> Result<Config, JsError> 
 pub fn convert(text: JsValue, config: JsValue) -> Result<Vec<u16>, JsError> {
     let text = text_argument("convert", &text)?;
     let config = config_argument("convert", &config)?;
-    Ok(analyzer().convert(&text, config).encode_utf16().collect())
+    let converted = analyzer().convert(&text, config);
+    // No more units than UTF-8 bytes: one allocation, no regrowing.
+    let mut units = Vec::with_capacity(converted.len());
+    units.extend(converted.encode_utf16());
+    Ok(units)
 }
 
 fn object(fields: &[(&str, JsValue)]) -> JsValue {

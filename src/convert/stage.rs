@@ -10,7 +10,7 @@ use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 use std::sync::Mutex;
 
-use super::{Group, Guard, Tables, decode, unmatched_end};
+use super::{Group, Matches, Tables, Veto, unmatched_end};
 
 /// A slot of the double array: node `n`'s child by character number `c` is
 /// slot `base(n) + c` if that slot's `parent` is `n`.
@@ -50,15 +50,16 @@ pub(super) struct Stage {
     astral_numbers: HashMap<char, u16>,
     slots: Vec<Slot>,
     values: Vec<&'static str>,
-    /// By a character's first two UTF-8 bytes, a bit: whether it may start
-    /// a key (or a description sequence). Skips most unchanged text without
-    /// decoding it.
-    leads: Vec<u64>,
+    /// The characters that may start a key (or a description sequence):
+    /// skips most unchanged text without decoding it.
+    leads: LeadFilter,
     /// By BMP code point, a bit: whether a consequential key starts with it
     /// (beyond the BMP, the trie says).
-    consequential_starts: Vec<u64>,
+    consequential_starts: BmpBits,
     /// The first two characters of the consequential keys.
     consequential_pairs: PairFilter,
+    /// The same pairs, listed.
+    consequential_pair_list: Vec<(char, char)>,
     /// The first two characters of all keys.
     pairs: PairFilter,
 }
@@ -84,18 +85,116 @@ fn levels(group: &Group) -> Vec<Vec<usize>> {
     }
 }
 
-fn set_lead(leads: &mut [u64], c: char) {
-    let mut buf = [0u8; 4];
-    let bytes = c.encode_utf8(&mut buf).as_bytes();
-    let seconds = if bytes.len() == 1 {
-        0..=255
-    } else {
-        bytes[1]..=bytes[1]
-    };
-    for b in seconds {
-        let i = (bytes[0] as usize) << 8 | b as usize;
-        leads[i / 64] |= 1 << (i % 64);
+/// A set of characters, by their first two UTF-8 bytes (a superset), for
+/// finding the next character of the text that may be in it.
+struct LeadFilter {
+    /// A bit per first two bytes.
+    pairs: Vec<u64>,
+    /// The first bytes of the characters, when they are few (as for the
+    /// normalization's compatibility ideographs): then whole words of text
+    /// are ruled out at once.
+    rare_first_bytes: Option<Vec<u8>>,
+}
+
+impl LeadFilter {
+    /// Above this many distinct first bytes, words of text are not tested.
+    const RARE: usize = 3;
+
+    fn new(chars: impl IntoIterator<Item = char>) -> LeadFilter {
+        let mut pairs = vec![0u64; 0x10000 / 64];
+        let mut firsts = [false; 256];
+        for c in chars {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            firsts[bytes[0] as usize] = true;
+            let seconds = if bytes.len() == 1 {
+                0..=255
+            } else {
+                bytes[1]..=bytes[1]
+            };
+            for b in seconds {
+                let i = (bytes[0] as usize) << 8 | b as usize;
+                pairs[i / 64] |= 1 << (i % 64);
+            }
+        }
+        let firsts: Vec<u8> = (0..=255u8).filter(|&b| firsts[b as usize]).collect();
+        LeadFilter {
+            pairs,
+            rare_first_bytes: (firsts.len() <= Self::RARE).then_some(firsts),
+        }
     }
+
+    /// The first character boundary from `at` on, before `end`, where a
+    /// character of the set may start; `end` if none.
+    #[inline]
+    fn skip(&self, bytes: &[u8], mut at: usize, end: usize) -> usize {
+        while at + 1 < end {
+            if let Some(firsts) = &self.rare_first_bytes {
+                // First bytes are never continuation bytes: what this finds
+                // is a character boundary.
+                at = find_any_byte(bytes, at, end, firsts);
+                if at + 1 >= end {
+                    break;
+                }
+            }
+            let (b0, b1) = (bytes[at], bytes[at + 1]);
+            let i = (b0 as usize) << 8 | b1 as usize;
+            if self.pairs[i / 64] >> (i % 64) & 1 == 1 {
+                return at;
+            }
+            at += match b0 {
+                0..0x80 => 1,
+                0xc0..0xe0 => 2,
+                0xe0..0xf0 => 3,
+                _ => 4,
+            };
+        }
+        at.min(end)
+    }
+}
+
+/// The first index from `at` on, before `end`, of one of `targets` in
+/// `bytes`; `end` if none. Eight bytes at a time: a byte equal to a target
+/// is a zero byte of the word XOR the target in every byte.
+fn find_any_byte(bytes: &[u8], mut at: usize, end: usize, targets: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    while at + 8 <= end {
+        let word = u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+        let mut zeros = 0;
+        for &t in targets {
+            let x = word ^ (ONES * u64::from(t));
+            zeros |= x.wrapping_sub(ONES) & !x & HIGHS;
+        }
+        // Borrows only mark bytes above a real zero: the lowest is right.
+        if zeros != 0 {
+            return at + (zeros.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    (at..end)
+        .find(|&i| targets.contains(&bytes[i]))
+        .unwrap_or(end)
+}
+
+/// A bit per BMP code point.
+pub(super) type BmpBits = Box<[u64; 0x10000 / 64]>;
+
+pub(super) fn no_bmp_bits() -> BmpBits {
+    Box::new([0; 0x10000 / 64])
+}
+
+/// Sets `c`'s bit; beyond the BMP, nothing.
+pub(super) fn set_bmp_bit(bits: &mut BmpBits, c: char) {
+    if let Some(word) = bits.get_mut(c as usize / 64) {
+        *word |= 1 << (c as u32 % 64);
+    }
+}
+
+/// The bit of `code`, which must be in the BMP.
+#[inline(always)]
+pub(super) fn bmp_bit(bits: &BmpBits, code: u32) -> bool {
+    bits[(code as usize / 64) & (bits.len() - 1)] >> (code % 64) & 1 == 1
 }
 
 pub(super) fn dicts(group: &Group, out: &mut Vec<usize>) {
@@ -107,10 +206,6 @@ pub(super) fn dicts(group: &Group, out: &mut Vec<usize>) {
             }
         }
     }
-}
-
-fn is_description(c: char) -> bool {
-    ('\u{2ff0}'..='\u{2fff}').contains(&c)
 }
 
 /// A key of the group: its text, level and value.
@@ -140,25 +235,26 @@ impl Stage {
             astral_numbers: HashMap::new(),
             slots: Vec::new(),
             values: Vec::new(),
-            leads: vec![0; 0x10000 / 64],
-            consequential_starts: vec![0; 0x10000 / 64],
+            leads: LeadFilter::new([]),
+            consequential_starts: no_bmp_bits(),
             consequential_pairs: PairFilter::new(),
+            consequential_pair_list: Vec::new(),
             pairs: PairFilter::new(),
         };
         stage.number_characters(&entries);
         stage.build_trie(&entries);
         stage.mark_consequential(&entries);
-        for c in '\u{2ff0}'..='\u{2fff}' {
-            set_lead(&mut stage.leads, c);
-        }
+        let mut firsts = Vec::with_capacity(entries.len() + 16);
+        firsts.extend('\u{2ff0}'..='\u{2fff}');
         for (key, ..) in &entries {
             let mut chars = key.chars();
             let first = chars.next().expect("keys are not empty");
-            set_lead(&mut stage.leads, first);
+            firsts.push(first);
             if let Some(second) = chars.next() {
                 stage.pairs.insert(first, second);
             }
         }
+        stage.leads = LeadFilter::new(firsts);
         stage
     }
 
@@ -354,32 +450,17 @@ impl Stage {
             let (Some(first), Some(second)) = (first, second) else {
                 unreachable!("consequential keys have two characters or more");
             };
-            if (first as u32) < 0x10000 {
-                let i = first as usize;
-                self.consequential_starts[i / 64] |= 1 << (i % 64);
-            }
+            set_bmp_bit(&mut self.consequential_starts, first);
             self.consequential_pairs.insert(first, second);
+            self.consequential_pair_list.push((first, second));
         }
     }
 
     /// The first character boundary from `at` on, before `end`, where a key
     /// may start; `end` if none.
     #[inline]
-    pub(super) fn skip(&self, bytes: &[u8], mut at: usize, end: usize) -> usize {
-        while at + 1 < end {
-            let (b0, b1) = (bytes[at], bytes[at + 1]);
-            let i = (b0 as usize) << 8 | b1 as usize;
-            if self.leads[i / 64] >> (i % 64) & 1 == 1 {
-                return at;
-            }
-            at += match b0 {
-                0..0x80 => 1,
-                0xc0..0xe0 => 2,
-                0xe0..0xf0 => 3,
-                _ => 4,
-            };
-        }
-        at.min(end)
+    pub(super) fn skip(&self, bytes: &[u8], at: usize, end: usize) -> usize {
+        self.leads.skip(bytes, at, end)
     }
 
     /// The group compiled, once per group.
@@ -398,28 +479,89 @@ impl Stage {
     /// `None` for the value when nothing matches and the text up to the end
     /// stays as it is (one character, or a description sequence).
     #[inline]
-    pub(super) fn step(
+    pub(super) fn step<V: Veto>(
         &self,
         text: &str,
         at: usize,
         limit: usize,
-        guard: Option<&Guard>,
+        veto: &V,
     ) -> (usize, Option<&'static str>) {
-        let bytes = text.as_bytes();
-        let c = decode(&bytes[at..]);
-        let next = at + c.len_utf8();
-        let unmatched = || {
-            if is_description(c) {
-                unmatched_end(text, at, limit)
-            } else {
-                next
+        // A `Chars` of the text decodes without bounds checks.
+        let mut rest = text[at..limit].chars();
+        let c = rest.next().expect("not at the end");
+        let found = self
+            .child(ROOT, c)
+            .and_then(|node| self.longest(text, at, c, node, rest, veto));
+        match found {
+            Some((end, value)) => (end, Some(value)),
+            None => (unmatched_end(text, at, c, limit), None),
+        }
+    }
+
+    /// The group's matches in `text[range]`, in order, each as its start,
+    /// end and value; the text between them stays as it is. The same
+    /// matches as `step` from the start on, found in one loop.
+    #[inline]
+    pub(super) fn for_each_match<V: Veto>(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        veto: &V,
+        matches: &mut impl Matches,
+    ) {
+        let limit = range.end;
+        // One `Chars` over the range, moved on past each match.
+        let mut rest = text[range].chars();
+        while let Some(c) = rest.next() {
+            let next = limit - rest.as_str().len();
+            let at = next - c.len_utf8();
+            let Some(node) = self.child(ROOT, c) else {
+                let end = unmatched_end(text, at, c, limit);
+                if end != next {
+                    rest = text[end..limit].chars();
+                }
+                continue;
+            };
+            let word = self.slots[node as usize].key;
+            // Most keys found are one character with no longer key on.
+            if word & INNER == 0 {
+                if word & VALUE_BITS != 0 {
+                    matches.found(at, next, self.value(word));
+                }
+                continue;
             }
-        };
-        let Some(mut node) = self.child(ROOT, c) else {
-            return (unmatched(), None);
-        };
-        // The earliest level's longest key that the guard allows (it always
-        // allows one character): keys come shortest first.
+            let end = match self.longest(text, at, c, node, rest.clone(), veto) {
+                Some((end, value)) => {
+                    matches.found(at, end, value);
+                    end
+                }
+                None => unmatched_end(text, at, c, limit),
+            };
+            if end != next {
+                rest = text[end..limit].chars();
+            }
+        }
+    }
+
+    fn value(&self, key: u32) -> &'static str {
+        self.values[(key & VALUE_BITS) as usize - 1]
+    }
+
+    /// The earliest level's longest key at `at` that `veto` allows (it
+    /// always allows one character), from `c`'s node `node` on along `rest`
+    /// (the characters after `c`): its end and value. Keys come shortest
+    /// first.
+    #[inline(always)]
+    fn longest<V: Veto>(
+        &self,
+        text: &str,
+        at: usize,
+        c: char,
+        mut node: u32,
+        mut rest: std::str::Chars<'_>,
+        veto: &V,
+    ) -> Option<(usize, &'static str)> {
+        let next = at + c.len_utf8();
         let mut best: Option<(usize, u32)> = None;
         let mut end = next;
         loop {
@@ -427,15 +569,16 @@ impl Stage {
             let key = word & !NODE_FLAGS;
             if key != 0
                 && best.is_none_or(|(_, b)| level(key) <= level(b))
-                && (end == next
-                    || guard.is_none_or(|g| !g.crosses(text, at, end, word & CONSEQUENTIAL != 0)))
+                && (end == next || !veto.vetoes(text, at, end, word & CONSEQUENTIAL != 0))
             {
                 best = Some((end, key));
             }
-            if word & INNER == 0 || end >= limit {
+            if word & INNER == 0 {
                 break;
             }
-            let next_char = decode(&bytes[end..]);
+            let Some(next_char) = rest.next() else {
+                break;
+            };
             if end == next && !self.pairs.may_contain(c, next_char) {
                 break;
             }
@@ -444,10 +587,7 @@ impl Stage {
                 None => break,
             }
         }
-        match best {
-            Some((end, key)) => (end, Some(self.values[(key & VALUE_BITS) as usize - 1])),
-            None => (unmatched(), None),
-        }
+        best.map(|(end, key)| (end, self.value(key)))
     }
 
     /// The group's value for `c` alone, which must be one character.
@@ -488,8 +628,12 @@ impl Stage {
     /// Whether a consequential key starts with `c`.
     #[inline(always)]
     pub(super) fn starts_consequential_key(&self, c: char) -> bool {
-        (c as u32) >= 0x10000
-            || self.consequential_starts[c as usize / 64] >> (c as u32 % 64) & 1 == 1
+        (c as u32) >= 0x10000 || bmp_bit(&self.consequential_starts, c as u32)
+    }
+
+    /// The first two characters of the consequential keys.
+    pub(super) fn consequential_pairs(&self) -> &[(char, char)] {
+        &self.consequential_pair_list
     }
 
     /// Whether a consequential key starts the characters.
@@ -528,12 +672,12 @@ impl Stage {
 /// A set of character pairs that may answer "maybe" for a pair not in it
 /// (a bit per hash): 64 KB, small enough to stay in cache where the trie
 /// does not, so most pairs no key starts with cost no trie look-up.
-struct PairFilter(Vec<u64>);
+pub(super) struct PairFilter(Vec<u64>);
 
 impl PairFilter {
     const BITS: u32 = 19;
 
-    fn new() -> PairFilter {
+    pub(super) fn new() -> PairFilter {
         PairFilter(vec![0; 1 << (Self::BITS - 6)])
     }
 
@@ -542,13 +686,13 @@ impl PairFilter {
         (hash >> (32 - Self::BITS)) as usize
     }
 
-    fn insert(&mut self, a: char, b: char) {
+    pub(super) fn insert(&mut self, a: char, b: char) {
         let i = Self::bit(a, b);
         self.0[i / 64] |= 1 << (i % 64);
     }
 
     #[inline(always)]
-    fn may_contain(&self, a: char, b: char) -> bool {
+    pub(super) fn may_contain(&self, a: char, b: char) -> bool {
         let i = Self::bit(a, b);
         self.0[i / 64] >> (i % 64) & 1 == 1
     }

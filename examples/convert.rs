@@ -1,0 +1,31 @@
+//! Converts a file (or standard input) with an OpenCC configuration, as the
+//! package's `convert` does (word boundaries guarded for Simplified input),
+//! and prints the result: `cargo run --release --example convert -- s2twp
+//! FILE`. `ZHLENS_REPEAT=N` converts it N times, for profiling.
+
+use std::io::Read;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let config: zhlens::Config = args
+        .next()
+        .expect("usage: convert CONFIG [FILE]")
+        .parse()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut text = String::new();
+    match args.next() {
+        Some(path) => text = std::fs::read_to_string(path).expect("read the file"),
+        None => {
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .expect("read standard input");
+        }
+    }
+    let repeat: usize = std::env::var("ZHLENS_REPEAT").map_or(1, |n| n.parse().expect("a count"));
+    let analyzer = zhlens::Analyzer::new();
+    let mut converted = String::new();
+    for _ in 0..repeat.max(1) {
+        converted = analyzer.convert(&text, config);
+    }
+    print!("{converted}");
+}
