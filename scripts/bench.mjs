@@ -30,7 +30,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { corporaDir, lines, machine, median, readText, rel, requireDir, root, table, writeJson } from './lib/common.mjs';
+import { corporaDir, machine, median, newsMegabyte, readText, rel, requireDir, root, table, writeJson } from './lib/common.mjs';
 import { loadJiebaWasm, loadNodeRsJieba, loadZhlens, wordSegmenter } from './lib/systems.mjs';
 
 const args = process.argv.slice(2);
@@ -43,7 +43,6 @@ const MAX_RUNS = numberArg('--runs', 9);
 const MIN_RUNS = 3;
 const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const runs = (section) => ONLY === null || ONLY === section;
-const TEXT_BYTES = 1_000_000;
 const CHILD_RUNS = 5;
 
 const SEED_REPEAT = 100;
@@ -63,23 +62,15 @@ if (!existsSync(join(root, 'pkg', 'zhlens.js'))) {
   process.exit(2);
 }
 
-/** The files' lines, repeated as needed and cut at a line end once `TEXT_BYTES` is reached. */
-function newsText(files) {
-  const source = files.flatMap((f) => lines(readText(join(sighan, 'testing', f))));
-  const out = [];
-  let bytes = 0;
-  for (let i = 0; bytes < TEXT_BYTES; i++) {
-    const line = source[i % source.length];
-    out.push(line);
-    bytes += Buffer.byteLength(line) + 1;
-  }
-  const text = out.join('\n');
-  return { text, lines: out, bytes: Buffer.byteLength(text), chars: text.length, sources: files };
+/** `newsMegabyte` with the sizes the report prints. */
+function newsText(script) {
+  const { text, lines: out, sources } = newsMegabyte(script);
+  return { text, lines: out, bytes: Buffer.byteLength(text), chars: text.length, sources };
 }
 
 const texts = {
-  simplified: newsText(['pku_test.utf8', 'msr_test.utf8']),
-  traditional: newsText(['cityu_test.utf8', 'as_test.utf8']),
+  simplified: newsText('simplified'),
+  traditional: newsText('traditional'),
 };
 
 const zhlens = await loadZhlens();

@@ -7,28 +7,16 @@
 //   node scripts/phases.mjs pkg [RUNS]
 //   node scripts/phases.mjs /path/to/older/pkg [RUNS]
 // (builds older than the `region` option take `referenceDate` alike.)
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { newsMegabyte } from './lib/common.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [dir = 'pkg', runsArg = '5'] = process.argv.slice(2);
 const zhlens = await import(join(resolve(dir), 'zhlens.js'));
 await zhlens.default();
 
-const sighan = join(root, '..', 'shared', 'corpora', 'sighan2005', 'testing');
-function megabyte(files) {
-  const lines = files.flatMap((f) => readFileSync(join(sighan, f), 'utf8').split(/\r?\n/).filter((l) => l.trim()));
-  const out = [];
-  for (let i = 0, bytes = 0; bytes < 1e6; i++) {
-    out.push(lines[i % lines.length]);
-    bytes += Buffer.byteLength(lines[i % lines.length]) + 1;
-  }
-  return out.join('\n');
-}
 const texts = {
-  simplified: megabyte(['pku_test.utf8', 'msr_test.utf8']),
-  traditional: megabyte(['cityu_test.utf8', 'as_test.utf8']),
+  simplified: newsMegabyte('simplified').text,
+  traditional: newsMegabyte('traditional').text,
 };
 const referenceDate = '2025-09-15';
 const analyze = (entities, metrics) => (t) => zhlens.analyze(t, { referenceDate, entities, metrics });

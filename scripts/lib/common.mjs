@@ -22,6 +22,24 @@ export function readText(path) {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * About 1 MB (10^6 bytes of UTF-8) of news for timing: the SIGHAN 2005 test
+ * inputs of one script (Simplified: PKU + MSR; Traditional: CityU + AS),
+ * lines repeated as needed and cut at a line end. `{ text, lines, sources }`.
+ */
+export function newsMegabyte(script) {
+  const sources = { simplified: ['pku_test.utf8', 'msr_test.utf8'], traditional: ['cityu_test.utf8', 'as_test.utf8'] }[script];
+  if (sources === undefined) throw new Error(`newsMegabyte: no text for ${JSON.stringify(script)}`);
+  const source = sources.flatMap((f) => lines(readText(join(corporaDir, 'sighan2005', 'testing', f))));
+  const out = [];
+  for (let i = 0, bytes = 0; bytes < 1_000_000; i++) {
+    const line = source[i % source.length];
+    out.push(line);
+    bytes += Buffer.byteLength(line) + 1;
+  }
+  return { text: out.join('\n'), lines: out, sources };
+}
+
 /** The lines of a text (LF or CRLF), without a final empty line after the last newline. */
 export function lines(text) {
   const out = text.split(/\r?\n/);
