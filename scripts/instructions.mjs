@@ -11,7 +11,7 @@
 // call, then either no more calls or two: half the difference is one call,
 // JavaScript's share (arguments, result objects) included. Builds older than
 // the `region` option take `referenceDate` alike.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newsMegabyte } from './lib/common.mjs';
@@ -31,12 +31,11 @@ if (child !== undefined) {
   const count = (calls) => {
     const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', '--smc-check=all-non-file',
       process.execPath, '--no-liftoff', '--single-threaded', fileURLToPath(import.meta.url), dir, script, call, String(calls)];
-    let output;
-    try {
-      output = execFileSync('valgrind', args, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-    } catch (error) {
-      throw new Error(`valgrind failed (is it installed?): ${error.stderr ?? error.message}`);
+    const run = spawnSync('valgrind', args, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    if (run.error !== undefined || run.status !== 0) {
+      throw new Error(`valgrind failed (is it installed?): ${run.error?.message ?? run.stderr}`);
     }
+    const output = run.stderr;
     const refs = /I\s+refs:\s+([\d,]+)/.exec(output);
     if (refs === null) throw new Error(`no instruction count in valgrind's output:\n${output}`);
     return Number(refs[1].replaceAll(',', ''));
