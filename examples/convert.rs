@@ -1,7 +1,9 @@
 //! Converts a file (or standard input) with an OpenCC configuration, as the
 //! package's `convert` does (word boundaries guarded for Simplified input),
 //! and prints the result: `cargo run --release --example convert -- s2twp
-//! FILE`. `ZHLENS_REPEAT=N` converts it N times, for profiling.
+//! FILE`. `ZHLENS_REPEAT=N` converts it N times, for profiling;
+//! `ZHLENS_UNGUARDED=1` converts without the word-boundary rule, as
+//! `zhlens::convert` does.
 
 use std::io::Read;
 
@@ -22,10 +24,15 @@ fn main() {
         }
     }
     let repeat: usize = std::env::var("ZHLENS_REPEAT").map_or(1, |n| n.parse().expect("a count"));
+    let unguarded = std::env::var_os("ZHLENS_UNGUARDED").is_some();
     let analyzer = zhlens::Analyzer::new();
     let mut converted = String::new();
     for _ in 0..repeat.max(1) {
-        converted = analyzer.convert(&text, config);
+        converted = if unguarded {
+            zhlens::convert(&text, config)
+        } else {
+            analyzer.convert(&text, config)
+        };
     }
     print!("{converted}");
 }
