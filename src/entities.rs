@@ -39,6 +39,7 @@ use crate::numbers;
 use crate::pos_model::PosModel;
 use crate::scan::{CharFilter, CharSet, find_words};
 use crate::{Token, is_han};
+use rustc_hash::FxHashSet;
 
 /// What an entity is. The rules that find entities, strongest first:
 /// bylines (責編：劉茜, 來源：華聲在線), lines of names only (胡孟婷 周 蓉),
@@ -265,14 +266,28 @@ pub(crate) fn find(
     }
     known_names(text, tokens, lexicon, &mut candidates);
     organizations(text, tokens, &mut candidates);
+    agencies(text, tokens, lexicon, &mut candidates);
+    listed_companies(text, tokens, &mut candidates);
+    branded_companies(text, tokens, &mut candidates);
+    roads(text, tokens, &mut candidates);
     people(text, tokens, &mut candidates);
     titled_people(text, tokens, &mut candidates);
     country_pairs(text, tokens, &mut candidates);
     tagged_words(text, tokens, lexicon, &mut candidates);
 
     let mut chosen = choose(candidates);
-    extend_names(text, tokens, &mut chosen);
-    let short = short_names(text, tokens, &chosen);
+    // A storm's name is no one's (颱風「白鷺」).
+    chosen.retain(|_, e| {
+        e.kind != EntityKind::Person || !after_storm_word(text, tokens, e.range.start)
+    });
+    let units = extend_names(text, tokens, &mut chosen);
+    let mut short = short_names(text, tokens, &chosen);
+    short.extend(
+        units
+            .into_iter()
+            .map(|u| text[u].to_string())
+            .filter(|u| u.chars().count() >= 3),
+    );
     add_recurrences(text, tokens, &short, &mut chosen);
     // After the short names: 閔和國際 is coordinated with 湖南皇爺.
     let partners: Vec<String> = chosen
@@ -282,24 +297,60 @@ pub(crate) fn find(
         .collect();
     add_recurrences(text, tokens, &partners, &mut chosen);
     let mut entities: Vec<Entity> = chosen.into_values().collect();
-    // A delegation or a government unit is read as one name (廣東代表團,
-    // 岳陽市公安局); a zone or a company holds its place (湘潭天易經開區).
+    // A zone holds its place (湘潭天易經開區), and so does a name with no
+    // suffix (湖南皇爺); a company, an association, a delegation or a
+    // government unit is read as one name (深圳恒拓新能源科技股份有限公司,
+    // 中國汽車工業協會, 華晶光電, 廣東代表團, 岳陽市公安局). The place
+    // must be one the lexicon knows or shaped like one.
     let inner: Vec<Entity> = entities
         .iter()
         .filter(|e| e.kind == EntityKind::Org)
         .filter(|e| {
             let name = &text[e.range()];
-            ORG_SUFFIXES.iter().any(|s| name.ends_with(s))
-                || !PLACE_GROUPS
+            ZONE_SUFFIXES.iter().any(|s| name.ends_with(s))
+                || !ORG_SUFFIXES
                     .iter()
+                    .chain(PLACE_GROUPS)
                     .chain(SUB_UNIT_ENDINGS)
+                    .chain(COMPANY_TRADES)
                     .any(|s| name.ends_with(s))
         })
         .filter_map(|org| leading_place(text, tokens, org))
+        .filter(|p| {
+            let place = &text[p.range()];
+            lexicon.kind(place) == Some(EntityKind::Place) || has_place_shape(place)
+        })
         .collect();
     entities.extend(inner);
+    drop_inside_titles(text, &mut entities);
     entities.sort_by_key(|e| (e.range.start, Reverse(e.range.end)));
     entities
+}
+
+/// Drops the names inside a title in 《》 (中華人民共和國 of 《中華人民共和國
+/// 數據資源促進法》): a law or a book is no entity, and the name is part of
+/// its title. A title that is a name whole (《人民日報》) stays.
+fn drop_inside_titles(text: &str, entities: &mut Vec<Entity>) {
+    let titles: Vec<Range<usize>> = text
+        .match_indices('《')
+        .filter_map(|(at, open)| {
+            let start = at + open.len();
+            let len = text[start..].find(['》', '《', '\n'])?;
+            text[start + len..]
+                .starts_with('》')
+                .then_some(start..start + len)
+        })
+        .collect();
+    if titles.is_empty() {
+        return;
+    }
+    // The titles are in order and never overlap: only the last one that
+    // starts at or before a name can hold it.
+    entities.retain(|e| {
+        let k = titles.partition_point(|t| t.start <= e.range.start);
+        k.checked_sub(1)
+            .is_none_or(|k| e.range.end > titles[k].end || titles[k] == e.range)
+    });
 }
 
 /// Every occurrence of the organizations' `names` that is a run of whole
@@ -414,7 +465,9 @@ fn tagged_words(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<(
                     .iter()
                     .find_map(|head| word.strip_suffix(head))
                     .unwrap_or(word);
-                if !reads_as_name(name) {
+                // 季增14.2%, 金紅利3.5元: a name is not counted.
+                let counted = text[t.end()..].starts_with(|c: char| c.is_ascii_digit());
+                if !reads_as_name(name) || counted {
                     continue;
                 }
                 (EntityKind::Person, t.start()..t.start() + name.len())
@@ -426,7 +479,17 @@ fn tagged_words(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<(
             "nt" if REGION_ENDINGS.iter().any(|e| word.ends_with(e)) => {
                 (EntityKind::Place, t.range())
             }
+            "nt" if GENERIC_ORGS.contains(&word) => continue,
+            "nt" if TITLED_OFFICES.contains(&word) && text[t.end()..].starts_with("司长") => {
+                continue;
+            }
             "nt" => (EntityKind::Org, session_start(text, tokens, i)..t.end()),
+            // 組委會, 居委會: a committee is an organization; 常委會 is the
+            // standing committee of any congress (下次常委會會議), named
+            // whole with its congress (全國人大常委會).
+            _ if word.ends_with("委会") && word.chars().count() >= 3 && word != "常委会" => {
+                (EntityKind::Org, t.range())
+            }
             // 十五大: the numbered congress.
             "j" if is_numbered_congress(word) => (EntityKind::Org, t.range()),
             _ if NEWSPAPER_ENDINGS
@@ -439,6 +502,20 @@ fn tagged_words(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<(
         };
         out.push((0, Entity { kind, range }));
     }
+}
+
+/// Whether the word at `start` follows the word for a storm, in quotes or
+/// not (颱風「白鷺」, 台風杜蘇芮).
+fn after_storm_word(text: &str, tokens: &[Token], start: usize) -> bool {
+    let Ok(i) = tokens.binary_search_by_key(&start, Token::start) else {
+        return false;
+    };
+    let word = |j: usize| &text[tokens[j].range()];
+    let before = match i.checked_sub(1) {
+        Some(j) if ["「", "“", "\"", "『"].contains(&word(j)) => j.checked_sub(1),
+        other => other,
+    };
+    before.is_some_and(|j| STORM_WORDS.contains(&word(j)))
 }
 
 /// Where the organization of token `i` begins: with the session number
@@ -469,6 +546,49 @@ fn is_numbered_congress(word: &str) -> bool {
     })
 }
 
+/// Common words jieba's dictionary tags nr that begin with a surname
+/// (顧問, 高峰, 賀信, 明白): the frequent ones of its two-character nr words
+/// that name no one, and 金紅利.
+const NOT_NAMES: &str = "明白 文明 阳光 卫星 雷达 荣誉 顾问 高峰 石英 高潮 顾客 康复 白领 \
+     安静 沙滩 师范 宁可 陈述 陈列 关怀 林立 温泉 黎明 宁静 蓝天 安抚 \
+     许可 杜绝 卓越 祝贺 荣耀 毛巾 高薪 华丽 金黄 查明 周密 陈设 白发 \
+     贺信 白鹭 金红利 明星 武功 和尚 王朝 陆军 武林 宫殿 师傅 胡同 师兄 \
+     王爷 白雪 齐声 丛林 王子 高僧 冷汗 金刚 师生 马匹 金石 乔木 谢恩 \
+     马背 白布 孙子 马夫 高三 梅花 吉祥 范畴 周转 冷笑 古老 叶子 安危 \
+     齐全 米粉 胡子 兰花 桂花 杨柳 林木 林子 梅子 左翼 凌厉 凌辱 白白 \
+     沙丘 童子 师母 史诗 岳父 师娘 胡闹 麦子 郎中 麻木";
+
+static NOT_NAME_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| NOT_NAMES.split_whitespace().collect());
+
+/// Words before a typhoon's name, which is not a person (颱風「白鷺」).
+const STORM_WORDS: &[&str] = &[
+    "台风",
+    "飓风",
+    "热带风暴",
+    "强烈热带风暴",
+    "超强台风",
+    "强台风",
+];
+
+/// Hong Kong's offices of the Financial Secretary and the Chief Secretary:
+/// in 財政司司長 they are part of a person's title, not a department.
+const TITLED_OFFICES: &[&str] = &["财政司", "政务司"];
+
+/// Kinds of company, not names (歸屬於上市公司股東).
+const GENERIC_ORGS: &[&str] = &[
+    "上市公司",
+    "母公司",
+    "子公司",
+    "分公司",
+    "总公司",
+    "本公司",
+    "该公司",
+    "控股公司",
+    "股份公司",
+    "上市企业",
+];
+
 /// Whether a word tagged nr reads as a person's name: a surname and one to
 /// three characters (not a doubled one: 謝謝), or a transliteration of
 /// three characters or more.
@@ -480,7 +600,8 @@ fn reads_as_name(word: &str) -> bool {
     if chars.len() < 2 || !chars.iter().all(|&c| is_han(c) || c == '·') {
         return false;
     }
-    let surname = is_surname(first) && chars.len() <= 4 && chars[1] != first;
+    let surname =
+        is_surname(first) && chars.len() <= 4 && chars[1] != first && !NOT_NAME_SET.contains(word);
     let transliteration = chars.len() >= 3
         && chars
             .iter()
@@ -751,6 +872,187 @@ const SUB_UNIT_ENDINGS: &[&str] = &[
     "委员会",
 ];
 
+/// Units that a level of government or a place names (省 | 交通運輸廳,
+/// 市 | 住建局, 彰化縣 | 警察局, 中央 | 災害應變中心, 政府 | 新聞處).
+const AGENCY_ENDINGS: &[&str] = &[
+    "局",
+    "署",
+    "处",
+    "厅",
+    "委员会",
+    "委",
+    "办公室",
+    "办",
+    "中心",
+];
+
+/// Words that head a body as its level of government (省 | 交通運輸廳),
+/// and every word ending in 政府 (市政府 | 辦公室).
+const GOVERNMENT_LEVELS: &[&str] = &["省", "市", "县", "区", "镇", "乡", "中央", "国家", "政府"];
+
+/// Words that end in a unit's ending without naming a unit.
+const NOT_UNITS: &[&str] = &[
+    "格局",
+    "布局",
+    "结局",
+    "当局",
+    "大局",
+    "出局",
+    "开局",
+    "定局",
+    "僵局",
+    "骗局",
+    "饭局",
+    "时局",
+    "政局",
+    "战局",
+    "变局",
+    "全局",
+    "部署",
+    "签署",
+    "联署",
+    "好处",
+    "到处",
+    "各处",
+    "此处",
+    "远处",
+    "难处",
+    "用处",
+    "住处",
+    "之处",
+    "深处",
+    "处处",
+    "议处",
+    "惩处",
+    "论处",
+    "查处",
+    "判处",
+    "相处",
+    "共处",
+    "出处",
+    "益处",
+    "坏处",
+    "长处",
+    "短处",
+    "大厅",
+    "餐厅",
+    "客厅",
+    "展厅",
+    "市中心",
+    "立委",
+    "主委",
+    "常委",
+    "评委",
+    "编委",
+];
+
+/// Where a unit named by `t` ends, when it ends in one of `endings`: at its
+/// end, or inside it where the segmenter glued the unit to its head's title
+/// (處 | 處長 read as 處處長).
+fn unit_word_end(text: &str, t: &Token, endings: &[&str]) -> Option<usize> {
+    let word = &text[t.range()];
+    let ending = |w: &str| endings.iter().any(|e| w.ends_with(e));
+    if ending(word) {
+        // A noun, or a character alone that is not the verb 辦 (省下彩禮
+        // 錢辦); jieba tags 司 of 高教司 nr.
+        let pos = t.pos().as_str();
+        let named = if word.chars().count() == 1 {
+            !pos.starts_with('v')
+        } else {
+            matches!(pos, "n" | "nt" | "ng" | "nz" | "j") && !NOT_UNITS.contains(&word)
+        };
+        return named.then(|| t.end());
+    }
+    let first = word.chars().next()?;
+    let unit = &word[..first.len_utf8()];
+    let head = &word[unit.len()..];
+    (ending(unit) && head.strip_prefix(unit) == Some("长")).then(|| t.start() + unit.len())
+}
+
+/// A word that can be inside an organization's name: a noun, an adjective
+/// of two characters or more (健康 in 衛生健康委員會), an abbreviation, a
+/// character the segmenter left alone that is not grammar, or a verb of
+/// two characters or more right before a bare ending (統計 | 處, 應變 |
+/// 中心; not 要求 | 議處 or 辦理 | 辦公廳).
+fn is_name_word(text: &str, t: &Token, before_bare_ending: bool) -> bool {
+    let word = &text[t.range()];
+    if !word.chars().all(is_han) || word.chars().any(|c| FUNCTION_CHARS.contains(&c)) {
+        return false;
+    }
+    let pos = t.pos().as_str();
+    match word.chars().count() {
+        0 => false,
+        1 => !["c", "p", "u", "d", "r", "m", "q"]
+            .iter()
+            .any(|p| pos.starts_with(p)),
+        _ => {
+            matches!(
+                pos,
+                "n" | "nz" | "nt" | "ng" | "j" | "ns" | "vn" | "b" | "l" | "a" | "an"
+            ) || pos == "v" && before_bare_ending
+        }
+    }
+}
+
+/// Whether `t` is an ending alone (處, 中心) or one glued to its head's
+/// title (處處長).
+fn starts_bare_ending(text: &str, t: &Token, endings: &[&str]) -> bool {
+    let word = &text[t.range()];
+    endings.contains(&word) || unit_word_end(text, t, endings).is_some_and(|end| end < t.end())
+}
+
+/// Government bodies named by their level or place, and their trade
+/// (省 | 交通運輸 | 廳, 市 | 住房 | 和 | 城鄉 | 建設局, 市 | 住 | 建 | 局,
+/// 彰化縣 | 警察局): name words between the two, an 和 or 及 between
+/// name words too.
+fn agencies(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<(u8, Entity)>) {
+    let word = |t: &Token| &text[t.range()];
+    let heads_body = |t: &Token| {
+        let w = word(t);
+        GOVERNMENT_LEVELS.contains(&w)
+            || w.ends_with("政府")
+            || lexicon.kind(w) == Some(EntityKind::Place)
+            || t.pos().as_str() == "ns" && has_place_shape(w)
+    };
+    for (i, t) in tokens.iter().enumerate() {
+        let Some(end) = unit_word_end(text, t, AGENCY_ENDINGS) else {
+            continue;
+        };
+        let mut k = i;
+        let mut chars = text[t.start()..end].chars().count();
+        let head = loop {
+            let Some(before) = k.checked_sub(1).map(|j| &tokens[j]) else {
+                break None;
+            };
+            if heads_body(before) {
+                break Some(before);
+            }
+            let bare = starts_bare_ending(text, &tokens[k], AGENCY_ENDINGS);
+            let joins = is_name_word(text, before, bare)
+                || ["和", "及", "与"].contains(&word(before))
+                    && k >= 2
+                    && k < i
+                    && is_name_word(text, &tokens[k - 2], false);
+            chars += word(before).chars().count();
+            if !joins || chars > 10 {
+                break None;
+            }
+            k -= 1;
+        };
+        // A trade of two characters at least before the ending: 市 | 中心
+        // is the city's centre.
+        if let Some(head) = head.filter(|h| text[h.end()..end].chars().count() >= 3) {
+            out.push((
+                1,
+                Entity {
+                    kind: EntityKind::Org,
+                    range: head.start()..end,
+                },
+            ));
+        }
+    }
+}
+
 /// Groups named after a place: a delegation is an organization (廣東代表團).
 const PLACE_GROUPS: &[&str] = &["代表团", "考察团", "访问团", "交流团"];
 
@@ -758,7 +1060,14 @@ const PLACE_GROUPS: &[&str] = &["代表团", "考察团", "访问团", "交流�
 /// is part of it (東莞市 | 統計局, 省 | 財政廳), as before a group
 /// (廣東 | 代表團); the units after an organization are (國家統計局 |
 /// 工業司); a place before a place below it is one (湖南省 | 岳陽市).
-fn extend_names(text: &str, tokens: &[Token], chosen: &mut BTreeMap<usize, Entity>) {
+/// Returns the units' own ranges (工業司): a unit named once after its
+/// parent is named alone after that (交通部觀光署 … 觀光署表示).
+fn extend_names(
+    text: &str,
+    tokens: &[Token],
+    chosen: &mut BTreeMap<usize, Entity>,
+) -> Vec<Range<usize>> {
+    let mut units = Vec::new();
     let word = |t: &Token| &text[t.range()];
     let token_at = |at: usize| tokens.binary_search_by_key(&at, |t| t.start()).ok();
     let starts: Vec<usize> = chosen.keys().copied().collect();
@@ -804,21 +1113,25 @@ fn extend_names(text: &str, tokens: &[Token], chosen: &mut BTreeMap<usize, Entit
                     range: entity.range.start..next.end(),
                 };
             } else if entity.kind == EntityKind::Org {
-                let unit_end = tokens[i..]
-                    .iter()
-                    .take(3)
-                    .take_while(|n| {
-                        word(n).chars().all(is_han)
-                            && !word(n).chars().any(|c| FUNCTION_CHARS.contains(&c))
-                            && ["n", "nz", "nt", "j", "ns", "nr"].contains(&n.pos().as_str())
-                    })
-                    .map(|n| n.end())
-                    .filter(|&end| {
-                        let unit = &text[entity.range.end..end];
-                        SUB_UNIT_ENDINGS.iter().any(|e| unit.ends_with(e))
-                            && unit.chars().count() >= 2
-                    })
-                    .last();
+                // The last unit ending within three name words (經濟部 |
+                // 統計 | 處; 財政部 | 統計 | 處處長, the unit glued to its head).
+                let mut unit_end = None;
+                for (j, n) in tokens.iter().enumerate().skip(i).take(3) {
+                    if let Some(end) = unit_word_end(text, n, SUB_UNIT_ENDINGS) {
+                        if text[entity.range.end..end].chars().count() >= 2 {
+                            unit_end = Some(end);
+                        }
+                        if end < n.end() {
+                            break;
+                        }
+                    }
+                    let bare = tokens
+                        .get(j + 1)
+                        .is_some_and(|b| starts_bare_ending(text, b, SUB_UNIT_ENDINGS));
+                    if !is_name_word(text, n, bare) {
+                        break;
+                    }
+                }
                 // Names read inside the unit give way to it, unless one
                 // runs past it.
                 let runs_past = |end: usize| {
@@ -834,12 +1147,14 @@ fn extend_names(text: &str, tokens: &[Token], chosen: &mut BTreeMap<usize, Entit
                     for at in inside {
                         chosen.remove(&at);
                     }
+                    units.push(entity.range.end..end);
                     entity.range.end = end;
                 }
             }
         }
         chosen.insert(entity.range.start, entity);
     }
+    units
 }
 
 /// Short names of the chosen organizations, to find where they recur: the
@@ -1043,6 +1358,169 @@ fn suffix_occurrences(text: &str) -> Vec<(usize, &'static str)> {
     kept
 }
 
+/// Where a stock code in brackets ends, when one starts at `at`:
+/// （688652）, (2330), （股份代號：0880）, （00700.HK）.
+fn stock_code_at(text: &str, at: usize) -> bool {
+    let Some(rest) = text[at..].strip_prefix(['（', '(']) else {
+        return false;
+    };
+    // A label first: 股份代號：, 股票代码:.
+    let rest = match rest.find(['：', ':']) {
+        Some(colon) if colon <= 18 && rest[..colon].chars().all(is_han) => {
+            rest[colon..].trim_start_matches(['：', ':'])
+        }
+        _ => rest,
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &rest[digits..];
+    let market = rest.strip_prefix('.').map_or(0, |m| {
+        1 + m.bytes().take_while(u8::is_ascii_uppercase).count()
+    });
+    (4..=6).contains(&digits) && rest[market..].starts_with(['）', ')'])
+}
+
+/// Companies named before their stock code (華芯微電子（688652）, 騰躍科技
+/// （股份代號：0880）): the name words before the bracket, a verb only
+/// where the clause starts (騰躍 | 科技).
+fn listed_companies(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
+    for (i, t) in tokens.iter().enumerate() {
+        if !matches!(&text[t.range()], "（" | "(") || !stock_code_at(text, t.start()) {
+            continue;
+        }
+        let mut k = i;
+        let mut chars = 0;
+        while k > 0 && chars < 8 && is_name_word(text, &tokens[k - 1], true) {
+            let starts_clause = k < 2 || !text[tokens[k - 2].range()].chars().all(is_han);
+            if tokens[k - 1].pos().as_str() == "v" && !starts_clause {
+                break;
+            }
+            chars += text[tokens[k - 1].range()].chars().count();
+            k -= 1;
+        }
+        let name = &text[tokens.get(k).map_or(t.start(), Token::start)..t.start()];
+        if name.chars().count() >= 2 && !TRADE_WORDS.contains(&name) {
+            out.push((
+                2,
+                Entity {
+                    kind: EntityKind::Org,
+                    range: t.start() - name.len()..t.start(),
+                },
+            ));
+        }
+    }
+}
+
+/// Trades that a company's brand names before them (華鼎光電, 恒泰地產).
+const COMPANY_TRADES: &[&str] = &[
+    "光电",
+    "地产",
+    "科技",
+    "电子",
+    "微电子",
+    "半导体",
+    "生技",
+    "金控",
+    "证券",
+    "置业",
+    "实业",
+    "控股",
+    "电机",
+    "精密",
+    "能源",
+    "航运",
+    "物流",
+    "医药",
+    "药业",
+    "生物",
+    "传媒",
+    "通信",
+    "软件",
+    "汽车",
+    "电气",
+    "机械",
+    "钢铁",
+    "食品",
+];
+
+/// A brand the segmenter reads as a name (華鼎, tagged nr) or a proper
+/// noun, then a trade: a company (華鼎 | 光電).
+fn branded_companies(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
+    for pair in tokens.windows(2) {
+        let (brand, trade) = (&pair[0], &pair[1]);
+        let word = &text[brand.range()];
+        if matches!(brand.pos().as_str(), "nr" | "nrt" | "nrfg" | "nz")
+            && word.chars().count() == 2
+            && word.chars().all(is_han)
+            && COMPANY_TRADES.contains(&&text[trade.range()])
+        {
+            out.push((
+                1,
+                Entity {
+                    kind: EntityKind::Org,
+                    range: brand.start()..trade.end(),
+                },
+            ));
+        }
+    }
+}
+
+/// Words that end a road's name (京港澳高速, 屯門公路).
+const ROAD_ENDINGS: &[&str] = &[
+    "高速公路",
+    "公路",
+    "高速",
+    "快速路",
+    "快速公路",
+    "大道",
+    "隧道",
+    "大桥",
+];
+
+/// Roads named by the places they join or run through: places and
+/// abbreviations of places before a road's ending (京 | 港澳 | 高速,
+/// 屯門 | 公路). 高速 before a verb is "fast" (中國 | 高速 | 發展), and a
+/// country or the whole nation names no road.
+fn roads(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
+    let word = |t: &Token| &text[t.range()];
+    for (i, t) in tokens.iter().enumerate().skip(1) {
+        if !ROAD_ENDINGS.contains(&word(t))
+            || word(t) == "高速"
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.pos().as_str().starts_with('v'))
+        {
+            continue;
+        }
+        let names_road = |n: &Token| {
+            let w = word(n);
+            matches!(n.pos().as_str(), "ns" | "j")
+                && w.chars().all(is_han)
+                && !w.ends_with(['国', '洲'])
+                && w != "全国"
+        };
+        let places = tokens[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|n| names_road(n))
+            .collect::<Vec<_>>();
+        let Some(first) = places.last() else {
+            continue;
+        };
+        if places.iter().any(|n| n.pos().as_str() == "ns")
+            && text[first.start()..t.start()].chars().count() <= 6
+        {
+            out.push((
+                1,
+                Entity {
+                    kind: EntityKind::Place,
+                    range: first.start()..t.end(),
+                },
+            ));
+        }
+    }
+}
+
 /// Organizations ending in a suffix, with the words before them.
 fn organizations(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
     for (at, suffix) in suffix_occurrences(text) {
@@ -1085,8 +1563,17 @@ fn organizations(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
         if ranked && text[start..at].starts_with(['強', '强']) {
             start += '強'.len_utf8();
         }
-        // Some kind of name must come before the suffix: 公司 alone is none.
-        if text[start..at].chars().count() >= 2 {
+        // A name given in quotes is the name whole, its verbs too
+        // (「創新科技產業統籌委員會」).
+        if let Some(open) = quoted_from(text, end) {
+            start = open;
+        }
+        // Some kind of name must come before the suffix: 公司 alone is
+        // none, and neither is a kind of company (上市公司) or a time
+        // before 政府 (財政年度政府: only a place or a level heads it).
+        let generic = GENERIC_ORGS.contains(&&text[start..end])
+            || suffix == "政府" && !governed_place_before(text, tokens, at);
+        if text[start..at].chars().count() >= 2 && !generic {
             out.push((
                 1,
                 Entity {
@@ -1096,6 +1583,47 @@ fn organizations(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
             ));
         }
     }
+}
+
+/// Where the quoted name that ends at `end` begins: after an opening
+/// quote with nothing but Han characters between, at most 16 of them.
+fn quoted_from(text: &str, end: usize) -> Option<usize> {
+    let close = text[end..].chars().next()?;
+    let open = match close {
+        '」' => '「',
+        '”' => '“',
+        '』' => '『',
+        _ => return None,
+    };
+    let mut from = end;
+    for (n, c) in text[..end].chars().rev().enumerate() {
+        if c == open {
+            return Some(from);
+        }
+        if n >= 16 || !is_han(c) {
+            return None;
+        }
+        from -= c.len_utf8();
+    }
+    None
+}
+
+/// Whether the word before `at` can head a government: a place, a level
+/// (市政府, 中央政府) or a region (特區政府).
+fn governed_place_before(text: &str, tokens: &[Token], at: usize) -> bool {
+    let k = tokens.partition_point(|t| t.end() <= at);
+    let before = match tokens.get(k) {
+        // The segmenter's word holds 政府 (市政府, 特區政府).
+        Some(t) if t.start() < at => &text[t.start()..at],
+        _ => match k.checked_sub(1) {
+            Some(j) if tokens[j].pos().as_str() == "ns" => return true,
+            Some(j) => &text[tokens[j].range()],
+            None => return false,
+        },
+    };
+    GOVERNMENT_LEVELS.contains(&before)
+        || before.ends_with(PLACE_ENDINGS)
+        || before.ends_with("特区")
 }
 
 fn joins_name(word: &str, pos: &str, next_pos: Option<&str>) -> bool {
