@@ -38,7 +38,7 @@ use crate::lexicon::Lexicon;
 use crate::numbers;
 use crate::pos_model::PosModel;
 use crate::scan::{CharFilter, CharSet, find_words};
-use crate::{Token, is_han};
+use crate::{Pos, Token, is_han};
 use rustc_hash::FxHashSet;
 
 /// What an entity is. The rules that find entities, strongest first:
@@ -174,6 +174,105 @@ static TRANSLITERATION_SET: LazyLock<CharSet> = LazyLock::new(|| CharSet::new(TR
 static COUNTRY_ABBREVIATION_SET: LazyLock<CharSet> =
     LazyLock::new(|| CharSet::new(COUNTRY_ABBREVIATIONS));
 
+/// Classes of part-of-speech tags that the rules ask about, one bit each,
+/// read from a table by the tag's index: the rules ask for every word, and
+/// comparing the tags' names would cost more than the rules themselves.
+mod tag {
+    /// nr, nrfg, nrt: a person's name.
+    pub(super) const NAME: u32 = 1;
+    /// ns.
+    pub(super) const PLACE: u32 = 1 << 1;
+    /// nt.
+    pub(super) const ORG: u32 = 1 << 2;
+    /// j, an abbreviation.
+    pub(super) const ABBREVIATION: u32 = 1 << 3;
+    /// m.
+    pub(super) const NUMERAL: u32 = 1 << 4;
+    /// nz, a proper noun.
+    pub(super) const PROPER: u32 = 1 << 5;
+    /// v.
+    pub(super) const VERB: u32 = 1 << 6;
+    /// Tags starting with v.
+    pub(super) const VERBAL: u32 = 1 << 7;
+    /// Tags starting with n.
+    pub(super) const NOMINAL: u32 = 1 << 8;
+    /// Tags starting with c, p, u, d, r or m: conjunctions, prepositions,
+    /// particles, adverbs, pronouns, numerals.
+    pub(super) const GRAMMAR: u32 = 1 << 9;
+    /// Tags starting with q, measure words.
+    pub(super) const MEASURE: u32 = 1 << 10;
+    /// p, c, u, d, r, m, t, f: words a name does not run into.
+    pub(super) const NOT_IN_NAME: u32 = 1 << 11;
+    /// n, nt, ng, nz, j: nouns that can name a unit.
+    pub(super) const UNIT_NOUN: u32 = 1 << 12;
+    /// n, nz, nt, ng, j, ns, vn, b, l, a, an: words inside a body's name.
+    pub(super) const NAME_WORD: u32 = 1 << 13;
+    /// n, nz, nr, nrt, nrfg, nt, j, vn, b, eng: words before a suffix.
+    pub(super) const BEFORE_SUFFIX: u32 = 1 << 14;
+    /// a.
+    pub(super) const ADJECTIVE: u32 = 1 << 15;
+
+    /// The classes of the tag named `name`.
+    pub(super) fn of(name: &str) -> u32 {
+        let exact = |names: &[&str], class: u32| if names.contains(&name) { class } else { 0 };
+        let prefix = |prefixes: &[&str], class: u32| {
+            if prefixes.iter().any(|p| name.starts_with(p)) {
+                class
+            } else {
+                0
+            }
+        };
+        exact(&["nr", "nrfg", "nrt"], NAME)
+            | exact(&["ns"], PLACE)
+            | exact(&["nt"], ORG)
+            | exact(&["j"], ABBREVIATION)
+            | exact(&["m"], NUMERAL)
+            | exact(&["nz"], PROPER)
+            | exact(&["v"], VERB)
+            | prefix(&["v"], VERBAL)
+            | prefix(&["n"], NOMINAL)
+            | prefix(&["c", "p", "u", "d", "r", "m"], GRAMMAR)
+            | prefix(&["q"], MEASURE)
+            | exact(&["p", "c", "u", "d", "r", "m", "t", "f"], NOT_IN_NAME)
+            | exact(&["n", "nt", "ng", "nz", "j"], UNIT_NOUN)
+            | exact(
+                &["n", "nz", "nt", "ng", "j", "ns", "vn", "b", "l", "a", "an"],
+                NAME_WORD,
+            )
+            | exact(
+                &["n", "nz", "nr", "nrt", "nrfg", "nt", "j", "vn", "b", "eng"],
+                BEFORE_SUFFIX,
+            )
+            | exact(&["a"], ADJECTIVE)
+    }
+}
+
+static TAG_CLASSES: LazyLock<Vec<u32>> =
+    LazyLock::new(|| Pos::all().iter().map(|name| tag::of(name)).collect());
+
+/// Whether the token's tag is of one of `classes` (bits of [`tag`]).
+fn tagged(t: &Token, classes: u32) -> bool {
+    TAG_CLASSES
+        .get(t.pos().index())
+        .is_some_and(|c| c & classes != 0)
+}
+
+/// The last characters of the words of `list`, to turn away at once the
+/// words that cannot end in one of them.
+fn last_chars(list: &[&str]) -> CharSet {
+    CharSet::new(
+        &list
+            .iter()
+            .filter_map(|w| w.chars().next_back())
+            .collect::<String>(),
+    )
+}
+
+/// Whether `word`'s last character is in `set`.
+fn ends_in(word: &str, set: &CharSet) -> bool {
+    word.chars().next_back().is_some_and(|c| set.contains(c))
+}
+
 fn is_surname(c: char) -> bool {
     SURNAME_SET.contains(c)
 }
@@ -201,6 +300,10 @@ const TITLES: &[&str] = &[
     "大使",
     "将军",
 ];
+
+/// The last characters of TITLES and HONORIFICS: most words end in none.
+static TITLE_LAST: LazyLock<CharSet> = LazyLock::new(|| last_chars(TITLES));
+static HONORIFIC_LAST: LazyLock<CharSet> = LazyLock::new(|| last_chars(HONORIFICS));
 
 /// Words after a name that address the person (小平同志).
 const HONORIFICS: &[&str] = &["同志", "先生", "女士"];
@@ -231,6 +334,10 @@ const RELATION_WORDS: &[&str] = &[
     "联合声明",
     "联合公报",
 ];
+
+/// The last characters of 委會 and of NEWSPAPER_ENDINGS.
+static COMMITTEE_OR_NEWSPAPER_LAST: LazyLock<CharSet> =
+    LazyLock::new(|| last_chars(&[NEWSPAPER_ENDINGS, &["委会"]].concat()));
 
 /// Words that end a newspaper's name (人民日報, 新民晚報).
 const NEWSPAPER_ENDINGS: &[&str] = &["日報", "日报", "晚報", "晚报", "時報", "时报"];
@@ -459,8 +566,8 @@ fn on_word_boundaries(tokens: &[Token], range: &Range<usize>) -> bool {
 fn tagged_words(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<(u8, Entity)>) {
     for (i, t) in tokens.iter().enumerate() {
         let word = &text[t.range()];
-        let (kind, range) = match t.pos().as_str() {
-            "nr" | "nrfg" | "nrt" => {
+        let (kind, range) = match t.pos() {
+            _ if tagged(t, tag::NAME) => {
                 let name = NAME_COMPOUND_HEADS
                     .iter()
                     .find_map(|head| word.strip_suffix(head))
@@ -474,24 +581,36 @@ fn tagged_words(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<(
             }
             // jieba's dictionary tags 城鎮, 新建 and 深度 ns: a place must be
             // known or shaped like one.
-            "ns" if lexicon.kind(word).is_none() && !has_place_shape(word) => continue,
-            "ns" => (EntityKind::Place, t.range()),
-            "nt" if REGION_ENDINGS.iter().any(|e| word.ends_with(e)) => {
+            _ if tagged(t, tag::PLACE) => {
+                if lexicon.kind(word).is_none() && !has_place_shape(word) {
+                    continue;
+                }
                 (EntityKind::Place, t.range())
             }
-            "nt" if GENERIC_ORGS.contains(&word) => continue,
-            "nt" if TITLED_OFFICES.contains(&word) && text[t.end()..].starts_with("司长") => {
-                continue;
+            _ if tagged(t, tag::ORG) => {
+                if REGION_ENDINGS.iter().any(|e| word.ends_with(e)) {
+                    (EntityKind::Place, t.range())
+                } else if GENERIC_ORGS.contains(&word)
+                    || TITLED_OFFICES.contains(&word) && text[t.end()..].starts_with("司长")
+                {
+                    continue;
+                } else {
+                    (EntityKind::Org, session_start(text, tokens, i)..t.end())
+                }
             }
-            "nt" => (EntityKind::Org, session_start(text, tokens, i)..t.end()),
+            // 十五大: the numbered congress.
+            _ if tagged(t, tag::ABBREVIATION) && is_numbered_congress(word) => {
+                (EntityKind::Org, t.range())
+            }
+            // Most words end in neither 會 nor 報: one look at the last
+            // character turns them away.
+            _ if !ends_in(word, &COMMITTEE_OR_NEWSPAPER_LAST) => continue,
             // 組委會, 居委會: a committee is an organization; 常委會 is the
             // standing committee of any congress (下次常委會會議), named
             // whole with its congress (全國人大常委會).
             _ if word.ends_with("委会") && word.chars().count() >= 3 && word != "常委会" => {
                 (EntityKind::Org, t.range())
             }
-            // 十五大: the numbered congress.
-            "j" if is_numbered_congress(word) => (EntityKind::Org, t.range()),
             _ if NEWSPAPER_ENDINGS
                 .iter()
                 .any(|e| word.len() > e.len() && word.ends_with(e)) =>
@@ -524,11 +643,11 @@ fn after_storm_word(text: &str, tokens: &[Token], start: usize) -> bool {
 fn session_start(text: &str, tokens: &[Token], i: usize) -> usize {
     let is_session = |t: &Token| {
         let w = &text[t.range()];
-        t.pos().as_str() == "m" && w.starts_with('第') && w.ends_with(['屆', '届', '次'])
+        tagged(t, tag::NUMERAL) && w.starts_with('第') && w.ends_with(['屆', '届', '次'])
     };
     match i.checked_sub(1).map(|j| (j, &tokens[j])) {
         Some((j, session)) if is_session(session) => match j.checked_sub(1) {
-            Some(k) if tokens[k].pos().as_str() == "nt" => tokens[k].start(),
+            Some(k) if tagged(&tokens[k], tag::ORG) => tokens[k].start(),
             _ => session.start(),
         },
         _ => tokens[i].start(),
@@ -622,13 +741,8 @@ fn people(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
             .is_some_and(|c| is_han(c) && !FUNCTION_CHARS.contains(&c))
             && chars.next().is_none()
     };
-    let grammatical = |t: &Token| {
-        let pos = t.pos().as_str();
-        ["c", "p", "u", "d", "r", "m"]
-            .iter()
-            .any(|p| pos.starts_with(p))
-    };
-    let is_name_tag = |t: &Token| t.pos().as_str().starts_with("nr");
+    let grammatical = |t: &Token| tagged(t, tag::GRAMMAR);
+    let is_name_tag = |t: &Token| tagged(t, tag::NAME);
     let person = |range: Range<usize>| {
         (
             1,
@@ -644,10 +758,11 @@ fn people(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
         // 江主席: the title glued to the surname, or the next word.
         if starts_with_surname {
             let surname_len = w.chars().next().map_or(0, char::len_utf8);
+            let is_title = |w: &str| ends_in(w, &TITLE_LAST) && TITLES.contains(&w);
             let title_after = if w.len() == surname_len {
-                tokens.get(i + 1).is_some_and(|n| TITLES.contains(&word(n)))
+                tokens.get(i + 1).is_some_and(|n| is_title(word(n)))
             } else {
-                TITLES.contains(&&w[surname_len..])
+                is_title(&w[surname_len..])
             };
             if title_after && !grammatical(t) {
                 out.push(person(t.start()..t.start() + surname_len));
@@ -664,17 +779,21 @@ fn people(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
             let rest = &tokens[i + 1..i + 1 + given];
             let ends_there = tokens.get(i + 1 + given).is_none_or(|n| !single_han(n));
             // A name tag, or a title before: 副主席 | 張 | 震.
-            let titled = i > 0
-                && TITLES
-                    .iter()
-                    .any(|title| word(&tokens[i - 1]).ends_with(title));
-            if given > 0 && ends_there && (titled || is_name_tag(t) || rest.iter().any(is_name_tag))
+            let titled = || {
+                i > 0 && {
+                    let before = word(&tokens[i - 1]);
+                    ends_in(before, &TITLE_LAST) && TITLES.iter().any(|t| before.ends_with(t))
+                }
+            };
+            if given > 0
+                && ends_there
+                && (titled() || is_name_tag(t) || rest.iter().any(is_name_tag))
             {
                 out.push(person(t.start()..rest[given - 1].end()));
             }
         }
         // 小 | 平 | 同志: two single characters before an honorific.
-        if HONORIFICS.contains(&w) && i >= 2 {
+        if i >= 2 && ends_in(w, &HONORIFIC_LAST) && HONORIFICS.contains(&w) {
             let (a, b) = (&tokens[i - 2], &tokens[i - 1]);
             let before_is_word = i < 3 || !single_han(&tokens[i - 3]);
             if single_han(a)
@@ -806,22 +925,25 @@ const TITLES_BEFORE_NAMES: &[&str] = &[
     "教授",
 ];
 
+static TITLE_BEFORE_NAME_LAST: LazyLock<CharSet> =
+    LazyLock::new(|| last_chars(TITLES_BEFORE_NAMES));
+
 /// A title, then a surname and one or two characters more: the name
 /// (總統 | 賴清德, 行政長官 | 李家 | 超: the segmenter's 李家 is not the
 /// name's end).
 fn titled_people(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
     let word = |t: &Token| &text[t.range()];
     for (i, t) in tokens.iter().enumerate() {
-        if !TITLES_BEFORE_NAMES
-            .iter()
-            .any(|title| word(t).ends_with(title))
-        {
-            continue;
-        }
         let Some(first) = tokens.get(i + 1) else {
             continue;
         };
-        if !word(first).chars().next().is_some_and(is_surname) {
+        // Most words end in no title's last character.
+        if !ends_in(word(t), &TITLE_BEFORE_NAME_LAST)
+            || !word(first).chars().next().is_some_and(is_surname)
+            || !TITLES_BEFORE_NAMES
+                .iter()
+                .any(|title| word(t).ends_with(title))
+        {
             continue;
         }
         let mut chars = 0;
@@ -829,8 +951,7 @@ fn titled_people(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
         for n in &tokens[i + 1..] {
             let w = word(n);
             let count = w.chars().count();
-            let is_word_of_grammar =
-                count >= 2 && ["p", "c", "u", "d", "r", "m", "t", "f"].contains(&n.pos().as_str());
+            let is_word_of_grammar = count >= 2 && tagged(n, tag::NOT_IN_NAME);
             if chars + count > 3
                 || !w.chars().all(is_han)
                 || w.chars().any(|c| FUNCTION_CHARS.contains(&c))
@@ -946,20 +1067,28 @@ const NOT_UNITS: &[&str] = &[
     "编委",
 ];
 
+/// The last characters of the units' endings, and 長 of a head's title
+/// glued to the unit (處處長).
+static UNIT_OR_HEAD_LAST: LazyLock<CharSet> =
+    LazyLock::new(|| last_chars(&[AGENCY_ENDINGS, SUB_UNIT_ENDINGS, &["长"]].concat()));
+
 /// Where a unit named by `t` ends, when it ends in one of `endings`: at its
 /// end, or inside it where the segmenter glued the unit to its head's title
 /// (處 | 處長 read as 處處長).
 fn unit_word_end(text: &str, t: &Token, endings: &[&str]) -> Option<usize> {
     let word = &text[t.range()];
+    // Most words end in no unit's ending, nor in 長.
+    if !ends_in(word, &UNIT_OR_HEAD_LAST) {
+        return None;
+    }
     let ending = |w: &str| endings.iter().any(|e| w.ends_with(e));
     if ending(word) {
         // A noun, or a character alone that is not the verb 辦 (省下彩禮
         // 錢辦); jieba tags 司 of 高教司 nr.
-        let pos = t.pos().as_str();
         let named = if word.chars().count() == 1 {
-            !pos.starts_with('v')
+            !tagged(t, tag::VERBAL)
         } else {
-            matches!(pos, "n" | "nt" | "ng" | "nz" | "j") && !NOT_UNITS.contains(&word)
+            tagged(t, tag::UNIT_NOUN) && !NOT_UNITS.contains(&word)
         };
         return named.then(|| t.end());
     }
@@ -979,18 +1108,10 @@ fn is_name_word(text: &str, t: &Token, before_bare_ending: bool) -> bool {
     if !word.chars().all(is_han) || word.chars().any(|c| FUNCTION_CHARS.contains(&c)) {
         return false;
     }
-    let pos = t.pos().as_str();
     match word.chars().count() {
         0 => false,
-        1 => !["c", "p", "u", "d", "r", "m", "q"]
-            .iter()
-            .any(|p| pos.starts_with(p)),
-        _ => {
-            matches!(
-                pos,
-                "n" | "nz" | "nt" | "ng" | "j" | "ns" | "vn" | "b" | "l" | "a" | "an"
-            ) || pos == "v" && before_bare_ending
-        }
+        1 => !tagged(t, tag::GRAMMAR | tag::MEASURE),
+        _ => tagged(t, tag::NAME_WORD) || before_bare_ending && tagged(t, tag::VERB),
     }
 }
 
@@ -1012,7 +1133,7 @@ fn agencies(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<(u8, 
         GOVERNMENT_LEVELS.contains(&w)
             || w.ends_with("政府")
             || lexicon.kind(w) == Some(EntityKind::Place)
-            || t.pos().as_str() == "ns" && has_place_shape(w)
+            || tagged(t, tag::PLACE) && has_place_shape(w)
     };
     for (i, t) in tokens.iter().enumerate() {
         let Some(end) = unit_word_end(text, t, AGENCY_ENDINGS) else {
@@ -1215,9 +1336,9 @@ fn coordinated(text: &str, tokens: &[Token], org: &Entity) -> Option<String> {
     }
     let (place, brand, after) = (tokens.get(k + 1)?, tokens.get(k + 2)?, tokens.get(k + 3));
     let short_place =
-        place.pos().as_str() == "ns" && (2..=3).contains(&text[place.range()].chars().count());
+        tagged(place, tag::PLACE) && (2..=3).contains(&text[place.range()].chars().count());
     let brand_word = &text[brand.range()];
-    let noun = brand.pos().as_str().starts_with('n')
+    let noun = tagged(brand, tag::NOMINAL)
         && brand_word.chars().count() >= 2
         && brand_word.chars().all(is_han);
     let ends = after.is_none_or(|a| {
@@ -1234,7 +1355,7 @@ fn leading_place(text: &str, tokens: &[Token], org: &Entity) -> Option<Entity> {
     let chars = text[first.range()].chars().count();
     (first.start() == org.range.start
         && first.end() < org.range.end
-        && first.pos().as_str() == "ns"
+        && tagged(first, tag::PLACE)
         && (2..=3).contains(&chars))
     .then(|| Entity {
         kind: EntityKind::Place,
@@ -1384,14 +1505,18 @@ fn stock_code_at(text: &str, at: usize) -> bool {
 /// where the clause starts (騰躍 | 科技).
 fn listed_companies(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
     for (i, t) in tokens.iter().enumerate() {
-        if !matches!(&text[t.range()], "（" | "(") || !stock_code_at(text, t.start()) {
+        // The bracket's first byte turns away almost every word at once.
+        if !matches!(text.as_bytes()[t.start()], b'(' | 0xEF)
+            || !matches!(&text[t.range()], "（" | "(")
+            || !stock_code_at(text, t.start())
+        {
             continue;
         }
         let mut k = i;
         let mut chars = 0;
         while k > 0 && chars < 8 && is_name_word(text, &tokens[k - 1], true) {
             let starts_clause = k < 2 || !text[tokens[k - 2].range()].chars().all(is_han);
-            if tokens[k - 1].pos().as_str() == "v" && !starts_clause {
+            if tagged(&tokens[k - 1], tag::VERB) && !starts_clause {
                 break;
             }
             chars += text[tokens[k - 1].range()].chars().count();
@@ -1448,7 +1573,7 @@ fn branded_companies(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) 
     for pair in tokens.windows(2) {
         let (brand, trade) = (&pair[0], &pair[1]);
         let word = &text[brand.range()];
-        if matches!(brand.pos().as_str(), "nr" | "nrt" | "nrfg" | "nz")
+        if tagged(brand, tag::NAME | tag::PROPER)
             && word.chars().count() == 2
             && word.chars().all(is_han)
             && COMPANY_TRADES.contains(&&text[trade.range()])
@@ -1476,6 +1601,8 @@ const ROAD_ENDINGS: &[&str] = &[
     "大桥",
 ];
 
+static ROAD_LAST: LazyLock<CharSet> = LazyLock::new(|| last_chars(ROAD_ENDINGS));
+
 /// Roads named by the places they join or run through: places and
 /// abbreviations of places before a road's ending (京 | 港澳 | 高速,
 /// 屯門 | 公路). 高速 before a verb is "fast" (中國 | 高速 | 發展), and a
@@ -1483,17 +1610,15 @@ const ROAD_ENDINGS: &[&str] = &[
 fn roads(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
     let word = |t: &Token| &text[t.range()];
     for (i, t) in tokens.iter().enumerate().skip(1) {
-        if !ROAD_ENDINGS.contains(&word(t))
-            || word(t) == "高速"
-                && tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.pos().as_str().starts_with('v'))
+        if !ends_in(word(t), &ROAD_LAST)
+            || !ROAD_ENDINGS.contains(&word(t))
+            || word(t) == "高速" && tokens.get(i + 1).is_some_and(|n| tagged(n, tag::VERBAL))
         {
             continue;
         }
         let names_road = |n: &Token| {
             let w = word(n);
-            matches!(n.pos().as_str(), "ns" | "j")
+            tagged(n, tag::PLACE | tag::ABBREVIATION)
                 && w.chars().all(is_han)
                 && !w.ends_with(['国', '洲'])
                 && w != "全国"
@@ -1507,7 +1632,7 @@ fn roads(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
         let Some(first) = places.last() else {
             continue;
         };
-        if places.iter().any(|n| n.pos().as_str() == "ns")
+        if places.iter().any(|n| tagged(n, tag::PLACE))
             && text[first.start()..t.start()].chars().count() <= 6
         {
             out.push((
@@ -1537,11 +1662,7 @@ fn organizations(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
         while k > 0 && absorbed < 8 {
             let t = &tokens[k - 1];
             let word = &text[t.start()..t.end().min(start)];
-            if !joins_name(
-                word,
-                t.pos().as_str(),
-                tokens.get(k).map(|n| n.pos().as_str()),
-            ) {
+            if !joins_name(word, t, tokens.get(k)) {
                 break;
             }
             start = t.start();
@@ -1616,7 +1737,7 @@ fn governed_place_before(text: &str, tokens: &[Token], at: usize) -> bool {
         // The segmenter's word holds 政府 (市政府, 特區政府).
         Some(t) if t.start() < at => &text[t.start()..at],
         _ => match k.checked_sub(1) {
-            Some(j) if tokens[j].pos().as_str() == "ns" => return true,
+            Some(j) if tagged(&tokens[j], tag::PLACE) => return true,
             Some(j) => &text[tokens[j].range()],
             None => return false,
         },
@@ -1626,7 +1747,9 @@ fn governed_place_before(text: &str, tokens: &[Token], at: usize) -> bool {
         || before.ends_with("特区")
 }
 
-fn joins_name(word: &str, pos: &str, next_pos: Option<&str>) -> bool {
+/// Whether `word`, the part of token `t` before the suffix, can be part of
+/// the name before it, `next` the token after `t`.
+fn joins_name(word: &str, t: &Token, next: Option<&Token>) -> bool {
     let chars = word.chars().count();
     if chars == 0 || !word.chars().all(is_han) {
         return false;
@@ -1634,11 +1757,12 @@ fn joins_name(word: &str, pos: &str, next_pos: Option<&str>) -> bool {
     if chars == 1 {
         return !FUNCTION_CHARS.contains(&word.chars().next().unwrap_or(' '));
     }
-    match pos {
-        "ns" => chars <= 3,
-        "n" | "nz" | "nr" | "nrt" | "nrfg" | "nt" | "j" | "vn" | "b" | "eng" => true,
-        "a" => next_pos.is_some_and(|p| p.starts_with('n')),
-        _ => false,
+    if tagged(t, tag::PLACE) {
+        chars <= 3
+    } else if tagged(t, tag::BEFORE_SUFFIX) {
+        true
+    } else {
+        tagged(t, tag::ADJECTIVE) && next.is_some_and(|n| tagged(n, tag::NOMINAL))
     }
 }
 
