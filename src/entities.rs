@@ -712,19 +712,20 @@ const GENERIC_ORGS: &[&str] = &[
 /// three characters (not a doubled one: 謝謝), or a transliteration of
 /// three characters or more.
 fn reads_as_name(word: &str) -> bool {
-    let chars: Vec<char> = word.chars().collect();
-    let Some(&first) = chars.first() else {
+    let mut chars = word.chars();
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
         return false;
     };
-    if chars.len() < 2 || !chars.iter().all(|&c| is_han(c) || c == '·') {
+    let count = 2 + chars.count();
+    if !word.chars().all(|c| is_han(c) || c == '·') {
         return false;
     }
     let surname =
-        is_surname(first) && chars.len() <= 4 && chars[1] != first && !NOT_NAME_SET.contains(word);
-    let transliteration = chars.len() >= 3
-        && chars
-            .iter()
-            .all(|&c| c == '·' || TRANSLITERATION_SET.contains(c));
+        is_surname(first) && count <= 4 && second != first && !NOT_NAME_SET.contains(word);
+    let transliteration = count >= 3
+        && word
+            .chars()
+            .all(|c| c == '·' || TRANSLITERATION_SET.contains(c));
     surname || transliteration
 }
 
