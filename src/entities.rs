@@ -383,10 +383,14 @@ pub(crate) fn find(
     tagged_words(text, tokens, lexicon, &mut candidates);
 
     let mut chosen = choose(candidates);
-    // A storm's name is no one's (颱風「白鷺」).
-    chosen.retain(|_, e| {
-        e.kind != EntityKind::Person || !after_storm_word(text, tokens, e.range.start)
-    });
+    // A storm's name is no one's (颱風「白鷺」), wherever the article names
+    // the storm again (白鷺是…).
+    let storms: Vec<&str> = chosen
+        .values()
+        .filter(|e| e.kind == EntityKind::Person && after_storm_word(text, tokens, e.range.start))
+        .map(|e| &text[e.range()])
+        .collect();
+    chosen.retain(|_, e| e.kind != EntityKind::Person || !storms.contains(&&text[e.range()]));
     let units = extend_names(text, tokens, &mut chosen);
     let mut short = short_names(text, tokens, &chosen);
     short.extend(
@@ -667,11 +671,11 @@ fn is_numbered_congress(word: &str) -> bool {
 
 /// Common words jieba's dictionary tags nr that begin with a surname
 /// (顧問, 高峰, 賀信, 明白): the frequent ones of its two-character nr words
-/// that name no one, and 金紅利.
+/// that name no one.
 const NOT_NAMES: &str = "明白 文明 阳光 卫星 雷达 荣誉 顾问 高峰 石英 高潮 顾客 康复 白领 \
      安静 沙滩 师范 宁可 陈述 陈列 关怀 林立 温泉 黎明 宁静 蓝天 安抚 \
      许可 杜绝 卓越 祝贺 荣耀 毛巾 高薪 华丽 金黄 查明 周密 陈设 白发 \
-     贺信 白鹭 金红利 明星 武功 和尚 王朝 陆军 武林 宫殿 师傅 胡同 师兄 \
+     贺信 明星 武功 和尚 王朝 陆军 武林 宫殿 师傅 胡同 师兄 \
      王爷 白雪 齐声 丛林 王子 高僧 冷汗 金刚 师生 马匹 金石 乔木 谢恩 \
      马背 白布 孙子 马夫 高三 梅花 吉祥 范畴 周转 冷笑 古老 叶子 安危 \
      齐全 米粉 胡子 兰花 桂花 杨柳 林木 林子 梅子 左翼 凌厉 凌辱 白白 \
