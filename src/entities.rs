@@ -38,7 +38,8 @@ use crate::lexicon::Lexicon;
 use crate::numbers;
 use crate::pos_model::PosModel;
 use crate::scan::{CharFilter, CharSet, find_words};
-use crate::{Token, is_han};
+use crate::{Pos, Token, is_han};
+use rustc_hash::FxHashSet;
 
 /// What an entity is. The rules that find entities, strongest first:
 /// bylines (責編：劉茜, 來源：華聲在線), lines of names only (胡孟婷 周 蓉),
@@ -173,6 +174,105 @@ static TRANSLITERATION_SET: LazyLock<CharSet> = LazyLock::new(|| CharSet::new(TR
 static COUNTRY_ABBREVIATION_SET: LazyLock<CharSet> =
     LazyLock::new(|| CharSet::new(COUNTRY_ABBREVIATIONS));
 
+/// Classes of part-of-speech tags that the rules ask about, one bit each,
+/// read from a table by the tag's index: the rules ask for every word, and
+/// comparing the tags' names would cost more than the rules themselves.
+mod tag {
+    /// nr, nrfg, nrt: a person's name.
+    pub(super) const NAME: u32 = 1;
+    /// ns.
+    pub(super) const PLACE: u32 = 1 << 1;
+    /// nt.
+    pub(super) const ORG: u32 = 1 << 2;
+    /// j, an abbreviation.
+    pub(super) const ABBREVIATION: u32 = 1 << 3;
+    /// m.
+    pub(super) const NUMERAL: u32 = 1 << 4;
+    /// nz, a proper noun.
+    pub(super) const PROPER: u32 = 1 << 5;
+    /// v.
+    pub(super) const VERB: u32 = 1 << 6;
+    /// Tags starting with v.
+    pub(super) const VERBAL: u32 = 1 << 7;
+    /// Tags starting with n.
+    pub(super) const NOMINAL: u32 = 1 << 8;
+    /// Tags starting with c, p, u, d, r or m: conjunctions, prepositions,
+    /// particles, adverbs, pronouns, numerals.
+    pub(super) const GRAMMAR: u32 = 1 << 9;
+    /// Tags starting with q, measure words.
+    pub(super) const MEASURE: u32 = 1 << 10;
+    /// p, c, u, d, r, m, t, f: words a name does not run into.
+    pub(super) const NOT_IN_NAME: u32 = 1 << 11;
+    /// n, nt, ng, nz, j: nouns that can name a unit.
+    pub(super) const UNIT_NOUN: u32 = 1 << 12;
+    /// n, nz, nt, ng, j, ns, vn, b, l, a, an: words inside a body's name.
+    pub(super) const NAME_WORD: u32 = 1 << 13;
+    /// n, nz, nr, nrt, nrfg, nt, j, vn, b, eng: words before a suffix.
+    pub(super) const BEFORE_SUFFIX: u32 = 1 << 14;
+    /// a.
+    pub(super) const ADJECTIVE: u32 = 1 << 15;
+
+    /// The classes of the tag named `name`.
+    pub(super) fn of(name: &str) -> u32 {
+        let exact = |names: &[&str], class: u32| if names.contains(&name) { class } else { 0 };
+        let prefix = |prefixes: &[&str], class: u32| {
+            if prefixes.iter().any(|p| name.starts_with(p)) {
+                class
+            } else {
+                0
+            }
+        };
+        exact(&["nr", "nrfg", "nrt"], NAME)
+            | exact(&["ns"], PLACE)
+            | exact(&["nt"], ORG)
+            | exact(&["j"], ABBREVIATION)
+            | exact(&["m"], NUMERAL)
+            | exact(&["nz"], PROPER)
+            | exact(&["v"], VERB)
+            | prefix(&["v"], VERBAL)
+            | prefix(&["n"], NOMINAL)
+            | prefix(&["c", "p", "u", "d", "r", "m"], GRAMMAR)
+            | prefix(&["q"], MEASURE)
+            | exact(&["p", "c", "u", "d", "r", "m", "t", "f"], NOT_IN_NAME)
+            | exact(&["n", "nt", "ng", "nz", "j"], UNIT_NOUN)
+            | exact(
+                &["n", "nz", "nt", "ng", "j", "ns", "vn", "b", "l", "a", "an"],
+                NAME_WORD,
+            )
+            | exact(
+                &["n", "nz", "nr", "nrt", "nrfg", "nt", "j", "vn", "b", "eng"],
+                BEFORE_SUFFIX,
+            )
+            | exact(&["a"], ADJECTIVE)
+    }
+}
+
+static TAG_CLASSES: LazyLock<Vec<u32>> =
+    LazyLock::new(|| Pos::all().iter().map(|name| tag::of(name)).collect());
+
+/// Whether the token's tag is of one of `classes` (bits of [`tag`]).
+fn tagged(t: &Token, classes: u32) -> bool {
+    TAG_CLASSES
+        .get(t.pos().index())
+        .is_some_and(|c| c & classes != 0)
+}
+
+/// The last characters of the words of `list`, to turn away at once the
+/// words that cannot end in one of them.
+fn last_chars(list: &[&str]) -> CharSet {
+    CharSet::new(
+        &list
+            .iter()
+            .filter_map(|w| w.chars().next_back())
+            .collect::<String>(),
+    )
+}
+
+/// Whether `word`'s last character is in `set`.
+fn ends_in(word: &str, set: &CharSet) -> bool {
+    word.chars().next_back().is_some_and(|c| set.contains(c))
+}
+
 fn is_surname(c: char) -> bool {
     SURNAME_SET.contains(c)
 }
@@ -200,6 +300,10 @@ const TITLES: &[&str] = &[
     "大使",
     "将军",
 ];
+
+/// The last characters of TITLES and HONORIFICS: most words end in none.
+static TITLE_LAST: LazyLock<CharSet> = LazyLock::new(|| last_chars(TITLES));
+static HONORIFIC_LAST: LazyLock<CharSet> = LazyLock::new(|| last_chars(HONORIFICS));
 
 /// Words after a name that address the person (小平同志).
 const HONORIFICS: &[&str] = &["同志", "先生", "女士"];
@@ -230,6 +334,10 @@ const RELATION_WORDS: &[&str] = &[
     "联合声明",
     "联合公报",
 ];
+
+/// The last characters of 委會 and of NEWSPAPER_ENDINGS.
+static COMMITTEE_OR_NEWSPAPER_LAST: LazyLock<CharSet> =
+    LazyLock::new(|| last_chars(&[NEWSPAPER_ENDINGS, &["委会"]].concat()));
 
 /// Words that end a newspaper's name (人民日報, 新民晚報).
 const NEWSPAPER_ENDINGS: &[&str] = &["日報", "日报", "晚報", "晚报", "時報", "时报"];
@@ -265,14 +373,32 @@ pub(crate) fn find(
     }
     known_names(text, tokens, lexicon, &mut candidates);
     organizations(text, tokens, &mut candidates);
+    agencies(text, tokens, lexicon, &mut candidates);
+    listed_companies(text, tokens, &mut candidates);
+    branded_companies(text, tokens, &mut candidates);
+    roads(text, tokens, &mut candidates);
     people(text, tokens, &mut candidates);
     titled_people(text, tokens, &mut candidates);
     country_pairs(text, tokens, &mut candidates);
     tagged_words(text, tokens, lexicon, &mut candidates);
 
     let mut chosen = choose(candidates);
-    extend_names(text, tokens, &mut chosen);
-    let short = short_names(text, tokens, &chosen);
+    // A storm's name is no one's (颱風「白鷺」), wherever the article names
+    // the storm again (白鷺是…).
+    let storms: Vec<&str> = chosen
+        .values()
+        .filter(|e| e.kind == EntityKind::Person && after_storm_word(text, tokens, e.range.start))
+        .map(|e| &text[e.range()])
+        .collect();
+    chosen.retain(|_, e| e.kind != EntityKind::Person || !storms.contains(&&text[e.range()]));
+    let units = extend_names(text, tokens, &mut chosen);
+    let mut short = short_names(text, tokens, &chosen);
+    short.extend(
+        units
+            .into_iter()
+            .map(|u| text[u].to_string())
+            .filter(|u| u.chars().count() >= 3),
+    );
     add_recurrences(text, tokens, &short, &mut chosen);
     // After the short names: 閔和國際 is coordinated with 湖南皇爺.
     let partners: Vec<String> = chosen
@@ -282,24 +408,60 @@ pub(crate) fn find(
         .collect();
     add_recurrences(text, tokens, &partners, &mut chosen);
     let mut entities: Vec<Entity> = chosen.into_values().collect();
-    // A delegation or a government unit is read as one name (廣東代表團,
-    // 岳陽市公安局); a zone or a company holds its place (湘潭天易經開區).
+    // A zone holds its place (湘潭天易經開區), and so does a name with no
+    // suffix (湖南皇爺); a company, an association, a delegation or a
+    // government unit is read as one name (深圳恒拓新能源科技股份有限公司,
+    // 中國汽車工業協會, 華晶光電, 廣東代表團, 岳陽市公安局). The place
+    // must be one the lexicon knows or shaped like one.
     let inner: Vec<Entity> = entities
         .iter()
         .filter(|e| e.kind == EntityKind::Org)
         .filter(|e| {
             let name = &text[e.range()];
-            ORG_SUFFIXES.iter().any(|s| name.ends_with(s))
-                || !PLACE_GROUPS
+            ZONE_SUFFIXES.iter().any(|s| name.ends_with(s))
+                || !ORG_SUFFIXES
                     .iter()
+                    .chain(PLACE_GROUPS)
                     .chain(SUB_UNIT_ENDINGS)
+                    .chain(COMPANY_TRADES)
                     .any(|s| name.ends_with(s))
         })
         .filter_map(|org| leading_place(text, tokens, org))
+        .filter(|p| {
+            let place = &text[p.range()];
+            lexicon.kind(place) == Some(EntityKind::Place) || has_place_shape(place)
+        })
         .collect();
     entities.extend(inner);
+    drop_inside_titles(text, &mut entities);
     entities.sort_by_key(|e| (e.range.start, Reverse(e.range.end)));
     entities
+}
+
+/// Drops the names inside a title in 《》 (中華人民共和國 of 《中華人民共和國
+/// 數據資源促進法》): a law or a book is no entity, and the name is part of
+/// its title. A title that is a name whole (《人民日報》) stays.
+fn drop_inside_titles(text: &str, entities: &mut Vec<Entity>) {
+    let titles: Vec<Range<usize>> = text
+        .match_indices('《')
+        .filter_map(|(at, open)| {
+            let start = at + open.len();
+            let len = text[start..].find(['》', '《', '\n'])?;
+            text[start + len..]
+                .starts_with('》')
+                .then_some(start..start + len)
+        })
+        .collect();
+    if titles.is_empty() {
+        return;
+    }
+    // The titles are in order and never overlap: only the last one that
+    // starts at or before a name can hold it.
+    entities.retain(|e| {
+        let k = titles.partition_point(|t| t.start <= e.range.start);
+        k.checked_sub(1)
+            .is_none_or(|k| e.range.end > titles[k].end || titles[k] == e.range)
+    });
 }
 
 /// Every occurrence of the organizations' `names` that is a run of whole
@@ -408,27 +570,51 @@ fn on_word_boundaries(tokens: &[Token], range: &Range<usize>) -> bool {
 fn tagged_words(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<(u8, Entity)>) {
     for (i, t) in tokens.iter().enumerate() {
         let word = &text[t.range()];
-        let (kind, range) = match t.pos().as_str() {
-            "nr" | "nrfg" | "nrt" => {
+        let (kind, range) = match t.pos() {
+            _ if tagged(t, tag::NAME) => {
                 let name = NAME_COMPOUND_HEADS
                     .iter()
                     .find_map(|head| word.strip_suffix(head))
                     .unwrap_or(word);
-                if !reads_as_name(name) {
+                // 季增14.2%, 金紅利3.5元: a name is not counted.
+                let counted = text[t.end()..].starts_with(|c: char| c.is_ascii_digit());
+                if !reads_as_name(name) || counted {
                     continue;
                 }
                 (EntityKind::Person, t.start()..t.start() + name.len())
             }
             // jieba's dictionary tags 城鎮, 新建 and 深度 ns: a place must be
             // known or shaped like one.
-            "ns" if lexicon.kind(word).is_none() && !has_place_shape(word) => continue,
-            "ns" => (EntityKind::Place, t.range()),
-            "nt" if REGION_ENDINGS.iter().any(|e| word.ends_with(e)) => {
+            _ if tagged(t, tag::PLACE) => {
+                if lexicon.kind(word).is_none() && !has_place_shape(word) {
+                    continue;
+                }
                 (EntityKind::Place, t.range())
             }
-            "nt" => (EntityKind::Org, session_start(text, tokens, i)..t.end()),
+            _ if tagged(t, tag::ORG) => {
+                if REGION_ENDINGS.iter().any(|e| word.ends_with(e)) {
+                    (EntityKind::Place, t.range())
+                } else if GENERIC_ORGS.contains(&word)
+                    || TITLED_OFFICES.contains(&word) && text[t.end()..].starts_with("司长")
+                {
+                    continue;
+                } else {
+                    (EntityKind::Org, session_start(text, tokens, i)..t.end())
+                }
+            }
             // 十五大: the numbered congress.
-            "j" if is_numbered_congress(word) => (EntityKind::Org, t.range()),
+            _ if tagged(t, tag::ABBREVIATION) && is_numbered_congress(word) => {
+                (EntityKind::Org, t.range())
+            }
+            // Most words end in neither 會 nor 報: one look at the last
+            // character turns them away.
+            _ if !ends_in(word, &COMMITTEE_OR_NEWSPAPER_LAST) => continue,
+            // 組委會, 居委會: a committee is an organization; 常委會 is the
+            // standing committee of any congress (下次常委會會議), named
+            // whole with its congress (全國人大常委會).
+            _ if word.ends_with("委会") && word.chars().count() >= 3 && word != "常委会" => {
+                (EntityKind::Org, t.range())
+            }
             _ if NEWSPAPER_ENDINGS
                 .iter()
                 .any(|e| word.len() > e.len() && word.ends_with(e)) =>
@@ -441,17 +627,31 @@ fn tagged_words(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<(
     }
 }
 
+/// Whether the word at `start` follows the word for a storm, in quotes or
+/// not (颱風「白鷺」, 台風杜蘇芮).
+fn after_storm_word(text: &str, tokens: &[Token], start: usize) -> bool {
+    let Ok(i) = tokens.binary_search_by_key(&start, Token::start) else {
+        return false;
+    };
+    let word = |j: usize| &text[tokens[j].range()];
+    let before = match i.checked_sub(1) {
+        Some(j) if ["「", "“", "\"", "『"].contains(&word(j)) => j.checked_sub(1),
+        other => other,
+    };
+    before.is_some_and(|j| STORM_WORDS.contains(&word(j)))
+}
+
 /// Where the organization of token `i` begins: with the session number
 /// before it (第九屆全國人民代表大會) and the body that holds the session
 /// before that (中國共產黨第十五次全國代表大會).
 fn session_start(text: &str, tokens: &[Token], i: usize) -> usize {
     let is_session = |t: &Token| {
         let w = &text[t.range()];
-        t.pos().as_str() == "m" && w.starts_with('第') && w.ends_with(['屆', '届', '次'])
+        tagged(t, tag::NUMERAL) && w.starts_with('第') && w.ends_with(['屆', '届', '次'])
     };
     match i.checked_sub(1).map(|j| (j, &tokens[j])) {
         Some((j, session)) if is_session(session) => match j.checked_sub(1) {
-            Some(k) if tokens[k].pos().as_str() == "nt" => tokens[k].start(),
+            Some(k) if tagged(&tokens[k], tag::ORG) => tokens[k].start(),
             _ => session.start(),
         },
         _ => tokens[i].start(),
@@ -469,22 +669,67 @@ fn is_numbered_congress(word: &str) -> bool {
     })
 }
 
+/// Common words jieba's dictionary tags nr that begin with a surname
+/// (顧問, 高峰, 賀信, 明白): the frequent ones of its two-character nr words
+/// that name no one.
+const NOT_NAMES: &str = "明白 文明 阳光 卫星 雷达 荣誉 顾问 高峰 石英 高潮 顾客 康复 白领 \
+     安静 沙滩 师范 宁可 陈述 陈列 关怀 林立 温泉 黎明 宁静 蓝天 安抚 \
+     许可 杜绝 卓越 祝贺 荣耀 毛巾 高薪 华丽 金黄 查明 周密 陈设 白发 \
+     贺信 明星 武功 和尚 王朝 陆军 武林 宫殿 师傅 胡同 师兄 \
+     王爷 白雪 齐声 丛林 王子 高僧 冷汗 金刚 师生 马匹 金石 乔木 谢恩 \
+     马背 白布 孙子 马夫 高三 梅花 吉祥 范畴 周转 冷笑 古老 叶子 安危 \
+     齐全 米粉 胡子 兰花 桂花 杨柳 林木 林子 梅子 左翼 凌厉 凌辱 白白 \
+     沙丘 童子 师母 史诗 岳父 师娘 胡闹 麦子 郎中 麻木";
+
+static NOT_NAME_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| NOT_NAMES.split_whitespace().collect());
+
+/// Words before a typhoon's name, which is not a person (颱風「白鷺」).
+const STORM_WORDS: &[&str] = &[
+    "台风",
+    "飓风",
+    "热带风暴",
+    "强烈热带风暴",
+    "超强台风",
+    "强台风",
+];
+
+/// Hong Kong's offices of the Financial Secretary and the Chief Secretary:
+/// in 財政司司長 they are part of a person's title, not a department.
+const TITLED_OFFICES: &[&str] = &["财政司", "政务司"];
+
+/// Kinds of company, not names (歸屬於上市公司股東).
+const GENERIC_ORGS: &[&str] = &[
+    "上市公司",
+    "母公司",
+    "子公司",
+    "分公司",
+    "总公司",
+    "本公司",
+    "该公司",
+    "控股公司",
+    "股份公司",
+    "上市企业",
+];
+
 /// Whether a word tagged nr reads as a person's name: a surname and one to
 /// three characters (not a doubled one: 謝謝), or a transliteration of
 /// three characters or more.
 fn reads_as_name(word: &str) -> bool {
-    let chars: Vec<char> = word.chars().collect();
-    let Some(&first) = chars.first() else {
+    let mut chars = word.chars();
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
         return false;
     };
-    if chars.len() < 2 || !chars.iter().all(|&c| is_han(c) || c == '·') {
+    let count = 2 + chars.count();
+    if !word.chars().all(|c| is_han(c) || c == '·') {
         return false;
     }
-    let surname = is_surname(first) && chars.len() <= 4 && chars[1] != first;
-    let transliteration = chars.len() >= 3
-        && chars
-            .iter()
-            .all(|&c| c == '·' || TRANSLITERATION_SET.contains(c));
+    let surname =
+        is_surname(first) && count <= 4 && second != first && !NOT_NAME_SET.contains(word);
+    let transliteration = count >= 3
+        && word
+            .chars()
+            .all(|c| c == '·' || TRANSLITERATION_SET.contains(c));
     surname || transliteration
 }
 
@@ -501,13 +746,8 @@ fn people(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
             .is_some_and(|c| is_han(c) && !FUNCTION_CHARS.contains(&c))
             && chars.next().is_none()
     };
-    let grammatical = |t: &Token| {
-        let pos = t.pos().as_str();
-        ["c", "p", "u", "d", "r", "m"]
-            .iter()
-            .any(|p| pos.starts_with(p))
-    };
-    let is_name_tag = |t: &Token| t.pos().as_str().starts_with("nr");
+    let grammatical = |t: &Token| tagged(t, tag::GRAMMAR);
+    let is_name_tag = |t: &Token| tagged(t, tag::NAME);
     let person = |range: Range<usize>| {
         (
             1,
@@ -523,10 +763,11 @@ fn people(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
         // 江主席: the title glued to the surname, or the next word.
         if starts_with_surname {
             let surname_len = w.chars().next().map_or(0, char::len_utf8);
+            let is_title = |w: &str| ends_in(w, &TITLE_LAST) && TITLES.contains(&w);
             let title_after = if w.len() == surname_len {
-                tokens.get(i + 1).is_some_and(|n| TITLES.contains(&word(n)))
+                tokens.get(i + 1).is_some_and(|n| is_title(word(n)))
             } else {
-                TITLES.contains(&&w[surname_len..])
+                is_title(&w[surname_len..])
             };
             if title_after && !grammatical(t) {
                 out.push(person(t.start()..t.start() + surname_len));
@@ -543,17 +784,21 @@ fn people(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
             let rest = &tokens[i + 1..i + 1 + given];
             let ends_there = tokens.get(i + 1 + given).is_none_or(|n| !single_han(n));
             // A name tag, or a title before: 副主席 | 張 | 震.
-            let titled = i > 0
-                && TITLES
-                    .iter()
-                    .any(|title| word(&tokens[i - 1]).ends_with(title));
-            if given > 0 && ends_there && (titled || is_name_tag(t) || rest.iter().any(is_name_tag))
+            let titled = || {
+                i > 0 && {
+                    let before = word(&tokens[i - 1]);
+                    ends_in(before, &TITLE_LAST) && TITLES.iter().any(|t| before.ends_with(t))
+                }
+            };
+            if given > 0
+                && ends_there
+                && (titled() || is_name_tag(t) || rest.iter().any(is_name_tag))
             {
                 out.push(person(t.start()..rest[given - 1].end()));
             }
         }
         // 小 | 平 | 同志: two single characters before an honorific.
-        if HONORIFICS.contains(&w) && i >= 2 {
+        if i >= 2 && ends_in(w, &HONORIFIC_LAST) && HONORIFICS.contains(&w) {
             let (a, b) = (&tokens[i - 2], &tokens[i - 1]);
             let before_is_word = i < 3 || !single_han(&tokens[i - 3]);
             if single_han(a)
@@ -685,22 +930,25 @@ const TITLES_BEFORE_NAMES: &[&str] = &[
     "教授",
 ];
 
+static TITLE_BEFORE_NAME_LAST: LazyLock<CharSet> =
+    LazyLock::new(|| last_chars(TITLES_BEFORE_NAMES));
+
 /// A title, then a surname and one or two characters more: the name
 /// (總統 | 賴清德, 行政長官 | 李家 | 超: the segmenter's 李家 is not the
 /// name's end).
 fn titled_people(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
     let word = |t: &Token| &text[t.range()];
     for (i, t) in tokens.iter().enumerate() {
-        if !TITLES_BEFORE_NAMES
-            .iter()
-            .any(|title| word(t).ends_with(title))
-        {
-            continue;
-        }
         let Some(first) = tokens.get(i + 1) else {
             continue;
         };
-        if !word(first).chars().next().is_some_and(is_surname) {
+        // Most words end in no title's last character.
+        if !ends_in(word(t), &TITLE_BEFORE_NAME_LAST)
+            || !word(first).chars().next().is_some_and(is_surname)
+            || !TITLES_BEFORE_NAMES
+                .iter()
+                .any(|title| word(t).ends_with(title))
+        {
             continue;
         }
         let mut chars = 0;
@@ -708,8 +956,7 @@ fn titled_people(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
         for n in &tokens[i + 1..] {
             let w = word(n);
             let count = w.chars().count();
-            let is_word_of_grammar =
-                count >= 2 && ["p", "c", "u", "d", "r", "m", "t", "f"].contains(&n.pos().as_str());
+            let is_word_of_grammar = count >= 2 && tagged(n, tag::NOT_IN_NAME);
             if chars + count > 3
                 || !w.chars().all(is_han)
                 || w.chars().any(|c| FUNCTION_CHARS.contains(&c))
@@ -751,6 +998,187 @@ const SUB_UNIT_ENDINGS: &[&str] = &[
     "委员会",
 ];
 
+/// Units that a level of government or a place names (省 | 交通運輸廳,
+/// 市 | 住建局, 彰化縣 | 警察局, 中央 | 災害應變中心, 政府 | 新聞處).
+const AGENCY_ENDINGS: &[&str] = &[
+    "局",
+    "署",
+    "处",
+    "厅",
+    "委员会",
+    "委",
+    "办公室",
+    "办",
+    "中心",
+];
+
+/// Words that head a body as its level of government (省 | 交通運輸廳),
+/// and every word ending in 政府 (市政府 | 辦公室).
+const GOVERNMENT_LEVELS: &[&str] = &["省", "市", "县", "区", "镇", "乡", "中央", "国家", "政府"];
+
+/// Words that end in a unit's ending without naming a unit.
+const NOT_UNITS: &[&str] = &[
+    "格局",
+    "布局",
+    "结局",
+    "当局",
+    "大局",
+    "出局",
+    "开局",
+    "定局",
+    "僵局",
+    "骗局",
+    "饭局",
+    "时局",
+    "政局",
+    "战局",
+    "变局",
+    "全局",
+    "部署",
+    "签署",
+    "联署",
+    "好处",
+    "到处",
+    "各处",
+    "此处",
+    "远处",
+    "难处",
+    "用处",
+    "住处",
+    "之处",
+    "深处",
+    "处处",
+    "议处",
+    "惩处",
+    "论处",
+    "查处",
+    "判处",
+    "相处",
+    "共处",
+    "出处",
+    "益处",
+    "坏处",
+    "长处",
+    "短处",
+    "大厅",
+    "餐厅",
+    "客厅",
+    "展厅",
+    "市中心",
+    "立委",
+    "主委",
+    "常委",
+    "评委",
+    "编委",
+];
+
+/// The last characters of the units' endings, and 長 of a head's title
+/// glued to the unit (處處長).
+static UNIT_OR_HEAD_LAST: LazyLock<CharSet> =
+    LazyLock::new(|| last_chars(&[AGENCY_ENDINGS, SUB_UNIT_ENDINGS, &["长"]].concat()));
+
+/// Where a unit named by `t` ends, when it ends in one of `endings`: at its
+/// end, or inside it where the segmenter glued the unit to its head's title
+/// (處 | 處長 read as 處處長).
+fn unit_word_end(text: &str, t: &Token, endings: &[&str]) -> Option<usize> {
+    let word = &text[t.range()];
+    // Most words end in no unit's ending, nor in 長.
+    if !ends_in(word, &UNIT_OR_HEAD_LAST) {
+        return None;
+    }
+    let ending = |w: &str| endings.iter().any(|e| w.ends_with(e));
+    if ending(word) {
+        // A noun, or a character alone that is not the verb 辦 (省下彩禮
+        // 錢辦); jieba tags 司 of 高教司 nr.
+        let named = if word.chars().count() == 1 {
+            !tagged(t, tag::VERBAL)
+        } else {
+            tagged(t, tag::UNIT_NOUN) && !NOT_UNITS.contains(&word)
+        };
+        return named.then(|| t.end());
+    }
+    let first = word.chars().next()?;
+    let unit = &word[..first.len_utf8()];
+    let head = &word[unit.len()..];
+    (ending(unit) && head.strip_prefix(unit) == Some("长")).then(|| t.start() + unit.len())
+}
+
+/// A word that can be inside an organization's name: a noun, an adjective
+/// of two characters or more (健康 in 衛生健康委員會), an abbreviation, a
+/// character the segmenter left alone that is not grammar, or a verb of
+/// two characters or more right before a bare ending (統計 | 處, 應變 |
+/// 中心; not 要求 | 議處 or 辦理 | 辦公廳).
+fn is_name_word(text: &str, t: &Token, before_bare_ending: bool) -> bool {
+    let word = &text[t.range()];
+    if !word.chars().all(is_han) || word.chars().any(|c| FUNCTION_CHARS.contains(&c)) {
+        return false;
+    }
+    match word.chars().count() {
+        0 => false,
+        1 => !tagged(t, tag::GRAMMAR | tag::MEASURE),
+        _ => tagged(t, tag::NAME_WORD) || before_bare_ending && tagged(t, tag::VERB),
+    }
+}
+
+/// Whether `t` is an ending alone (處, 中心) or one glued to its head's
+/// title (處處長).
+fn starts_bare_ending(text: &str, t: &Token, endings: &[&str]) -> bool {
+    let word = &text[t.range()];
+    endings.contains(&word) || unit_word_end(text, t, endings).is_some_and(|end| end < t.end())
+}
+
+/// Government bodies named by their level or place, and their trade
+/// (省 | 交通運輸 | 廳, 市 | 住房 | 和 | 城鄉 | 建設局, 市 | 住 | 建 | 局,
+/// 彰化縣 | 警察局): name words between the two, an 和 or 及 between
+/// name words too.
+fn agencies(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<(u8, Entity)>) {
+    let word = |t: &Token| &text[t.range()];
+    let heads_body = |t: &Token| {
+        let w = word(t);
+        GOVERNMENT_LEVELS.contains(&w)
+            || w.ends_with("政府")
+            || lexicon.kind(w) == Some(EntityKind::Place)
+            || tagged(t, tag::PLACE) && has_place_shape(w)
+    };
+    for (i, t) in tokens.iter().enumerate() {
+        let Some(end) = unit_word_end(text, t, AGENCY_ENDINGS) else {
+            continue;
+        };
+        let mut k = i;
+        let mut chars = text[t.start()..end].chars().count();
+        let head = loop {
+            let Some(before) = k.checked_sub(1).map(|j| &tokens[j]) else {
+                break None;
+            };
+            if heads_body(before) {
+                break Some(before);
+            }
+            let bare = starts_bare_ending(text, &tokens[k], AGENCY_ENDINGS);
+            let joins = is_name_word(text, before, bare)
+                || ["和", "及", "与"].contains(&word(before))
+                    && k >= 2
+                    && k < i
+                    && is_name_word(text, &tokens[k - 2], false);
+            chars += word(before).chars().count();
+            if !joins || chars > 10 {
+                break None;
+            }
+            k -= 1;
+        };
+        // A trade of two characters at least before the ending: 市 | 中心
+        // is the city's centre.
+        if let Some(head) = head.filter(|h| text[h.end()..end].chars().count() >= 3) {
+            out.push((
+                1,
+                Entity {
+                    kind: EntityKind::Org,
+                    range: head.start()..end,
+                },
+            ));
+        }
+    }
+}
+
 /// Groups named after a place: a delegation is an organization (廣東代表團).
 const PLACE_GROUPS: &[&str] = &["代表团", "考察团", "访问团", "交流团"];
 
@@ -758,7 +1186,14 @@ const PLACE_GROUPS: &[&str] = &["代表团", "考察团", "访问团", "交流�
 /// is part of it (東莞市 | 統計局, 省 | 財政廳), as before a group
 /// (廣東 | 代表團); the units after an organization are (國家統計局 |
 /// 工業司); a place before a place below it is one (湖南省 | 岳陽市).
-fn extend_names(text: &str, tokens: &[Token], chosen: &mut BTreeMap<usize, Entity>) {
+/// Returns the units' own ranges (工業司): a unit named once after its
+/// parent is named alone after that (交通部觀光署 … 觀光署表示).
+fn extend_names(
+    text: &str,
+    tokens: &[Token],
+    chosen: &mut BTreeMap<usize, Entity>,
+) -> Vec<Range<usize>> {
+    let mut units = Vec::new();
     let word = |t: &Token| &text[t.range()];
     let token_at = |at: usize| tokens.binary_search_by_key(&at, |t| t.start()).ok();
     let starts: Vec<usize> = chosen.keys().copied().collect();
@@ -804,21 +1239,25 @@ fn extend_names(text: &str, tokens: &[Token], chosen: &mut BTreeMap<usize, Entit
                     range: entity.range.start..next.end(),
                 };
             } else if entity.kind == EntityKind::Org {
-                let unit_end = tokens[i..]
-                    .iter()
-                    .take(3)
-                    .take_while(|n| {
-                        word(n).chars().all(is_han)
-                            && !word(n).chars().any(|c| FUNCTION_CHARS.contains(&c))
-                            && ["n", "nz", "nt", "j", "ns", "nr"].contains(&n.pos().as_str())
-                    })
-                    .map(|n| n.end())
-                    .filter(|&end| {
-                        let unit = &text[entity.range.end..end];
-                        SUB_UNIT_ENDINGS.iter().any(|e| unit.ends_with(e))
-                            && unit.chars().count() >= 2
-                    })
-                    .last();
+                // The last unit ending within three name words (經濟部 |
+                // 統計 | 處; 財政部 | 統計 | 處處長, the unit glued to its head).
+                let mut unit_end = None;
+                for (j, n) in tokens.iter().enumerate().skip(i).take(3) {
+                    if let Some(end) = unit_word_end(text, n, SUB_UNIT_ENDINGS) {
+                        if text[entity.range.end..end].chars().count() >= 2 {
+                            unit_end = Some(end);
+                        }
+                        if end < n.end() {
+                            break;
+                        }
+                    }
+                    let bare = tokens
+                        .get(j + 1)
+                        .is_some_and(|b| starts_bare_ending(text, b, SUB_UNIT_ENDINGS));
+                    if !is_name_word(text, n, bare) {
+                        break;
+                    }
+                }
                 // Names read inside the unit give way to it, unless one
                 // runs past it.
                 let runs_past = |end: usize| {
@@ -834,12 +1273,14 @@ fn extend_names(text: &str, tokens: &[Token], chosen: &mut BTreeMap<usize, Entit
                     for at in inside {
                         chosen.remove(&at);
                     }
+                    units.push(entity.range.end..end);
                     entity.range.end = end;
                 }
             }
         }
         chosen.insert(entity.range.start, entity);
     }
+    units
 }
 
 /// Short names of the chosen organizations, to find where they recur: the
@@ -900,9 +1341,9 @@ fn coordinated(text: &str, tokens: &[Token], org: &Entity) -> Option<String> {
     }
     let (place, brand, after) = (tokens.get(k + 1)?, tokens.get(k + 2)?, tokens.get(k + 3));
     let short_place =
-        place.pos().as_str() == "ns" && (2..=3).contains(&text[place.range()].chars().count());
+        tagged(place, tag::PLACE) && (2..=3).contains(&text[place.range()].chars().count());
     let brand_word = &text[brand.range()];
-    let noun = brand.pos().as_str().starts_with('n')
+    let noun = tagged(brand, tag::NOMINAL)
         && brand_word.chars().count() >= 2
         && brand_word.chars().all(is_han);
     let ends = after.is_none_or(|a| {
@@ -919,7 +1360,7 @@ fn leading_place(text: &str, tokens: &[Token], org: &Entity) -> Option<Entity> {
     let chars = text[first.range()].chars().count();
     (first.start() == org.range.start
         && first.end() < org.range.end
-        && first.pos().as_str() == "ns"
+        && tagged(first, tag::PLACE)
         && (2..=3).contains(&chars))
     .then(|| Entity {
         kind: EntityKind::Place,
@@ -1043,6 +1484,173 @@ fn suffix_occurrences(text: &str) -> Vec<(usize, &'static str)> {
     kept
 }
 
+/// Where a stock code in brackets ends, when one starts at `at`:
+/// （688652）, (2330), （股份代號：0880）, （00700.HK）.
+fn stock_code_at(text: &str, at: usize) -> bool {
+    let Some(rest) = text[at..].strip_prefix(['（', '(']) else {
+        return false;
+    };
+    // A label first: 股份代號：, 股票代码:.
+    let rest = match rest.find(['：', ':']) {
+        Some(colon) if colon <= 18 && rest[..colon].chars().all(is_han) => {
+            rest[colon..].trim_start_matches(['：', ':'])
+        }
+        _ => rest,
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &rest[digits..];
+    let market = rest.strip_prefix('.').map_or(0, |m| {
+        1 + m.bytes().take_while(u8::is_ascii_uppercase).count()
+    });
+    (4..=6).contains(&digits) && rest[market..].starts_with(['）', ')'])
+}
+
+/// Companies named before their stock code (華芯微電子（688652）, 騰躍科技
+/// （股份代號：0880）): the name words before the bracket, a verb only
+/// where the clause starts (騰躍 | 科技).
+fn listed_companies(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
+    for (i, t) in tokens.iter().enumerate() {
+        // The bracket's first byte turns away almost every word at once.
+        if !matches!(text.as_bytes()[t.start()], b'(' | 0xEF)
+            || !matches!(&text[t.range()], "（" | "(")
+            || !stock_code_at(text, t.start())
+        {
+            continue;
+        }
+        let mut k = i;
+        let mut chars = 0;
+        while k > 0 && chars < 8 && is_name_word(text, &tokens[k - 1], true) {
+            let starts_clause = k < 2 || !text[tokens[k - 2].range()].chars().all(is_han);
+            if tagged(&tokens[k - 1], tag::VERB) && !starts_clause {
+                break;
+            }
+            chars += text[tokens[k - 1].range()].chars().count();
+            k -= 1;
+        }
+        let name = &text[tokens.get(k).map_or(t.start(), Token::start)..t.start()];
+        if name.chars().count() >= 2 && !TRADE_WORDS.contains(&name) {
+            out.push((
+                2,
+                Entity {
+                    kind: EntityKind::Org,
+                    range: t.start() - name.len()..t.start(),
+                },
+            ));
+        }
+    }
+}
+
+/// Trades that a company's brand names before them (華鼎光電, 恒泰地產).
+const COMPANY_TRADES: &[&str] = &[
+    "光电",
+    "地产",
+    "科技",
+    "电子",
+    "微电子",
+    "半导体",
+    "生技",
+    "金控",
+    "证券",
+    "置业",
+    "实业",
+    "控股",
+    "电机",
+    "精密",
+    "能源",
+    "航运",
+    "物流",
+    "医药",
+    "药业",
+    "生物",
+    "传媒",
+    "通信",
+    "软件",
+    "汽车",
+    "电气",
+    "机械",
+    "钢铁",
+    "食品",
+];
+
+/// A brand the segmenter reads as a name (華鼎, tagged nr) or a proper
+/// noun, then a trade: a company (華鼎 | 光電).
+fn branded_companies(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
+    for pair in tokens.windows(2) {
+        let (brand, trade) = (&pair[0], &pair[1]);
+        let word = &text[brand.range()];
+        if tagged(brand, tag::NAME | tag::PROPER)
+            && word.chars().count() == 2
+            && word.chars().all(is_han)
+            && COMPANY_TRADES.contains(&&text[trade.range()])
+        {
+            out.push((
+                1,
+                Entity {
+                    kind: EntityKind::Org,
+                    range: brand.start()..trade.end(),
+                },
+            ));
+        }
+    }
+}
+
+/// Words that end a road's name (京港澳高速, 屯門公路).
+const ROAD_ENDINGS: &[&str] = &[
+    "高速公路",
+    "公路",
+    "高速",
+    "快速路",
+    "快速公路",
+    "大道",
+    "隧道",
+    "大桥",
+];
+
+static ROAD_LAST: LazyLock<CharSet> = LazyLock::new(|| last_chars(ROAD_ENDINGS));
+
+/// Roads named by the places they join or run through: places and
+/// abbreviations of places before a road's ending (京 | 港澳 | 高速,
+/// 屯門 | 公路). 高速 before a verb is "fast" (中國 | 高速 | 發展), and a
+/// country or the whole nation names no road.
+fn roads(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
+    let word = |t: &Token| &text[t.range()];
+    for (i, t) in tokens.iter().enumerate().skip(1) {
+        if !ends_in(word(t), &ROAD_LAST)
+            || !ROAD_ENDINGS.contains(&word(t))
+            || word(t) == "高速" && tokens.get(i + 1).is_some_and(|n| tagged(n, tag::VERBAL))
+        {
+            continue;
+        }
+        let names_road = |n: &Token| {
+            let w = word(n);
+            tagged(n, tag::PLACE | tag::ABBREVIATION)
+                && w.chars().all(is_han)
+                && !w.ends_with(['国', '洲'])
+                && w != "全国"
+        };
+        let places = tokens[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|n| names_road(n))
+            .collect::<Vec<_>>();
+        let Some(first) = places.last() else {
+            continue;
+        };
+        if places.iter().any(|n| tagged(n, tag::PLACE))
+            && text[first.start()..t.start()].chars().count() <= 6
+        {
+            out.push((
+                1,
+                Entity {
+                    kind: EntityKind::Place,
+                    range: first.start()..t.end(),
+                },
+            ));
+        }
+    }
+}
+
 /// Organizations ending in a suffix, with the words before them.
 fn organizations(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
     for (at, suffix) in suffix_occurrences(text) {
@@ -1059,11 +1667,7 @@ fn organizations(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
         while k > 0 && absorbed < 8 {
             let t = &tokens[k - 1];
             let word = &text[t.start()..t.end().min(start)];
-            if !joins_name(
-                word,
-                t.pos().as_str(),
-                tokens.get(k).map(|n| n.pos().as_str()),
-            ) {
+            if !joins_name(word, t, tokens.get(k)) {
                 break;
             }
             start = t.start();
@@ -1085,8 +1689,17 @@ fn organizations(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
         if ranked && text[start..at].starts_with(['強', '强']) {
             start += '強'.len_utf8();
         }
-        // Some kind of name must come before the suffix: 公司 alone is none.
-        if text[start..at].chars().count() >= 2 {
+        // A name given in quotes is the name whole, its verbs too
+        // (「創新科技產業統籌委員會」).
+        if let Some(open) = quoted_from(text, end) {
+            start = open;
+        }
+        // Some kind of name must come before the suffix: 公司 alone is
+        // none, and neither is a kind of company (上市公司) or a time
+        // before 政府 (財政年度政府: only a place or a level heads it).
+        let generic = GENERIC_ORGS.contains(&&text[start..end])
+            || suffix == "政府" && !governed_place_before(text, tokens, at);
+        if text[start..at].chars().count() >= 2 && !generic {
             out.push((
                 1,
                 Entity {
@@ -1098,7 +1711,50 @@ fn organizations(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
     }
 }
 
-fn joins_name(word: &str, pos: &str, next_pos: Option<&str>) -> bool {
+/// Where the quoted name that ends at `end` begins: after an opening
+/// quote with nothing but Han characters between, at most 16 of them.
+fn quoted_from(text: &str, end: usize) -> Option<usize> {
+    let close = text[end..].chars().next()?;
+    let open = match close {
+        '」' => '「',
+        '”' => '“',
+        '』' => '『',
+        _ => return None,
+    };
+    let mut from = end;
+    for (n, c) in text[..end].chars().rev().enumerate() {
+        if c == open {
+            return Some(from);
+        }
+        if n >= 16 || !is_han(c) {
+            return None;
+        }
+        from -= c.len_utf8();
+    }
+    None
+}
+
+/// Whether the word before `at` can head a government: a place, a level
+/// (市政府, 中央政府) or a region (特區政府).
+fn governed_place_before(text: &str, tokens: &[Token], at: usize) -> bool {
+    let k = tokens.partition_point(|t| t.end() <= at);
+    let before = match tokens.get(k) {
+        // The segmenter's word holds 政府 (市政府, 特區政府).
+        Some(t) if t.start() < at => &text[t.start()..at],
+        _ => match k.checked_sub(1) {
+            Some(j) if tagged(&tokens[j], tag::PLACE) => return true,
+            Some(j) => &text[tokens[j].range()],
+            None => return false,
+        },
+    };
+    GOVERNMENT_LEVELS.contains(&before)
+        || before.ends_with(PLACE_ENDINGS)
+        || before.ends_with("特区")
+}
+
+/// Whether `word`, the part of token `t` before the suffix, can be part of
+/// the name before it, `next` the token after `t`.
+fn joins_name(word: &str, t: &Token, next: Option<&Token>) -> bool {
     let chars = word.chars().count();
     if chars == 0 || !word.chars().all(is_han) {
         return false;
@@ -1106,11 +1762,12 @@ fn joins_name(word: &str, pos: &str, next_pos: Option<&str>) -> bool {
     if chars == 1 {
         return !FUNCTION_CHARS.contains(&word.chars().next().unwrap_or(' '));
     }
-    match pos {
-        "ns" => chars <= 3,
-        "n" | "nz" | "nr" | "nrt" | "nrfg" | "nt" | "j" | "vn" | "b" | "eng" => true,
-        "a" => next_pos.is_some_and(|p| p.starts_with('n')),
-        _ => false,
+    if tagged(t, tag::PLACE) {
+        chars <= 3
+    } else if tagged(t, tag::BEFORE_SUFFIX) {
+        true
+    } else {
+        tagged(t, tag::ADJECTIVE) && next.is_some_and(|n| tagged(n, tag::NOMINAL))
     }
 }
 

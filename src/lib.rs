@@ -142,17 +142,19 @@ of known names (the governments, regulators, listed companies, officials
 and places of mainland China, Taiwan and Hong Kong; `MODEL.md` lists its
 sources) is matched on whole words and extended to the longest name
 (國家統計局工業司); [`Analyzer::add_words`] adds the reader's own. A place
-that begins an organization's name is listed inside it, after it.
+that begins a zone's name (湘潭 of 湘潭天易經開區) is listed inside it,
+after it; a company's place is part of its name.
 
 ```
 use zhlens::{AnalyzeOptions, Analyzer, EntityKind};
 
 let analyzer = Analyzer::new();
-let text = "8月5日，湖南群創智能科技有限公司項目開工。\n責編：劉茜";
+let text = "8月5日，湖南群創智能科技有限公司項目在湘潭天易經開區開工。\n責編：劉茜";
 let analysis = analyzer.analyze(text, &AnalyzeOptions::new("2025-09-15".parse()?));
 let found: Vec<(EntityKind, &str)> = analysis.entities().iter().map(|e| (e.kind(), &text[e.range()])).collect();
 assert!(found.contains(&(EntityKind::Org, "湖南群創智能科技有限公司")));
-assert!(found.contains(&(EntityKind::Place, "湖南")));
+assert!(found.contains(&(EntityKind::Place, "湘潭")));
+assert!(!found.contains(&(EntityKind::Place, "湖南")));
 assert!(found.contains(&(EntityKind::Person, "劉茜")));
 # Ok::<(), zhlens::Error>(())
 ```
