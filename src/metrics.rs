@@ -675,15 +675,24 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
     }
     // 占進出口總值的比重 is a 比重; 占外匯存底的47.1% a share of 外匯存底.
     if let Some(share) = text[start..end].find('占') {
-        match text[start + share..end]
-            .rfind('的')
-            .map(|of| start + share + of)
-        {
-            Some(of) if text[of + '的'.len_utf8()..end].chars().nth(1).is_some() => {
-                start = of + '的'.len_utf8();
+        // 研發總開支提升至佔本地生產總值1.2%: what rose to a share of
+        // something is the measure, and the share is where it went.
+        let risen = trend_at_end(&text[start..start + share])
+            .filter(|read| !read.with_amount && read.start > 0 && trend.is_none());
+        if let Some(read) = risen {
+            trend = Some((read.direction, read.basis, false));
+            end = start + read.start;
+        } else {
+            match text[start + share..end]
+                .rfind('的')
+                .map(|of| start + share + of)
+            {
+                Some(of) if text[of + '的'.len_utf8()..end].chars().nth(1).is_some() => {
+                    start = of + '的'.len_utf8();
+                }
+                Some(of) if share == 0 && of + '的'.len_utf8() == end => end = of,
+                _ => {}
             }
-            Some(of) if share == 0 && of + '的'.len_utf8() == end => end = of,
-            _ => {}
         }
     }
     let indicator = &text[start..end];
