@@ -1282,10 +1282,14 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         // 3月底|降至6,580億元), and one read with no indicator is still the
         // value's (實質按年增長3.1%).
         let mut later_trend: Option<Trend> = None;
-        for part in cuts.chunks(2).rev() {
+        // Whether the indicator was read past a date (觀光署並規劃|於115年度|
+        // 編列…): what stands next to the value names nothing of its own.
+        let mut read_past_date = false;
+        for (k, part) in cuts.chunks(2).rev().enumerate() {
             let read = read_indicator(text, tokens, part[0]..part[1]);
             later_trend = later_trend.or(read.trend);
             if let Some(indicator) = read.indicator {
+                read_past_date = k > 0;
                 reading = Some(Reading {
                     indicator: Some(indicator),
                     trend: read.trend.or(later_trend),
@@ -1311,15 +1315,21 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         let mut changes_from = range.end;
         let counts = matches!(figure.kind(), FigureKind::Quantity | FigureKind::Money);
         let existential = has_suffix_in(&text[clause..range.start], HAVING_VERBS);
+        let money = figure.kind() == FigureKind::Money;
         if let Some(counted) = counts
-            .then(|| {
-                let money = figure.kind() == FigureKind::Money;
-                counted_after(text, tokens, range.end, existential, money)
-            })
+            .then(|| counted_after(text, tokens, range.end, existential, money))
             .flatten()
         {
+            // 觀光署…於115年度編列1,320億元推動觀光: who spends stands
+            // before the date; the money is counted by what it is spent on.
+            let spent_on = money
+                && read_past_date
+                && tokens
+                    .get(tokens.partition_point(|t| t.start() < counted.start))
+                    .is_some_and(|t| t.pos().as_str() == "v");
             let before_names_none = read.as_ref().is_none_or(|(indicator, trend)| {
-                trend.is_none() && (existential || names_a_holder(text, tokens, indicator.clone()))
+                trend.is_none()
+                    && (existential || spent_on || names_a_holder(text, tokens, indicator.clone()))
             });
             if before_names_none && from.is_none() {
                 changes_from = counted.end;
