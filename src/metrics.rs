@@ -877,7 +877,9 @@ fn counted_after(
     if run > 0 && (is_noun(0) || lone_verb) && ends_clause(run) {
         return Some(at..words[run - 1].end());
     }
-    if money && pos(0) == "v" && run > 0 && (ends_clause(run) || pos(run) == "m") {
+    // (提高到50元 after a price is where it went, not a use.)
+    let spends = pos(0) == "v" && TREND_WORDS.prefix(&text[at..]).is_none();
+    if money && spends && run > 0 && (ends_clause(run) || pos(run) == "m") {
         return Some(at..words[run - 1].end());
     }
     // 家公司|在|主板|上市: the verb after where or why says what is counted.
