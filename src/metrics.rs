@@ -357,10 +357,13 @@ fn changes_after(
         }
         if is_size {
             // The size of the change just stated: its percent is the amount.
-            let last = changes.last_mut().expect("a size follows a change");
-            if amount.is_some() {
-                last.amount = amount;
+            // Without one, the size changes in a trend of its own (增速較上月
+            // 加快…), which is not this change's.
+            if amount.is_none() {
+                break;
             }
+            let last = changes.last_mut().expect("a size follows a change");
+            last.amount = amount;
             last.range.end = end;
         } else {
             changes.push(Change {
@@ -1392,8 +1395,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             // indicator, at another period; …；經季節性調整後按季增長0.4%:
             // its change on another basis.
             // A change of the change (降幅比上月擴大) is no change of it.
-            let of_change = starts_with_any(text[start..end].trim_start(), CHANGE_SIZES).is_some()
-                || text[start..end].trim_start().starts_with("增速");
+            let of_change = starts_with_any(text[start..end].trim_start(), CHANGE_SIZES).is_some();
             // 編列1,320億元推動觀光，較本年度增加近一成: the change of the
             // sentence's last level, when it has none yet.
             let unchanged = metrics[sentence_metrics..]
