@@ -357,10 +357,13 @@ fn changes_after(
         }
         if is_size {
             // The size of the change just stated: its percent is the amount.
-            let last = changes.last_mut().expect("a size follows a change");
-            if amount.is_some() {
-                last.amount = amount;
+            // Without one, the size changes in a trend of its own (增速較上月
+            // 加快…), which is not this change's.
+            if amount.is_none() {
+                break;
             }
+            let last = changes.last_mut().expect("a size follows a change");
+            last.amount = amount;
             last.range.end = end;
         } else {
             changes.push(Change {
@@ -675,15 +678,24 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
     }
     // 占進出口總值的比重 is a 比重; 占外匯存底的47.1% a share of 外匯存底.
     if let Some(share) = text[start..end].find('占') {
-        match text[start + share..end]
-            .rfind('的')
-            .map(|of| start + share + of)
-        {
-            Some(of) if text[of + '的'.len_utf8()..end].chars().nth(1).is_some() => {
-                start = of + '的'.len_utf8();
+        // 研發總開支提升至佔本地生產總值1.2%: what rose to a share of
+        // something is the measure, and the share is where it went.
+        let risen = trend_at_end(&text[start..start + share])
+            .filter(|read| !read.with_amount && read.start > 0 && trend.is_none());
+        if let Some(read) = risen {
+            trend = Some((read.direction, read.basis, false));
+            end = start + read.start;
+        } else {
+            match text[start + share..end]
+                .rfind('的')
+                .map(|of| start + share + of)
+            {
+                Some(of) if text[of + '的'.len_utf8()..end].chars().nth(1).is_some() => {
+                    start = of + '的'.len_utf8();
+                }
+                Some(of) if share == 0 && of + '的'.len_utf8() == end => end = of,
+                _ => {}
             }
-            Some(of) if share == 0 && of + '的'.len_utf8() == end => end = of,
-            _ => {}
         }
     }
     let indicator = &text[start..end];
@@ -868,7 +880,9 @@ fn counted_after(
     if run > 0 && (is_noun(0) || lone_verb) && ends_clause(run) {
         return Some(at..words[run - 1].end());
     }
-    if money && pos(0) == "v" && run > 0 && (ends_clause(run) || pos(run) == "m") {
+    // (提高到50元 after a price is where it went, not a use.)
+    let spends = pos(0) == "v" && TREND_WORDS.prefix(&text[at..]).is_none();
+    if money && spends && run > 0 && (ends_clause(run) || pos(run) == "m") {
         return Some(at..words[run - 1].end());
     }
     // 家公司|在|主板|上市: the verb after where or why says what is counted.
@@ -1273,10 +1287,14 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         // 3月底|降至6,580億元), and one read with no indicator is still the
         // value's (實質按年增長3.1%).
         let mut later_trend: Option<Trend> = None;
-        for part in cuts.chunks(2).rev() {
+        // Whether the indicator was read past a date (觀光署並規劃|於115年度|
+        // 編列…): what stands next to the value names nothing of its own.
+        let mut read_past_date = false;
+        for (k, part) in cuts.chunks(2).rev().enumerate() {
             let read = read_indicator(text, tokens, part[0]..part[1]);
             later_trend = later_trend.or(read.trend);
             if let Some(indicator) = read.indicator {
+                read_past_date = k > 0;
                 reading = Some(Reading {
                     indicator: Some(indicator),
                     trend: read.trend.or(later_trend),
@@ -1302,15 +1320,21 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         let mut changes_from = range.end;
         let counts = matches!(figure.kind(), FigureKind::Quantity | FigureKind::Money);
         let existential = has_suffix_in(&text[clause..range.start], HAVING_VERBS);
+        let money = figure.kind() == FigureKind::Money;
         if let Some(counted) = counts
-            .then(|| {
-                let money = figure.kind() == FigureKind::Money;
-                counted_after(text, tokens, range.end, existential, money)
-            })
+            .then(|| counted_after(text, tokens, range.end, existential, money))
             .flatten()
         {
+            // 觀光署…於115年度編列1,320億元推動觀光: who spends stands
+            // before the date; the money is counted by what it is spent on.
+            let spent_on = money
+                && read_past_date
+                && tokens
+                    .get(tokens.partition_point(|t| t.start() < counted.start))
+                    .is_some_and(|t| t.pos().as_str() == "v");
             let before_names_none = read.as_ref().is_none_or(|(indicator, trend)| {
-                trend.is_none() && (existential || names_a_holder(text, tokens, indicator.clone()))
+                trend.is_none()
+                    && (existential || spent_on || names_a_holder(text, tokens, indicator.clone()))
             });
             if before_names_none && from.is_none() {
                 changes_from = counted.end;
@@ -1371,8 +1395,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             // indicator, at another period; …；經季節性調整後按季增長0.4%:
             // its change on another basis.
             // A change of the change (降幅比上月擴大) is no change of it.
-            let of_change = starts_with_any(text[start..end].trim_start(), CHANGE_SIZES).is_some()
-                || text[start..end].trim_start().starts_with("增速");
+            let of_change = starts_with_any(text[start..end].trim_start(), CHANGE_SIZES).is_some();
             // 編列1,320億元推動觀光，較本年度增加近一成: the change of the
             // sentence's last level, when it has none yet.
             let unchanged = metrics[sentence_metrics..]

@@ -373,9 +373,11 @@ pub(super) const COMPACT_CHANGES: &[(&str, Basis, Direction)] = &[
 ];
 
 /// Words that name the size of a change just stated (…增加1,870億元，增幅
-/// 6.4%): the percent is that change's amount.
+/// 6.4%): the percent is that change's amount. Said before a trend of their
+/// own (增速較上月加快1.1個百分點), they change the change: no measure.
 pub(super) const CHANGE_SIZES: &[(&str, Direction)] = &[
     ("增幅", Direction::Up),
+    ("增速", Direction::Up),
     ("升幅", Direction::Up),
     ("涨幅", Direction::Up),
     ("增长率", Direction::Up),
