@@ -1454,7 +1454,10 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
 
         // A list: A、B和C分別增長5%、6%和7%.
         let listed = listed_values(text, figures, i);
-        if listed > 1 && text[indicator.end..range.start].contains("分别") {
+        // An indicator may follow its value (共90個議席): then no 分别 can
+        // stand between them.
+        let between = text.get(indicator.end..range.start).unwrap_or("");
+        if listed > 1 && between.contains("分别") {
             if let Some(names) = listed_indicators(text, indicator.clone(), listed) {
                 for (k, indicator) in names.into_iter().enumerate() {
                     let value = i + k;
@@ -1568,6 +1571,13 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             });
         }
     }
+    // A figure alone is never what is measured (港币1与2 3 read 3 as the
+    // indicator of the listed values before it).
+    metrics.retain(|m| {
+        figures
+            .binary_search_by_key(&m.indicator.start, |f| f.range().start)
+            .map_or(true, |k| figures[k].range() != m.indicator)
+    });
     for metric in &mut metrics {
         assess(metric, figures);
     }
