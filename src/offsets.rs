@@ -165,7 +165,8 @@ fn char_count(utf8: &[u8]) -> usize {
 }
 
 /// The length of the UTF-8 character a lead byte starts.
-fn utf8_width(lead: u8) -> usize {
+#[inline]
+pub(crate) fn utf8_width(lead: u8) -> usize {
     match lead {
         0..0x80 => 1,
         0xc0..0xe0 => 2,

@@ -11,6 +11,7 @@ use std::ops::Range;
 use std::sync::Mutex;
 
 use super::{Group, Matches, Tables, Veto, unmatched_end};
+use crate::offsets::utf8_width;
 
 /// A slot of the double array: node `n`'s child by character number `c` is
 /// slot `base(n) + c` if that slot's `parent` is `n`.
@@ -142,12 +143,7 @@ impl LeadFilter {
             if self.pairs[i / 64] >> (i % 64) & 1 == 1 {
                 return at;
             }
-            at += match b0 {
-                0..0x80 => 1,
-                0xc0..0xe0 => 2,
-                0xe0..0xf0 => 3,
-                _ => 4,
-            };
+            at += utf8_width(b0);
         }
         at.min(end)
     }
