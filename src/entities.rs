@@ -37,7 +37,7 @@ use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::numbers;
 use crate::pos_model::PosModel;
-use crate::scan::{CharFilter, CharSet, find_words};
+use crate::scan::{CharSet, StartFilter, find_words};
 use crate::{Pos, Token, is_han};
 use rustc_hash::FxHashSet;
 
@@ -487,14 +487,18 @@ fn add_recurrences(
         .values_mut()
         .for_each(|v| v.sort_by_key(|n| Reverse(n.len())));
     // Turns away almost every word before the map is asked.
-    let first_chars = CharFilter::new(by_first.keys().copied());
+    let mut starts = StartFilter::default();
+    names.iter().for_each(|name| starts.insert(name));
     let mut next_free = 0;
     for t in tokens {
         if t.start() < next_free {
             continue;
         }
         let rest = &text[t.start()..];
-        let Some(first) = rest.chars().next().filter(|&c| first_chars.may_contain(c)) else {
+        if !starts.may_start(rest) {
+            continue;
+        }
+        let Some(first) = rest.chars().next() else {
             continue;
         };
         let Some(name) = by_first

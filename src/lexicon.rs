@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 
 use crate::Token;
 use crate::entities::EntityKind;
+use crate::scan::StartFilter;
 
 /// The compiled-in name lists, each with the kind of its names.
 const BUILTIN: &[(EntityKind, &str)] = &[
@@ -39,6 +40,8 @@ const BUILTIN: &[(EntityKind, &str)] = &[
 pub(crate) struct Lexicon {
     /// A name's kind; `None` for a text that only starts names.
     prefixes: FxHashMap<Box<str>, Option<EntityKind>>,
+    /// Turns away most tokens before their text is hashed.
+    starts: StartFilter,
 }
 
 impl Lexicon {
@@ -65,6 +68,7 @@ impl Lexicon {
 
     /// Adds `name` as an entity of `kind`; a later kind replaces an earlier.
     pub(crate) fn insert(&mut self, name: &str, kind: EntityKind) {
+        self.starts.insert(name);
         for (at, _) in name.char_indices().skip(1) {
             self.prefixes.entry(name[..at].into()).or_insert(None);
         }
@@ -84,6 +88,9 @@ impl Lexicon {
         i: usize,
     ) -> Option<(EntityKind, Range<usize>)> {
         let start = tokens.get(i)?.start();
+        if !self.starts.may_start(&text[start..]) {
+            return None;
+        }
         let mut longest = None;
         for token in &tokens[i..] {
             match self.prefixes.get(&text[start..token.end()]) {
