@@ -16,8 +16,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::offsets::{Utf16Cursor, Utf16Offsets};
 use crate::{
-    Analysis, AnalyzeOptions, Analyzer, Config, Date, Entity, EntityKind, Figure, FigureValue,
-    Metric, Pos, Region, Script, SegmentOptions, Token, UserWord, detect_script,
+    Analysis, AnalyzeOptions, Analyzer, Config, Date, EntityKind, Figure, FigureValue, Metric, Pos,
+    Region, Script, SegmentOptions, Token, UserWord, detect_script,
 };
 
 /// The largest text accepted, in UTF-16 code units (16 Mi, 32 MiB as a JS
@@ -325,151 +325,222 @@ pub fn analyze_packed(text: JsValue, options: JsValue) -> Result<Array, JsError>
 /// the input; nothing else in JavaScript reshapes the result. A metric holds
 /// its figures whole (its value, period, change amount and `from`), the same
 /// objects as in `figures`, so that it reads on its own.
+///
+/// Written into one string as it goes: a megabyte of news has some 15,000
+/// objects, and a `format!` and a string apiece cost more than the JSON.
 fn analysis_json(text: &str, analysis: &Analysis) -> String {
-    let figures = figure_objects(text, analysis.figures());
-    let entities = entity_objects(text, analysis.entities());
-    let metrics = metric_objects(text, analysis.metrics(), analysis.figures(), &figures);
-    format!(
-        r#"{{"region":"{}","figures":[{}],"entities":[{}],"metrics":[{}]}}"#,
-        analysis.region().name(),
-        figures.join(","),
-        entities.join(","),
-        metrics.join(",")
-    )
-}
-
-/// `{"kind","start","end","value","unit","approx"?,"range"?}` per figure.
-fn figure_objects(text: &str, figures: &[Figure]) -> Vec<String> {
+    let figures = analysis.figures();
+    let mut json = Json(String::with_capacity(
+        64 * (figures.len() + analysis.entities().len()),
+    ));
+    json.push(r#"{"region":""#);
+    json.push(analysis.region().name());
+    json.push(r#"","figures":["#);
     let mut cursor = Utf16Cursor::new(text);
-    figures
+    let figure_units: Vec<(usize, usize)> = figures
         .iter()
         .map(|f| {
-            let start = cursor.advance_to(f.range().start);
-            let end = cursor.advance_to(f.range().end);
-            let value = match f.value() {
-                FigureValue::Number(n) => json_number(n),
-                FigureValue::Iso(iso) => json_string(iso),
-            };
-            let unit = f.unit().map_or("null".into(), json_string);
-            let mut json = format!(
-                r#"{{"kind":"{}","start":{start},"end":{end},"value":{value},"unit":{unit}"#,
-                f.kind().as_str()
-            );
-            if let Some(approx) = f.approx() {
-                json.push_str(&format!(r#","approx":"{}""#, approx.as_str()));
-            }
-            if let Some([low, high]) = f.bounds() {
-                json.push_str(&format!(
-                    r#","range":[{},{}]"#,
-                    json_number(low),
-                    json_number(high)
-                ));
-            }
-            json.push('}');
-            json
-        })
-        .collect()
-}
-
-/// `{"kind","start","end"}` per entity.
-fn entity_objects(text: &str, entities: &[Entity]) -> Vec<String> {
-    let mut cursor = Utf16Cursor::new(text);
-    entities
-        .iter()
-        .map(|e| {
-            let start = cursor.advance_to(e.range().start);
-            let end = cursor.advance_to(e.range().end);
-            format!(
-                r#"{{"kind":"{}","start":{start},"end":{end}}}"#,
-                e.kind().as_str()
+            (
+                cursor.advance_to(f.range().start),
+                cursor.advance_to(f.range().end),
             )
         })
-        .collect()
+        .collect();
+    for (i, f) in figures.iter().enumerate() {
+        json.comma(i);
+        json.figure(f, figure_units[i]);
+    }
+    json.push(r#"],"entities":["#);
+    let mut cursor = Utf16Cursor::new(text);
+    for (i, e) in analysis.entities().iter().enumerate() {
+        json.comma(i);
+        json.push(r#"{"kind":""#);
+        json.push(e.kind().as_str());
+        json.push("\",");
+        json.span(
+            cursor.advance_to(e.range().start),
+            cursor.advance_to(e.range().end),
+        );
+        json.push("}");
+    }
+    json.push(r#"],"metrics":["#);
+    json.metrics(text, analysis.metrics(), figures, &figure_units);
+    json.push("]}");
+    json.0
 }
 
-/// `{"indicator","value","period"?,"change"?,"earlier"?}` per metric, its
-/// figures written out (`figure_json`, `figure_objects` of `figures`).
-/// `change` is `{"direction","start","end","basis"?,"amount"?,"value"?,
-/// "from"?,"contradicted"?}`, `value` being the amount's number.
-fn metric_objects(
-    text: &str,
-    metrics: &[Metric],
-    figures: &[Figure],
-    figure_json: &[String],
-) -> Vec<String> {
-    // Indicators and changes come in no particular order.
-    let spans = metrics.iter().flat_map(|m| {
-        let change = m.change().map(|c| c.range());
-        [Some(m.indicator()), change]
-            .into_iter()
-            .flatten()
-            .flat_map(|r| [r.start, r.end])
-    });
-    let offsets = Utf16Offsets::new(text, spans.collect());
-    let span = |r: std::ops::Range<usize>| {
-        format!(
-            r#""start":{},"end":{}"#,
-            offsets.get(r.start),
-            offsets.get(r.end)
-        )
-    };
-    metrics
-        .iter()
-        .map(|m| {
-            let mut json = format!(
-                r#"{{"indicator":{{{}}},"value":{}"#,
-                span(m.indicator()),
-                figure_json[m.value()]
-            );
+/// A JSON text being written.
+struct Json(String);
+
+impl Json {
+    fn push(&mut self, s: &str) {
+        self.0.push_str(s);
+    }
+
+    /// The comma before the `i`th element of an array.
+    fn comma(&mut self, i: usize) {
+        if i > 0 {
+            self.0.push(',');
+        }
+    }
+
+    fn uint(&mut self, n: usize) {
+        self.whole(n as u64);
+    }
+
+    fn whole(&mut self, mut n: u64) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.0.extend(digits[at..].iter().map(|&d| char::from(d)));
+    }
+
+    /// `"start":…,"end":…`.
+    fn span(&mut self, start: usize, end: usize) {
+        self.push(r#""start":"#);
+        self.uint(start);
+        self.push(r#","end":"#);
+        self.uint(end);
+    }
+
+    /// JSON has no infinity (a number past f64's range); `1e999` parses as
+    /// one. A whole number is written as one, without the float formatter.
+    fn number(&mut self, n: f64) {
+        let whole = n.fract() == 0.0 && n.abs() < 1e15 && !(n == 0.0 && n.is_sign_negative());
+        match n {
+            n if whole => {
+                if n < 0.0 {
+                    self.0.push('-');
+                }
+                self.whole(n.abs() as u64);
+            }
+            n if n.is_finite() => self.0.push_str(&n.to_string()),
+            n if n > 0.0 => self.push("1e999"),
+            _ => self.push("-1e999"),
+        }
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped.
+    fn string(&mut self, s: &str) {
+        self.0.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => self.push("\\\""),
+                '\\' => self.push("\\\\"),
+                c if c < ' ' => self.0.push_str(&format!("\\u{:04x}", c as u32)),
+                c => self.0.push(c),
+            }
+        }
+        self.0.push('"');
+    }
+
+    /// `{"kind","start","end","value","unit","approx"?,"range"?}`, at `units`
+    /// (UTF-16 start and end).
+    fn figure(&mut self, f: &Figure, (start, end): (usize, usize)) {
+        self.push(r#"{"kind":""#);
+        self.push(f.kind().as_str());
+        self.push("\",");
+        self.span(start, end);
+        self.push(r#","value":"#);
+        match f.value() {
+            FigureValue::Number(n) => self.number(n),
+            FigureValue::Iso(iso) => self.string(iso),
+        }
+        self.push(r#","unit":"#);
+        match f.unit() {
+            Some(unit) => self.string(unit),
+            None => self.push("null"),
+        }
+        if let Some(approx) = f.approx() {
+            self.push(r#","approx":""#);
+            self.push(approx.as_str());
+            self.push("\"");
+        }
+        if let Some([low, high]) = f.bounds() {
+            self.push(r#","range":["#);
+            self.number(low);
+            self.push(",");
+            self.number(high);
+            self.push("]");
+        }
+        self.push("}");
+    }
+
+    /// `{"indicator","value","period"?,"change"?,"earlier"?}` per metric,
+    /// its figures written out whole. `change` is `{"direction","start",
+    /// "end","basis"?,"amount"?,"value"?,"from"?,"contradicted"?}`, `value`
+    /// being the amount's number.
+    fn metrics(
+        &mut self,
+        text: &str,
+        metrics: &[Metric],
+        figures: &[Figure],
+        figure_units: &[(usize, usize)],
+    ) {
+        // Indicators and changes come in no particular order.
+        let spans = metrics.iter().flat_map(|m| {
+            let change = m.change().map(|c| c.range());
+            [Some(m.indicator()), change]
+                .into_iter()
+                .flatten()
+                .flat_map(|r| [r.start, r.end])
+        });
+        let offsets = Utf16Offsets::new(text, spans.collect());
+        let span = |json: &mut Json, r: std::ops::Range<usize>| {
+            json.span(offsets.get(r.start), offsets.get(r.end));
+        };
+        let figure = |json: &mut Json, i: usize| json.figure(&figures[i], figure_units[i]);
+        for (i, m) in metrics.iter().enumerate() {
+            self.comma(i);
+            self.push(r#"{"indicator":{"#);
+            span(self, m.indicator());
+            self.push(r#"},"value":"#);
+            figure(self, m.value());
             if let Some(period) = m.period() {
-                json.push_str(&format!(r#","period":{}"#, figure_json[period]));
+                self.push(r#","period":"#);
+                figure(self, period);
             }
             if let Some(c) = m.change() {
-                json.push_str(&format!(
-                    r#","change":{{"direction":"{}",{}"#,
-                    c.direction().as_str(),
-                    span(c.range())
-                ));
+                self.push(r#","change":{"direction":""#);
+                self.push(c.direction().as_str());
+                self.push("\",");
+                span(self, c.range());
                 if let Some(basis) = c.basis() {
-                    json.push_str(&format!(r#","basis":"{}""#, basis.as_str()));
+                    self.push(r#","basis":""#);
+                    self.push(basis.as_str());
+                    self.push("\"");
                 }
                 if let Some(amount) = c.amount() {
-                    json.push_str(&format!(r#","amount":{}"#, figure_json[amount]));
+                    self.push(r#","amount":"#);
+                    figure(self, amount);
                     if let FigureValue::Number(n) = figures[amount].value() {
-                        json.push_str(&format!(r#","value":{}"#, json_number(n)));
+                        self.push(r#","value":"#);
+                        self.number(n);
                     }
                 }
                 if let Some(from) = c.from() {
-                    json.push_str(&format!(r#","from":{}"#, figure_json[from]));
+                    self.push(r#","from":"#);
+                    figure(self, from);
                 }
                 if c.is_contradicted() {
-                    json.push_str(r#","contradicted":true"#);
+                    self.push(r#","contradicted":true"#);
                 }
-                json.push('}');
+                self.push("}");
             }
             if let Some(earlier) = m.earlier().filter(|e| e.is_finite()) {
-                json.push_str(&format!(r#","earlier":{}"#, json_number(earlier)));
+                self.push(r#","earlier":"#);
+                self.number(earlier);
             }
-            json.push('}');
-            json
-        })
-        .collect()
-}
-
-/// A JSON string: quotes, backslashes and control characters escaped.
-fn json_string(s: &str) -> String {
-    let mut json = String::with_capacity(s.len() + 2);
-    json.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => json.push_str("\\\""),
-            '\\' => json.push_str("\\\\"),
-            c if c < ' ' => json.push_str(&format!("\\u{:04x}", c as u32)),
-            c => json.push(c),
+            self.push("}");
         }
     }
-    json.push('"');
-    json
 }
 
 /// `[start, end, …]` in UTF-16 code units and the values, for every number
@@ -490,15 +561,6 @@ pub fn numbers_packed(text: JsValue) -> Result<Array, JsError> {
         &Uint32Array::from(&offsets[..]),
         &js_sys::Float64Array::from(&values[..]),
     ))
-}
-
-/// JSON has no infinity (a number past f64's range); `1e999` parses as one.
-fn json_number(n: f64) -> String {
-    match n {
-        n if n.is_finite() => n.to_string(),
-        n if n > 0.0 => "1e999".into(),
-        _ => "-1e999".into(),
-    }
 }
 
 fn config_argument(function: &str, config: &JsValue) -> Result<Config, JsError> {

@@ -351,6 +351,14 @@ test('analyze refuses a wrong referenceDate or an unknown option with an Error',
   assert.equal(zhlens.analyze('今年增长5%').figures.length, 2, 'the module keeps working');
 });
 
+// wasm.rs writes whole numbers by hand and the rest with Rust's float
+// formatter: both must cross as the numbers they are.
+test('figure values cross exactly: whole, negative, fractional, past 1e15', () => {
+  const values = ['零下5度', '-3.5%', '3000兆元', '9007199254740993元', '0元', '0.1%', '1.5亿元', '负0.5%', '12億3456萬元']
+    .map((t) => zhlens.analyze(t, { referenceDate: '2025-09-15' }).figures.map((f) => f.value));
+  assert.deepEqual(values, [[-5], [-3.5], [3e15], [9007199254740992], [0], [0.1], [150000000], [-0.5], [1234560000]]);
+});
+
 test('numbers past f64 and megabyte runs of digits neither panic nor hang', () => {
   const huge = zhlens.analyze(`${'9'.repeat(400)}元`, { referenceDate: '2025-09-15' }).figures;
   assert.deepEqual(huge.map((f) => [f.kind, f.value, f.unit]), [['money', Infinity, 'CNY']]);
