@@ -37,7 +37,7 @@ use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::numbers;
 use crate::pos_model::PosModel;
-use crate::scan::{CharSet, StartFilter, find_words};
+use crate::scan::{CharBits, StartFilter, find_words};
 use crate::{Pos, Token, is_han};
 use rustc_hash::FxHashSet;
 
@@ -167,13 +167,6 @@ const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐�
 /// Characters of transliterated foreign names (克雷蒂安, 普里馬科夫).
 const TRANSLITERATION: &str = "阿埃艾安奥奧巴拜班邦保贝貝本比彼波伯博布查达達戴丹道德迪蒂丁东東杜多厄恩尔爾法范菲费費芬丰豐弗福夫盖蓋甘冈岡戈格贡貢古哈汉漢豪赫亨胡华華霍基吉加贾賈杰傑捷金卡凯凱坎康考柯科克肯库庫拉莱萊赖賴兰蘭朗劳勞勒雷里理利莉丽麗连連列林琳卢盧鲁魯路伦倫罗羅洛马馬玛瑪迈邁麦麥曼梅美门門蒙米明莫姆穆纳納娜奈内內尼宁寧努诺諾欧歐帕佩皮普齐齊奇契乔喬琼瓊丘萨薩塞赛賽桑瑟森沙莎尚什施史舒斯松苏蘇索塔泰坦汤湯唐特提图圖托瓦万萬威韦韋维維温溫文翁沃乌烏武西希锡錫夏谢謝辛休雅亚亞扬揚耶伊因尤于约約扎詹泽澤兹茲佐顿頓思略翰逊遜登若潘雄娃娅婭丝絲妮黛琪蕾瑞斐";
 
-/// The character tables above as sets, made once: they are looked up for
-/// every word, and a scan of the strings would cost more than segmentation.
-static SURNAME_SET: LazyLock<CharSet> = LazyLock::new(|| CharSet::new(SURNAMES));
-static TRANSLITERATION_SET: LazyLock<CharSet> = LazyLock::new(|| CharSet::new(TRANSLITERATION));
-static COUNTRY_ABBREVIATION_SET: LazyLock<CharSet> =
-    LazyLock::new(|| CharSet::new(COUNTRY_ABBREVIATIONS));
-
 /// Classes of part-of-speech tags that the rules ask about, one bit each,
 /// read from a table by the tag's index: the rules ask for every word, and
 /// comparing the tags' names would cost more than the rules themselves.
@@ -250,6 +243,75 @@ mod tag {
 static TAG_CLASSES: LazyLock<Vec<u32>> =
     LazyLock::new(|| Pos::all().iter().map(|name| tag::of(name)).collect());
 
+/// The character tables the rules ask of a word's first or last character
+/// (or of any character, for transliterations), one bit each above the
+/// tag classes' bits.
+mod mark {
+    pub(super) const SURNAME_FIRST: u32 = 1 << 16;
+    pub(super) const COUNTRY_FIRST: u32 = 1 << 17;
+    pub(super) const TITLE_LAST: u32 = 1 << 18;
+    pub(super) const HONORIFIC_LAST: u32 = 1 << 19;
+    pub(super) const COMMITTEE_OR_NEWSPAPER_LAST: u32 = 1 << 20;
+    pub(super) const TITLE_BEFORE_NAME_LAST: u32 = 1 << 21;
+    pub(super) const UNIT_OR_HEAD_LAST: u32 = 1 << 22;
+    pub(super) const ROAD_LAST: u32 = 1 << 23;
+    pub(super) const TRANSLITERATION: u32 = 1 << 24;
+    pub(super) const FIRST: u32 = SURNAME_FIRST | COUNTRY_FIRST;
+    pub(super) const LAST: u32 = TITLE_LAST
+        | HONORIFIC_LAST
+        | COMMITTEE_OR_NEWSPAPER_LAST
+        | TITLE_BEFORE_NAME_LAST
+        | UNIT_OR_HEAD_LAST
+        | ROAD_LAST;
+}
+
+/// Every character of the rules' tables with its marks, made once.
+static CHAR_MARKS: LazyLock<CharBits> = LazyLock::new(|| {
+    CharBits::new([
+        (mark::SURNAME_FIRST, SURNAMES.chars().collect()),
+        (mark::COUNTRY_FIRST, COUNTRY_ABBREVIATIONS.chars().collect()),
+        (mark::TITLE_LAST, last_chars(TITLES)),
+        (mark::HONORIFIC_LAST, last_chars(HONORIFICS)),
+        (
+            mark::COMMITTEE_OR_NEWSPAPER_LAST,
+            last_chars(&[NEWSPAPER_ENDINGS, &["委会"]].concat()),
+        ),
+        (
+            mark::TITLE_BEFORE_NAME_LAST,
+            last_chars(TITLES_BEFORE_NAMES),
+        ),
+        (
+            mark::UNIT_OR_HEAD_LAST,
+            last_chars(&[AGENCY_ENDINGS, SUB_UNIT_ENDINGS, &["长"]].concat()),
+        ),
+        (mark::ROAD_LAST, last_chars(ROAD_ENDINGS)),
+        (mark::TRANSLITERATION, TRANSLITERATION.chars().collect()),
+    ])
+});
+
+/// Each token's tag classes ([`tag`]) and the marks of its first and last
+/// characters ([`mark`]), worked out in one pass: the rules ask them of
+/// every word, and one test of these bits turns most words away.
+fn marks(text: &str, tokens: &[Token]) -> Vec<u32> {
+    let (classes, chars) = (&*TAG_CLASSES, &*CHAR_MARKS);
+    tokens
+        .iter()
+        .map(|t| {
+            let word = &text[t.range()];
+            let class = classes.get(t.pos().index()).copied().unwrap_or(0);
+            let first = word
+                .chars()
+                .next()
+                .map_or(0, |c| chars.get(c) & mark::FIRST);
+            let last = word
+                .chars()
+                .next_back()
+                .map_or(0, |c| chars.get(c) & mark::LAST);
+            class | first | last
+        })
+        .collect()
+}
+
 /// Whether the token's tag is of one of `classes` (bits of [`tag`]).
 fn tagged(t: &Token, classes: u32) -> bool {
     TAG_CLASSES
@@ -259,22 +321,19 @@ fn tagged(t: &Token, classes: u32) -> bool {
 
 /// The last characters of the words of `list`, to turn away at once the
 /// words that cannot end in one of them.
-fn last_chars(list: &[&str]) -> CharSet {
-    CharSet::new(
-        &list
-            .iter()
-            .filter_map(|w| w.chars().next_back())
-            .collect::<String>(),
-    )
+fn last_chars(list: &[&str]) -> Vec<char> {
+    list.iter().filter_map(|w| w.chars().next_back()).collect()
 }
 
-/// Whether `word`'s last character is in `set`.
-fn ends_in(word: &str, set: &CharSet) -> bool {
-    word.chars().next_back().is_some_and(|c| set.contains(c))
+/// Whether `word`'s last character has `mark`.
+fn ends_in(word: &str, mark: u32) -> bool {
+    word.chars()
+        .next_back()
+        .is_some_and(|c| CHAR_MARKS.get(c) & mark != 0)
 }
 
 fn is_surname(c: char) -> bool {
-    SURNAME_SET.contains(c)
+    CHAR_MARKS.get(c) & mark::SURNAME_FIRST != 0
 }
 
 /// Titles after a surname that make it a person's (江主席, 陳主任).
@@ -300,10 +359,6 @@ const TITLES: &[&str] = &[
     "大使",
     "将军",
 ];
-
-/// The last characters of TITLES and HONORIFICS: most words end in none.
-static TITLE_LAST: LazyLock<CharSet> = LazyLock::new(|| last_chars(TITLES));
-static HONORIFIC_LAST: LazyLock<CharSet> = LazyLock::new(|| last_chars(HONORIFICS));
 
 /// Words after a name that address the person (小平同志).
 const HONORIFICS: &[&str] = &["同志", "先生", "女士"];
@@ -334,10 +389,6 @@ const RELATION_WORDS: &[&str] = &[
     "联合声明",
     "联合公报",
 ];
-
-/// The last characters of 委會 and of NEWSPAPER_ENDINGS.
-static COMMITTEE_OR_NEWSPAPER_LAST: LazyLock<CharSet> =
-    LazyLock::new(|| last_chars(&[NEWSPAPER_ENDINGS, &["委会"]].concat()));
 
 /// Words that end a newspaper's name (人民日報, 新民晚報).
 const NEWSPAPER_ENDINGS: &[&str] = &["日報", "日报", "晚報", "晚报", "時報", "时报"];
@@ -371,16 +422,17 @@ pub(crate) fn find(
         name_line(line, line_start, model, &mut candidates);
         line_start += line.len();
     }
+    let marks = marks(text, tokens);
     known_names(text, tokens, lexicon, &mut candidates);
     organizations(text, tokens, &mut candidates);
-    agencies(text, tokens, lexicon, &mut candidates);
+    agencies(text, tokens, &marks, lexicon, &mut candidates);
     listed_companies(text, tokens, &mut candidates);
     branded_companies(text, tokens, &mut candidates);
-    roads(text, tokens, &mut candidates);
-    people(text, tokens, &mut candidates);
-    titled_people(text, tokens, &mut candidates);
-    country_pairs(text, tokens, &mut candidates);
-    tagged_words(text, tokens, lexicon, &mut candidates);
+    roads(text, tokens, &marks, &mut candidates);
+    people(text, tokens, &marks, &mut candidates);
+    titled_people(text, tokens, &marks, &mut candidates);
+    country_pairs(text, tokens, &marks, &mut candidates);
+    tagged_words(text, tokens, &marks, lexicon, &mut candidates);
 
     let mut chosen = choose(candidates);
     // A storm's name is no one's (颱風「白鷺」), wherever the article names
@@ -571,11 +623,23 @@ fn on_word_boundaries(tokens: &[Token], range: &Range<usize>) -> bool {
 /// The segmenter's tags: nr, ns, nt. A word tagged nr must read as a name
 /// (jieba's dictionary tags 智慧 and 友誼 nr); a name compound (鄧小平理論)
 /// names its person; a region tagged nt is a place.
-fn tagged_words(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<(u8, Entity)>) {
+fn tagged_words(
+    text: &str,
+    tokens: &[Token],
+    marks: &[u32],
+    lexicon: &Lexicon,
+    out: &mut Vec<(u8, Entity)>,
+) {
+    const ASKED: u32 =
+        tag::NAME | tag::PLACE | tag::ORG | tag::ABBREVIATION | mark::COMMITTEE_OR_NEWSPAPER_LAST;
     for (i, t) in tokens.iter().enumerate() {
+        let is = |bits: u32| marks[i] & bits != 0;
+        if !is(ASKED) {
+            continue;
+        }
         let word = &text[t.range()];
         let (kind, range) = match t.pos() {
-            _ if tagged(t, tag::NAME) => {
+            _ if is(tag::NAME) => {
                 let name = NAME_COMPOUND_HEADS
                     .iter()
                     .find_map(|head| word.strip_suffix(head))
@@ -589,13 +653,13 @@ fn tagged_words(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<(
             }
             // jieba's dictionary tags 城鎮, 新建 and 深度 ns: a place must be
             // known or shaped like one.
-            _ if tagged(t, tag::PLACE) => {
+            _ if is(tag::PLACE) => {
                 if lexicon.kind(word).is_none() && !has_place_shape(word) {
                     continue;
                 }
                 (EntityKind::Place, t.range())
             }
-            _ if tagged(t, tag::ORG) => {
+            _ if is(tag::ORG) => {
                 if REGION_ENDINGS.iter().any(|e| word.ends_with(e)) {
                     (EntityKind::Place, t.range())
                 } else if GENERIC_ORGS.contains(&word)
@@ -607,12 +671,11 @@ fn tagged_words(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<(
                 }
             }
             // 十五大: the numbered congress.
-            _ if tagged(t, tag::ABBREVIATION) && is_numbered_congress(word) => {
+            _ if is(tag::ABBREVIATION) && is_numbered_congress(word) => {
                 (EntityKind::Org, t.range())
             }
-            // Most words end in neither 會 nor 報: one look at the last
-            // character turns them away.
-            _ if !ends_in(word, &COMMITTEE_OR_NEWSPAPER_LAST) => continue,
+            // Most words end in neither 會 nor 報.
+            _ if !is(mark::COMMITTEE_OR_NEWSPAPER_LAST) => continue,
             // 組委會, 居委會: a committee is an organization; 常委會 is the
             // standing committee of any congress (下次常委會會議), named
             // whole with its congress (全國人大常委會).
@@ -733,7 +796,7 @@ fn reads_as_name(word: &str) -> bool {
     let transliteration = count >= 3
         && word
             .chars()
-            .all(|c| c == '·' || TRANSLITERATION_SET.contains(c));
+            .all(|c| c == '·' || CHAR_MARKS.get(c) & mark::TRANSLITERATION != 0);
     surname || transliteration
 }
 
@@ -741,7 +804,7 @@ fn reads_as_name(word: &str) -> bool {
 /// the single characters after it, one tagged a name or a title before
 /// them), 江主席 (a surname
 /// and a title), 小 | 平 | 同志 (single characters before an honorific).
-fn people(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
+fn people(text: &str, tokens: &[Token], marks: &[u32], out: &mut Vec<(u8, Entity)>) {
     let word = |t: &Token| &text[t.range()];
     let single_han = |t: &Token| {
         let mut chars = word(t).chars();
@@ -750,8 +813,7 @@ fn people(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
             .is_some_and(|c| is_han(c) && !FUNCTION_CHARS.contains(&c))
             && chars.next().is_none()
     };
-    let grammatical = |t: &Token| tagged(t, tag::GRAMMAR);
-    let is_name_tag = |t: &Token| tagged(t, tag::NAME);
+    let is = |j: usize, bits: u32| marks[j] & bits != 0;
     let person = |range: Range<usize>| {
         (
             1,
@@ -762,53 +824,54 @@ fn people(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
         )
     };
     for (i, t) in tokens.iter().enumerate() {
+        if !is(i, mark::SURNAME_FIRST | mark::HONORIFIC_LAST) {
+            continue;
+        }
         let w = word(t);
-        let starts_with_surname = w.chars().next().is_some_and(is_surname);
+        let starts_with_surname = is(i, mark::SURNAME_FIRST);
         // 江主席: the title glued to the surname, or the next word.
         if starts_with_surname {
             let surname_len = w.chars().next().map_or(0, char::len_utf8);
-            let is_title = |w: &str| ends_in(w, &TITLE_LAST) && TITLES.contains(&w);
             let title_after = if w.len() == surname_len {
-                tokens.get(i + 1).is_some_and(|n| is_title(word(n)))
+                tokens
+                    .get(i + 1)
+                    .is_some_and(|n| is(i + 1, mark::TITLE_LAST) && TITLES.contains(&word(n)))
             } else {
-                is_title(&w[surname_len..])
+                let rest = &w[surname_len..];
+                ends_in(rest, mark::TITLE_LAST) && TITLES.contains(&rest)
             };
-            if title_after && !grammatical(t) {
+            if title_after && !is(i, tag::GRAMMAR) {
                 out.push(person(t.start()..t.start() + surname_len));
                 continue;
             }
         }
         // 張 | 浩, 樊 | 禹: a surname and one or two single characters.
-        if starts_with_surname && single_han(t) && !grammatical(t) {
-            let given = tokens[i + 1..]
-                .iter()
+        if starts_with_surname && single_han(t) && !is(i, tag::GRAMMAR) {
+            let given = (i + 1..tokens.len())
                 .take(2)
-                .take_while(|n| single_han(n) && !grammatical(n))
+                .take_while(|&j| single_han(&tokens[j]) && !is(j, tag::GRAMMAR))
                 .count();
-            let rest = &tokens[i + 1..i + 1 + given];
-            let ends_there = tokens.get(i + 1 + given).is_none_or(|n| !single_han(n));
+            let last = i + given;
+            let ends_there = tokens.get(last + 1).is_none_or(|n| !single_han(n));
             // A name tag, or a title before: 副主席 | 張 | 震.
             let titled = || {
-                i > 0 && {
+                i > 0 && is(i - 1, mark::TITLE_LAST) && {
                     let before = word(&tokens[i - 1]);
-                    ends_in(before, &TITLE_LAST) && TITLES.iter().any(|t| before.ends_with(t))
+                    TITLES.iter().any(|t| before.ends_with(t))
                 }
             };
-            if given > 0
-                && ends_there
-                && (titled() || is_name_tag(t) || rest.iter().any(is_name_tag))
-            {
-                out.push(person(t.start()..rest[given - 1].end()));
+            if given > 0 && ends_there && (titled() || (i..=last).any(|j| is(j, tag::NAME))) {
+                out.push(person(t.start()..tokens[last].end()));
             }
         }
         // 小 | 平 | 同志: two single characters before an honorific.
-        if i >= 2 && ends_in(w, &HONORIFIC_LAST) && HONORIFICS.contains(&w) {
+        if i >= 2 && is(i, mark::HONORIFIC_LAST) && HONORIFICS.contains(&w) {
             let (a, b) = (&tokens[i - 2], &tokens[i - 1]);
             let before_is_word = i < 3 || !single_han(&tokens[i - 3]);
             if single_han(a)
                 && single_han(b)
-                && !grammatical(a)
-                && !grammatical(b)
+                && !is(i - 2, tag::GRAMMAR)
+                && !is(i - 1, tag::GRAMMAR)
                 && before_is_word
             {
                 out.push(person(a.start()..b.end()));
@@ -819,12 +882,12 @@ fn people(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
 
 /// 中美關係, 中 | 俄 | 合作: two country abbreviations together, before a
 /// word of their relations, are two places.
-fn country_pairs(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
+fn country_pairs(text: &str, tokens: &[Token], marks: &[u32], out: &mut Vec<(u8, Entity)>) {
     let abbreviation_at = |at: usize| {
         text[at..]
             .chars()
             .next()
-            .filter(|&c| COUNTRY_ABBREVIATION_SET.contains(c))
+            .filter(|&c| CHAR_MARKS.get(c) & mark::COUNTRY_FIRST != 0)
             .map(char::len_utf8)
     };
     let mut places = |first: usize, second: usize, len: (usize, usize)| {
@@ -839,6 +902,9 @@ fn country_pairs(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
         }
     };
     for (i, t) in tokens.iter().enumerate() {
+        if marks[i] & mark::COUNTRY_FIRST == 0 {
+            continue;
+        }
         let Some(a) = abbreviation_at(t.start()) else {
             continue;
         };
@@ -934,21 +1000,17 @@ const TITLES_BEFORE_NAMES: &[&str] = &[
     "教授",
 ];
 
-static TITLE_BEFORE_NAME_LAST: LazyLock<CharSet> =
-    LazyLock::new(|| last_chars(TITLES_BEFORE_NAMES));
-
 /// A title, then a surname and one or two characters more: the name
 /// (總統 | 賴清德, 行政長官 | 李家 | 超: the segmenter's 李家 is not the
 /// name's end).
-fn titled_people(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
+fn titled_people(text: &str, tokens: &[Token], marks: &[u32], out: &mut Vec<(u8, Entity)>) {
     let word = |t: &Token| &text[t.range()];
     for (i, t) in tokens.iter().enumerate() {
         let Some(first) = tokens.get(i + 1) else {
             continue;
         };
-        // Most words end in no title's last character.
-        if !ends_in(word(t), &TITLE_BEFORE_NAME_LAST)
-            || !word(first).chars().next().is_some_and(is_surname)
+        if marks[i] & mark::TITLE_BEFORE_NAME_LAST == 0
+            || marks[i + 1] & mark::SURNAME_FIRST == 0
             || !TITLES_BEFORE_NAMES
                 .iter()
                 .any(|title| word(t).ends_with(title))
@@ -1076,18 +1138,13 @@ const NOT_UNITS: &[&str] = &[
     "编委",
 ];
 
-/// The last characters of the units' endings, and 長 of a head's title
-/// glued to the unit (處處長).
-static UNIT_OR_HEAD_LAST: LazyLock<CharSet> =
-    LazyLock::new(|| last_chars(&[AGENCY_ENDINGS, SUB_UNIT_ENDINGS, &["长"]].concat()));
-
 /// Where a unit named by `t` ends, when it ends in one of `endings`: at its
 /// end, or inside it where the segmenter glued the unit to its head's title
 /// (處 | 處長 read as 處處長).
 fn unit_word_end(text: &str, t: &Token, endings: &[&str]) -> Option<usize> {
     let word = &text[t.range()];
     // Most words end in no unit's ending, nor in 長.
-    if !ends_in(word, &UNIT_OR_HEAD_LAST) {
+    if !ends_in(word, mark::UNIT_OR_HEAD_LAST) {
         return None;
     }
     let ending = |w: &str| endings.iter().any(|e| w.ends_with(e));
@@ -1135,7 +1192,13 @@ fn starts_bare_ending(text: &str, t: &Token, endings: &[&str]) -> bool {
 /// (省 | 交通運輸 | 廳, 市 | 住房 | 和 | 城鄉 | 建設局, 市 | 住 | 建 | 局,
 /// 彰化縣 | 警察局): name words between the two, an 和 or 及 between
 /// name words too.
-fn agencies(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<(u8, Entity)>) {
+fn agencies(
+    text: &str,
+    tokens: &[Token],
+    marks: &[u32],
+    lexicon: &Lexicon,
+    out: &mut Vec<(u8, Entity)>,
+) {
     let word = |t: &Token| &text[t.range()];
     let heads_body = |t: &Token| {
         let w = word(t);
@@ -1145,6 +1208,9 @@ fn agencies(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<(u8, 
             || tagged(t, tag::PLACE) && has_place_shape(w)
     };
     for (i, t) in tokens.iter().enumerate() {
+        if marks[i] & mark::UNIT_OR_HEAD_LAST == 0 {
+            continue;
+        }
         let Some(end) = unit_word_end(text, t, AGENCY_ENDINGS) else {
             continue;
         };
@@ -1610,16 +1676,14 @@ const ROAD_ENDINGS: &[&str] = &[
     "大桥",
 ];
 
-static ROAD_LAST: LazyLock<CharSet> = LazyLock::new(|| last_chars(ROAD_ENDINGS));
-
 /// Roads named by the places they join or run through: places and
 /// abbreviations of places before a road's ending (京 | 港澳 | 高速,
 /// 屯門 | 公路). 高速 before a verb is "fast" (中國 | 高速 | 發展), and a
 /// country or the whole nation names no road.
-fn roads(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
+fn roads(text: &str, tokens: &[Token], marks: &[u32], out: &mut Vec<(u8, Entity)>) {
     let word = |t: &Token| &text[t.range()];
     for (i, t) in tokens.iter().enumerate().skip(1) {
-        if !ends_in(word(t), &ROAD_LAST)
+        if marks[i] & mark::ROAD_LAST == 0
             || !ROAD_ENDINGS.contains(&word(t))
             || word(t) == "高速" && tokens.get(i + 1).is_some_and(|n| tagged(n, tag::VERBAL))
         {
@@ -1778,6 +1842,16 @@ fn joins_name(word: &str, t: &Token, next: Option<&Token>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tag_classes_and_character_marks_have_bits_of_their_own() {
+        let classes = Pos::all().iter().fold(0, |all, name| all | tag::of(name));
+        assert_eq!(
+            classes & (mark::FIRST | mark::LAST | mark::TRANSLITERATION),
+            0
+        );
+        assert_eq!(mark::FIRST & mark::LAST, 0);
+    }
 
     #[test]
     fn zone_suffixes_are_the_zones_and_their_bodies() {

@@ -89,26 +89,41 @@ impl StartFilter {
     }
 }
 
-/// A set of characters: the filter answers most lookups, a sorted list the
-/// rest.
-pub(crate) struct CharSet {
+/// Bits for each character of a few sets, one bit a set: the filter
+/// answers most lookups (no bits), a sorted list the rest.
+pub(crate) struct CharBits {
     filter: CharFilter,
-    sorted: Vec<char>,
+    sorted: Vec<(char, u32)>,
 }
 
-impl CharSet {
-    pub(crate) fn new(chars: &str) -> Self {
-        let mut sorted: Vec<char> = chars.chars().collect();
+impl CharBits {
+    /// The characters of `sets`, each with the bits of the sets it is in.
+    pub(crate) fn new(sets: impl IntoIterator<Item = (u32, Vec<char>)>) -> Self {
+        let mut sorted: Vec<(char, u32)> = sets
+            .into_iter()
+            .flat_map(|(bits, chars)| chars.into_iter().map(move |c| (c, bits)))
+            .collect();
         sorted.sort_unstable();
-        sorted.dedup();
-        CharSet {
-            filter: CharFilter::new(sorted.iter().copied()),
+        sorted.dedup_by(|next, kept| {
+            let same = next.0 == kept.0;
+            if same {
+                kept.1 |= next.1;
+            }
+            same
+        });
+        CharBits {
+            filter: CharFilter::new(sorted.iter().map(|&(c, _)| c)),
             sorted,
         }
     }
 
-    pub(crate) fn contains(&self, c: char) -> bool {
-        self.filter.may_contain(c) && self.sorted.binary_search(&c).is_ok()
+    pub(crate) fn get(&self, c: char) -> u32 {
+        if !self.filter.may_contain(c) {
+            return 0;
+        }
+        self.sorted
+            .binary_search_by_key(&c, |&(k, _)| k)
+            .map_or(0, |at| self.sorted[at].1)
     }
 }
 
@@ -220,28 +235,15 @@ mod tests {
     }
 
     #[test]
-    fn a_set_holds_its_characters_only() {
-        let set = CharSet::new("王李張𠀀");
-        assert!("王李張𠀀".chars().all(|c| set.contains(c)));
-        assert!(!"的了張三".chars().skip(3).any(|c| set.contains(c)));
-        assert!(!set.contains('的'));
-    }
-
-    #[test]
-    fn the_start_filter_never_turns_away_a_word() {
-        let words = ["國家統計局", "台積電", "港", "𠀀𠀁"];
-        let mut filter = StartFilter::default();
-        words.iter().for_each(|w| filter.insert(w));
-        for w in words {
-            assert!(filter.may_start(w), "{w}");
-            assert!(filter.may_start(&format!("{w}表示")), "{w}");
-        }
-        assert!(!filter.may_start("國"), "a word's first character alone");
-        assert!(!filter.may_start(""));
-        let text = "他們表示，今年的經濟增長率為百分之五，明年會更好。";
-        assert!(
-            text.char_indices()
-                .all(|(at, _)| !filter.may_start(&text[at..]))
+    fn a_character_has_the_bits_of_every_set_it_is_in() {
+        let bits = CharBits::new([
+            (1, vec!['長', '局']),
+            (2, vec!['長', '王']),
+            (4, vec!['𠀀']),
+        ]);
+        assert_eq!(
+            ['長', '局', '王', '𠀀', '的'].map(|c| bits.get(c)),
+            [3, 1, 2, 4, 0]
         );
     }
 
