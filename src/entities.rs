@@ -1560,8 +1560,15 @@ fn stock_code_at(text: &str, at: usize) -> bool {
     let Some(rest) = text[at..].strip_prefix(['（', '(']) else {
         return false;
     };
-    // A label first: 股份代號：, 股票代码:.
-    let rest = match rest.find(['：', ':']) {
+    // A label first: 股份代號：, 股票代码:. Looked for within the label's
+    // length only: a search to the next colon, wherever it is, made the
+    // rule quadratic on text without one.
+    let colon = rest
+        .char_indices()
+        .take(7)
+        .find(|&(_, c)| matches!(c, '：' | ':'))
+        .map(|(at, _)| at);
+    let rest = match colon {
         Some(colon) if colon <= 18 && rest[..colon].chars().all(is_han) => {
             rest[colon..].trim_start_matches(['：', ':'])
         }
