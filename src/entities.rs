@@ -37,7 +37,7 @@ use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::numbers;
 use crate::pos_model::PosModel;
-use crate::scan::{CharBits, StartFilter, find_words};
+use crate::scan::{CharBits, Start, StartFilter, find_words};
 use crate::{Pos, Token, is_han};
 use rustc_hash::FxHashSet;
 
@@ -423,7 +423,11 @@ pub(crate) fn find(
         line_start += line.len();
     }
     let marks = marks(text, tokens);
-    known_names(text, tokens, lexicon, &mut candidates);
+    let starts: Vec<Start> = tokens
+        .iter()
+        .map(|t| Start::of(&text[t.start()..]))
+        .collect();
+    known_names(text, tokens, &starts, lexicon, &mut candidates);
     organizations(text, tokens, &mut candidates);
     agencies(text, tokens, &marks, lexicon, &mut candidates);
     listed_companies(text, tokens, &mut candidates);
@@ -451,14 +455,14 @@ pub(crate) fn find(
             .map(|u| text[u].to_string())
             .filter(|u| u.chars().count() >= 3),
     );
-    add_recurrences(text, tokens, &short, &mut chosen);
+    add_recurrences(text, tokens, &starts, &short, &mut chosen);
     // After the short names: 閔和國際 is coordinated with 湖南皇爺.
     let partners: Vec<String> = chosen
         .values()
         .filter(|e| e.kind == EntityKind::Org)
         .filter_map(|org| coordinated(text, tokens, org))
         .collect();
-    add_recurrences(text, tokens, &partners, &mut chosen);
+    add_recurrences(text, tokens, &starts, &partners, &mut chosen);
     let mut entities: Vec<Entity> = chosen.into_values().collect();
     // A zone holds its place (湘潭天易經開區), and so does a name with no
     // suffix (湖南皇爺); a company, an association, a delegation or a
@@ -521,6 +525,7 @@ fn drop_inside_titles(text: &str, entities: &mut Vec<Entity>) {
 fn add_recurrences(
     text: &str,
     tokens: &[Token],
+    starts: &[Start],
     names: &[String],
     chosen: &mut BTreeMap<usize, Entity>,
 ) {
@@ -539,17 +544,14 @@ fn add_recurrences(
         .values_mut()
         .for_each(|v| v.sort_by_key(|n| Reverse(n.len())));
     // Turns away almost every word before the map is asked.
-    let mut starts = StartFilter::default();
-    names.iter().for_each(|name| starts.insert(name));
+    let mut filter = StartFilter::default();
+    names.iter().for_each(|name| filter.insert(name));
     let mut next_free = 0;
-    for t in tokens {
-        if t.start() < next_free {
+    for (t, &start) in tokens.iter().zip(starts) {
+        if t.start() < next_free || !filter.may_start(start) {
             continue;
         }
         let rest = &text[t.start()..];
-        if !starts.may_start(rest) {
-            continue;
-        }
         let Some(first) = rest.chars().next() else {
             continue;
         };
@@ -933,10 +935,16 @@ fn country_pairs(text: &str, tokens: &[Token], marks: &[u32], out: &mut Vec<(u8,
 /// words, longest first. People and organizations are stronger than the
 /// suffix rules, places as strong (湘潭天易經開區 is a zone, 湘潭 inside
 /// it); all are stronger than the segmenter's tags, weaker than bylines.
-fn known_names(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<(u8, Entity)>) {
+fn known_names(
+    text: &str,
+    tokens: &[Token],
+    starts: &[Start],
+    lexicon: &Lexicon,
+    out: &mut Vec<(u8, Entity)>,
+) {
     let mut next_free = 0;
     for i in 0..tokens.len() {
-        if tokens[i].start() < next_free {
+        if tokens[i].start() < next_free || !lexicon.may_start(starts[i]) {
             continue;
         }
         if let Some((kind, range)) = lexicon.longest_at(text, tokens, i) {

@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 
 use crate::Token;
 use crate::entities::EntityKind;
-use crate::scan::StartFilter;
+use crate::scan::{Start, StartFilter};
 
 /// The compiled-in name lists, each with the kind of its names.
 const BUILTIN: &[(EntityKind, &str)] = &[
@@ -80,6 +80,13 @@ impl Lexicon {
         self.prefixes.get(word).copied().flatten()
     }
 
+    /// False where no name starts (`start` taken there); true where one
+    /// does, and at a few places more. Asked before [`Lexicon::longest_at`]
+    /// at every word.
+    pub(crate) fn may_start(&self, start: Start) -> bool {
+        self.starts.may_start(start)
+    }
+
     /// The longest name that starts at token `i` and ends at a token's end.
     pub(crate) fn longest_at(
         &self,
@@ -88,9 +95,6 @@ impl Lexicon {
         i: usize,
     ) -> Option<(EntityKind, Range<usize>)> {
         let start = tokens.get(i)?.start();
-        if !self.starts.may_start(&text[start..]) {
-            return None;
-        }
         let mut longest = None;
         for token in &tokens[i..] {
             match self.prefixes.get(&text[start..token.end()]) {

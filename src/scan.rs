@@ -57,35 +57,43 @@ impl Default for StartFilter {
 
 impl StartFilter {
     pub(crate) fn insert(&mut self, word: &str) {
-        let mut chars = word.chars();
-        match (chars.next(), chars.next()) {
-            (Some(a), Some(b)) => {
-                let (at, mask) = Self::bit(a, b);
-                self.pairs[at] |= mask;
-            }
-            (Some(a), None) => self.singles.insert(a),
-            _ => {}
+        let start = Start::of(word);
+        match start.pair {
+            NO_PAIR => self.singles.insert(start.first),
+            pair => self.pairs[pair as usize / 64] |= 1 << (pair % 64),
         }
     }
 
-    /// False when no word starts `text`; true when one does, and for a
-    /// few texts more.
-    pub(crate) fn may_start(&self, text: &str) -> bool {
-        let mut chars = text.chars();
-        let Some(a) = chars.next() else {
-            return false;
-        };
-        self.singles.may_contain(a)
-            || chars.next().is_some_and(|b| {
-                let (at, mask) = Self::bit(a, b);
-                self.pairs[at] & mask != 0
-            })
+    /// False when no word starts where `start` was taken; true when one
+    /// does, and for a few places more.
+    pub(crate) fn may_start(&self, start: Start) -> bool {
+        self.singles.may_contain(start.first)
+            || start.pair != NO_PAIR
+                && self.pairs[start.pair as usize / 64] & 1 << (start.pair % 64) != 0
     }
+}
 
-    fn bit(a: char, b: char) -> (usize, u64) {
-        let hash =
-            ((a as u32).wrapping_mul(0x9E37_79B1) ^ b as u32).wrapping_mul(0x85EB_CA77) >> 16;
-        (hash as usize / 64, 1 << (hash % 64))
+/// How a text starts, as [`StartFilter`] asks: its first character and a
+/// hash of its first two. Taken once per word of a text, for every filter
+/// asked there.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Start {
+    first: char,
+    /// A 16-bit hash, or [`NO_PAIR`] for a text of one character.
+    pair: u32,
+}
+
+const NO_PAIR: u32 = u32::MAX;
+
+impl Start {
+    pub(crate) fn of(text: &str) -> Start {
+        let mut chars = text.chars();
+        let first = chars.next().unwrap_or('\0');
+        let pair = chars.next().map_or(NO_PAIR, |second| {
+            ((first as u32).wrapping_mul(0x9E37_79B1) ^ second as u32).wrapping_mul(0x85EB_CA77)
+                >> 16
+        });
+        Start { first, pair }
     }
 }
 
