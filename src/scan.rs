@@ -97,41 +97,57 @@ impl Start {
     }
 }
 
-/// Bits for each character of a few sets, one bit a set: the filter
-/// answers most lookups (no bits), a sorted list the rest.
+/// Bits for each character of a few sets, one bit a set: a table over the
+/// CJK Unified Ideographs block answers with one read (the rules ask of
+/// every word's first and last characters), a sorted list the rest.
 pub(crate) struct CharBits {
-    filter: CharFilter,
-    sorted: Vec<(char, u32)>,
+    han: Box<[u32]>,
+    other: Vec<(char, u32)>,
 }
+
+/// The CJK Unified Ideographs block, where news text and the sets are.
+const HAN_BLOCK: std::ops::RangeInclusive<u32> = 0x4E00..=0x9FFF;
 
 impl CharBits {
     /// The characters of `sets`, each with the bits of the sets it is in.
     pub(crate) fn new(sets: impl IntoIterator<Item = (u32, Vec<char>)>) -> Self {
-        let mut sorted: Vec<(char, u32)> = sets
-            .into_iter()
-            .flat_map(|(bits, chars)| chars.into_iter().map(move |c| (c, bits)))
-            .collect();
-        sorted.sort_unstable();
-        sorted.dedup_by(|next, kept| {
+        let mut bits = CharBits {
+            han: vec![0; HAN_BLOCK.count()].into_boxed_slice(),
+            other: Vec::new(),
+        };
+        for (set, chars) in sets {
+            for c in chars {
+                match bits.han_index(c) {
+                    Some(at) => bits.han[at] |= set,
+                    None => bits.other.push((c, set)),
+                }
+            }
+        }
+        bits.other.sort_unstable();
+        bits.other.dedup_by(|next, kept| {
             let same = next.0 == kept.0;
             if same {
                 kept.1 |= next.1;
             }
             same
         });
-        CharBits {
-            filter: CharFilter::new(sorted.iter().map(|&(c, _)| c)),
-            sorted,
-        }
+        bits
     }
 
     pub(crate) fn get(&self, c: char) -> u32 {
-        if !self.filter.may_contain(c) {
-            return 0;
+        match self.han_index(c) {
+            Some(at) => self.han[at],
+            None => self
+                .other
+                .binary_search_by_key(&c, |&(k, _)| k)
+                .map_or(0, |at| self.other[at].1),
         }
-        self.sorted
-            .binary_search_by_key(&c, |&(k, _)| k)
-            .map_or(0, |at| self.sorted[at].1)
+    }
+
+    fn han_index(&self, c: char) -> Option<usize> {
+        HAN_BLOCK
+            .contains(&(c as u32))
+            .then(|| (c as u32 - HAN_BLOCK.start()) as usize)
     }
 }
 
@@ -245,13 +261,13 @@ mod tests {
     #[test]
     fn a_character_has_the_bits_of_every_set_it_is_in() {
         let bits = CharBits::new([
-            (1, vec!['長', '局']),
-            (2, vec!['長', '王']),
+            (1, vec!['長', '局', '·']),
+            (2, vec!['長', '王', '·']),
             (4, vec!['𠀀']),
         ]);
         assert_eq!(
-            ['長', '局', '王', '𠀀', '的'].map(|c| bits.get(c)),
-            [3, 1, 2, 4, 0]
+            ['長', '局', '王', '𠀀', '·', '的', 'a'].map(|c| bits.get(c)),
+            [3, 1, 2, 4, 3, 0, 0]
         );
     }
 
