@@ -431,7 +431,7 @@ pub(crate) fn find(
     organizations(text, tokens, &mut candidates);
     agencies(text, tokens, &marks, lexicon, &mut candidates);
     listed_companies(text, tokens, &mut candidates);
-    branded_companies(text, tokens, &mut candidates);
+    branded_companies(text, tokens, &marks, &mut candidates);
     roads(text, tokens, &marks, &mut candidates);
     people(text, tokens, &marks, &mut candidates);
     titled_people(text, tokens, &marks, &mut candidates);
@@ -1659,12 +1659,14 @@ const COMPANY_TRADES: &[&str] = &[
 
 /// A brand the segmenter reads as a name (華鼎, tagged nr) or a proper
 /// noun, then a trade: a company (華鼎 | 光電).
-fn branded_companies(text: &str, tokens: &[Token], out: &mut Vec<(u8, Entity)>) {
-    for pair in tokens.windows(2) {
+fn branded_companies(text: &str, tokens: &[Token], marks: &[u32], out: &mut Vec<(u8, Entity)>) {
+    for (i, pair) in tokens.windows(2).enumerate() {
+        if marks[i] & (tag::NAME | tag::PROPER) == 0 {
+            continue;
+        }
         let (brand, trade) = (&pair[0], &pair[1]);
         let word = &text[brand.range()];
-        if tagged(brand, tag::NAME | tag::PROPER)
-            && word.chars().count() == 2
+        if word.chars().count() == 2
             && word.chars().all(is_han)
             && COMPANY_TRADES.contains(&&text[trade.range()])
         {
