@@ -175,6 +175,26 @@ pub(crate) fn utf8_width(lead: u8) -> usize {
     }
 }
 
+/// The character boundary of `text` at or before byte `at` (at most
+/// `text.len()`): where a window of bytes around a point may start.
+pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The character boundary of `text` at or after byte `at` (at most
+/// `text.len()`): where a window of bytes around a point may end.
+pub(crate) fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// UTF-16 units of whole UTF-8 characters: one unit per lead byte, two for
 /// the lead bytes of 4-byte characters; a byte loop the compiler vectorizes,
 /// unlike `chars()`.

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use crate::date::{Date, days_in_month};
 use crate::numbers;
+use crate::offsets::{ceil_char_boundary, floor_char_boundary};
 use crate::region::Region;
 use crate::scan::find_words;
 
@@ -70,16 +71,21 @@ fn undated_year(text: &str, at: usize, month: u32, today: Date) -> i32 {
     }
 }
 
+/// How far from a figure its sentence is read for a word of the future, in
+/// bytes each way (about 200 characters): a text with no sentence end (a
+/// table, a list) was read whole for every figure in it.
+const SENTENCE_REACH: usize = 600;
+
 /// Whether the sentence around `at` has a word that puts it in the future.
 fn speaks_of_future(text: &str, at: usize) -> bool {
-    let start = text[..at]
+    let from = floor_char_boundary(text, at.saturating_sub(SENTENCE_REACH));
+    let to = ceil_char_boundary(text, at + SENTENCE_REACH);
+    let start = text[from..at]
         .char_indices()
         .rev()
         .find(|(_, c)| SENTENCE_ENDS.contains(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[at..]
-        .find(SENTENCE_ENDS)
-        .map_or(text.len(), |i| at + i);
+        .map_or(from, |(i, c)| from + i + c.len_utf8());
+    let end = text[at..to].find(SENTENCE_ENDS).map_or(to, |i| at + i);
     let sentence = &text[start..end];
     FUTURE_CUES.iter().any(|cue| sentence.contains(cue))
 }
@@ -1343,11 +1349,17 @@ pub(super) fn widen_to_period(
     ))
 }
 
+/// How many figures back a day written alone looks for the date that sets
+/// its month: a text of thousands of bare days and no month (a table) was
+/// searched whole for each.
+const LAST_DAY_REACH: usize = 200;
+
 /// The year and month of the last date written with its month and day
 /// before: a dateline (新華社北京3月10日電) or the start of a range (3月10日至
 /// 15日) sets the month of the days after it.
 fn month_of_last_day(text: &str, out: &[Figure]) -> Option<(i32, u32)> {
-    let date = out.iter().rev().find_map(|f| match (&f.kind, &f.value) {
+    let mut recent = out.iter().rev().take(LAST_DAY_REACH);
+    let date = recent.find_map(|f| match (&f.kind, &f.value) {
         (FigureKind::Date, Value::Iso(date))
             if date.len() == "2025-09-15".len() && text[f.range.clone()].contains('月') =>
         {

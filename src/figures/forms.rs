@@ -9,6 +9,7 @@
 use super::FigureKind;
 use super::scan::Number;
 use super::words::ends_with_any;
+use crate::offsets::floor_char_boundary;
 
 /// A unit read from the context: how many bytes of it follow the number,
 /// the kind of figure it makes and the unit.
@@ -202,11 +203,4 @@ pub(super) fn unit_before(text: &str, start: usize) -> Option<&'static str> {
         let before = head.strip_suffix(link)?;
         ends_with_any(before, UNITS_BEFORE).map(|(_, unit)| unit)
     })
-}
-
-fn floor_char_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
