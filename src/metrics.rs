@@ -990,6 +990,55 @@ fn is_condition(text: &str, clause: usize, value_end: usize) -> bool {
     CONDITIONS.iter().any(|w| text[clause..].starts_with(w)) || matches!(tail, "的" | "者")
 }
 
+/// Whether figure `j`, a bare day of the month (30日), counts the days a
+/// measure covers rather than dating it: it follows a noun that follows a
+/// period of the same clause, and a noun follows it (今年1至7月交通事故30日
+/// 死亡人數: deaths within 30 days of the accident, over January to July).
+/// A date there would fall inside the period that already dates the clause.
+fn is_day_count(text: &str, tokens: &[Token], figures: &[Figure], j: usize) -> bool {
+    let day = &figures[j];
+    let Some(before) = j.checked_sub(1).map(|k| &figures[k]) else {
+        return false;
+    };
+    let written = &text[day.range()];
+    let bare_day = written
+        .strip_suffix('日')
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    let gap = &text[before.range().end..day.range().start];
+    // 30日|死亡|人數: a noun, or a verb that makes one with the noun after
+    // it.
+    let after = tokens.partition_point(|t| t.start() < day.range().end);
+    let is_noun = |t: &Token| matches!(t.pos().as_str(), "n" | "nz" | "vn" | "l");
+    let noun_after = match tokens.get(after..) {
+        Some([first, second, ..]) if first.start() == day.range().end => {
+            is_noun(first) || first.pos().as_str() == "v" && is_noun(second)
+        }
+        _ => false,
+    };
+    // What it measures has its value in the same clause (…死亡人數為1,652
+    // 人); a date opens what someone did (…30日發布數據，…).
+    let valued = figures.get(j + 1).is_some_and(|next| {
+        is_level(next)
+            && !text[day.range().end..next.range().start].contains(is_clause_break)
+    });
+    day.kind() == FigureKind::Date
+        && bare_day
+        && is_time(before)
+        && !is_day(before)
+        && !gap.is_empty()
+        && gap.chars().all(is_han)
+        && noun_after
+        && valued
+}
+
+/// Whether what a sentence says between the day it is dated to and a
+/// count reports one incident (今日清晨發生6車追撞事故，造成2人死亡、5人
+/// 輕重傷): how many vehicles or people one accident involved is what
+/// happened, not a statistic (今年以來共發生事故3起 has no day).
+fn is_incident(since_day: &str) -> bool {
+    since_day.contains("发生")
+}
+
 /// A date or period at day precision (今（21）日, 10月1日至8日): the day
 /// something happened, not a period values are reported for.
 fn is_day(figure: &Figure) -> bool {
@@ -1183,6 +1232,9 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
     // Where the last phrase counted after a value ended (162票贊成、2票反對:
     // 贊成 is the first count's, not the second's indicator).
     let mut counted_until = 0;
+    // Where the day this sentence is dated to ends (8月29日清晨…發生一起多
+    // 車相撞事故): counts after it and after 發生 detail one incident.
+    let mut dated_day: Option<usize> = None;
     for (i, figure) in figures.iter().enumerate() {
         let range = figure.range();
         let between = &text[last_end..range.start];
@@ -1200,6 +1252,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             mentioned = None;
             sentence_indicator = None;
             sentence_basis = None;
+            dated_day = None;
             if between.contains('\n') {
                 last_time = None;
                 paragraph_period = None;
@@ -1214,6 +1267,9 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         }
         last_end = range.end;
         let clause = clause_start(text, range.start);
+        if is_day_count(text, tokens, figures, i) {
+            continue;
+        }
         if is_time(figure) {
             // A comparison's date (較114年度增加) is no period of the text,
             // nor an origin's (由110年的一○一○億元降至…).
@@ -1221,6 +1277,9 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
                 continue;
             }
             last_time = Some(i);
+            if figure.kind() == FigureKind::Date && is_day(figure) {
+                dated_day = Some(range.end);
+            }
             let lead = text[clause..range.start].trim();
             if lead.is_empty() || PERIOD_LEADS.contains(&lead) {
                 heading = Some(i);
@@ -1239,6 +1298,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             || figure.kind() == FigureKind::Number && text[range.end..].starts_with(['时', '分'])
             || text[..range.start].ends_with('每')
             || is_condition(text, clause, range.end)
+            || dated_day.is_some_and(|day| is_incident(&text[day..range.start]))
         {
             continue;
         }
@@ -1251,6 +1311,10 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             let f = &figures[j];
             if f.range().end <= clause {
                 break;
+            }
+            if is_day_count(text, tokens, figures, j) {
+                start = start.max(f.range().start);
+                continue;
             }
             if is_time(f) {
                 own_period.get_or_insert(j);
@@ -1271,10 +1335,13 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         // that names something (港元匯率|今日|觸及7.85).
         let mut cuts = vec![start];
         let inside = figures[..i].partition_point(|f| f.range().start < start);
-        let times = figures[inside..i]
-            .iter()
-            .filter(|f| is_time(f) && f.range().end <= end)
-            .map(Figure::range);
+        let times = (inside..i)
+            .filter(|&j| {
+                is_time(&figures[j])
+                    && figures[j].range().end <= end
+                    && !is_day_count(text, tokens, figures, j)
+            })
+            .map(|j| figures[j].range());
         let mut times: Vec<Range<usize>> = times.chain(clock_times(text, start..end)).collect();
         times.sort_by_key(|r| r.start);
         for time in times {
@@ -1577,11 +1644,49 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         figures
             .binary_search_by_key(&m.indicator.start, |f| f.range().start)
             .map_or(true, |k| figures[k].range() != m.indicator)
+            && !is_bare_share(text, tokens, m.indicator.clone(), m.change.is_some())
+            && !is_said_by_person(text, tokens, m.indicator.clone())
     });
     for metric in &mut metrics {
         assess(metric, figures);
     }
     metrics
+}
+
+/// Whether an indicator is 占 and what the share is of, with no change:
+/// the value restates the measure before it as a share (網上銷售額約33億元，
+/// 佔零售業總銷貨價值一成一; 研發開支198億元，佔收入15.4%), and what follows
+/// 占 is the whole, not what is measured. A share that moves (占外匯存底的
+/// 47.1%，較8月底上升1.2個百分點) is followed as a measure of its own, and
+/// a ratio named as such (占GDP比率) is a noun, as are words of 占 (占比,
+/// 占地).
+fn is_bare_share(text: &str, tokens: &[Token], indicator: Range<usize>, changes: bool) -> bool {
+    let first = tokens.get(tokens.partition_point(|t| t.start() < indicator.start));
+    first.is_some_and(|t| t.start() == indicator.start && &text[t.range()] == "占")
+        && !text[indicator.clone()].starts_with("占比")
+        && !has_suffix_in(&text[indicator], RATIO_NOUNS)
+        && !changes
+}
+
+/// Nouns that name a ratio (占GDP比率, 占出口比重).
+const RATIO_NOUNS: &[&str] = &["比率", "比重", "比例"];
+
+/// Personal pronouns: a person is who speaks or acts, never a measure.
+const PERSONAL_PRONOUNS: &[&str] = &["他", "她", "我", "你", "您", "他们", "她们", "我们", "咱们"];
+
+/// Whether an indicator opens with a person and a verb (她提出兩項新措施,
+/// 他宣布三項計劃): what someone does, not a measure of anything.
+fn is_said_by_person(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
+    let first = tokens.partition_point(|t| t.start() < indicator.start);
+    match tokens.get(first..first + 2) {
+        Some([person, verb]) => {
+            person.start() == indicator.start
+                && PERSONAL_PRONOUNS.contains(&&text[person.range()])
+                && verb.end() <= indicator.end
+                && matches!(verb.pos().as_str(), "v" | "vd" | "vi")
+        }
+        _ => false,
+    }
 }
 
 /// Checks a metric's change against its figures, and works out the level
