@@ -596,7 +596,10 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
         REPORTING_VERB_WORDS.contains(word)
             || matches!(word, "中" | "当中") && t.pos().as_str() == "f"
     });
-    if let Some(cut) = cut.filter(|t| t.end() < end) {
+    // 涉及金額: a measure word alone names nothing; the verb says which.
+    if let Some(cut) =
+        cut.filter(|t| t.end() < end && !BARE_MEASURES.contains(&&text[t.end()..end]))
+    {
         start = cut.end();
     }
     loop {
@@ -623,7 +626,9 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
         let reporting = || {
             REPORTING_VERB_WORDS
                 .prefixes(rest)
-                .filter(|(w, _)| w.chars().nth(1).is_some())
+                .filter(|(w, _)| {
+                    w.chars().nth(1).is_some() && !BARE_MEASURES.contains(&&rest[w.len()..])
+                })
                 .find(leaves_name)
         };
         if let Some((w, ())) = SCOPE_WORDS
@@ -1018,8 +1023,7 @@ fn is_day_count(text: &str, tokens: &[Token], figures: &[Figure], j: usize) -> b
     // What it measures has its value in the same clause (…死亡人數為1,652
     // 人); a date opens what someone did (…30日發布數據，…).
     let valued = figures.get(j + 1).is_some_and(|next| {
-        is_level(next)
-            && !text[day.range().end..next.range().start].contains(is_clause_break)
+        is_level(next) && !text[day.range().end..next.range().start].contains(is_clause_break)
     });
     day.kind() == FigureKind::Date
         && bare_day
@@ -1646,6 +1650,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             .map_or(true, |k| figures[k].range() != m.indicator)
             && !is_bare_share(text, tokens, m.indicator.clone(), m.change.is_some())
             && !is_said_by_person(text, tokens, m.indicator.clone())
+            && !is_prepositional(text, tokens, m.indicator.clone())
     });
     for metric in &mut metrics {
         assess(metric, figures);
@@ -1670,6 +1675,29 @@ fn is_bare_share(text: &str, tokens: &[Token], indicator: Range<usize>, changes:
 
 /// Nouns that name a ratio (占GDP比率, 占出口比重).
 const RATIO_NOUNS: &[&str] = &["比率", "比重", "比例"];
+
+/// Whether an indicator is a preposition and its object alone (在轄內,
+/// 向深水埗區等地, 对吸纳高校毕业生就业的中小微企业): where, to whom or for
+/// whom, never what is measured. The object ends at its head noun; a verb
+/// after that (對美國出口占比) makes the phrase the measure's modifier, and
+/// so does a ratio as the head (在GDP中的比重).
+fn is_prepositional(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
+    let first = tokens.partition_point(|t| t.start() < indicator.start);
+    let words =
+        &tokens[first..first + tokens[first..].partition_point(|t| t.end() <= indicator.end)];
+    let Some((preposition, object)) = words.split_first() else {
+        return false;
+    };
+    let head = object
+        .iter()
+        .rposition(|t| &text[t.range()] == "的")
+        .map_or(object, |of| &object[of + 1..]);
+    preposition.start() == indicator.start
+        && FRAME_PREPOSITIONS.contains(&&text[preposition.range()])
+        && !head.is_empty()
+        && head.iter().all(|t| !t.pos().as_str().starts_with('v'))
+        && !has_suffix_in(&text[indicator], RATIO_NOUNS)
+}
 
 /// Personal pronouns: a person is who speaks or acts, never a measure.
 const PERSONAL_PRONOUNS: &[&str] = &["他", "她", "我", "你", "您", "他们", "她们", "我们", "咱们"];

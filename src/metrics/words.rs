@@ -22,6 +22,10 @@ pub(super) const REPORTING_VERBS: &[&str] = &[
     "筹集", "派发", "涉及", "宣派", "维持",
 ];
 
+/// Measure words that name nothing alone: a reporting verb before one
+/// stays (涉及金額, 涉及人數).
+pub(super) const BARE_MEASURES: &[&str] = &["金额", "总额", "数额", "人数", "数量", "数目", "次数"];
+
 /// Words between an indicator and its value that only link the two
 /// (失業率為3.2%, 恒指收報26,761點, 歲出編列3兆元), stripped from its end.
 pub(super) const LINKS: &[&str] = &[
