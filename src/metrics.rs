@@ -676,6 +676,11 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
             break;
         }
     }
+    // 金管局在紐約交易時段承接: who, and where or when, before the verb that
+    // says what the value is.
+    if let Some(verb) = verb_after_place(text, tokens, start..end) {
+        start = verb;
+    }
     // 一般申請者平均輪候時間: whose average it is comes before 平均, the
     // measure from 平均 on.
     if let Some(at) = text[start..end].find("平均").filter(|&at| at > 0) {
@@ -723,6 +728,24 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
         indicator: names_something.then_some(start..end),
         trend,
     }
+}
+
+/// Where the verb after a phrase of place or time with 在 or 于 starts, when
+/// only who stands before that phrase (金管局|在|紐約交易時段|承接, 于|境外|
+/// 发行债券): the verb and what follows say what the value is.
+fn verb_after_place(text: &str, tokens: &[Token], range: Range<usize>) -> Option<usize> {
+    let first = tokens.partition_point(|t| t.start() < range.start);
+    let words = &tokens[first..first + tokens[first..].partition_point(|t| t.end() <= range.end)];
+    let is_verb = |t: &Token| t.pos().as_str().starts_with('v');
+    let at = words
+        .iter()
+        .position(|t| t.pos().as_str() == "p" && matches!(&text[t.range()], "在" | "于"))?;
+    let verb = at + 1 + words[at + 1..].iter().position(|t| t.pos().as_str() == "v")?;
+    (words[0].start() == range.start
+        && verb > at + 1
+        && words[..at].iter().all(|t| !is_verb(t))
+        && words[at + 1..verb].iter().all(|t| !is_verb(t)))
+    .then_some(words[verb].start())
 }
 
 /// A trend verb of two characters or more that begins `start..end` as a
