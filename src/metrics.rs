@@ -896,6 +896,22 @@ fn counted_after(
         // A preposition after them governs where or why (家公司在主板上市),
         // unless it ends the clause and is a verb (艘貨輪通過，).
         let after = place + nouns;
+        // 已有3.2萬家企業申領補助: a verb with its object after them names
+        // the activity counted, as the verb after a place does (家公司在主板
+        // 上市); a lone verb (名候選人角逐) only says what those counted do, and
+        // a verb of one character is mostly an auxiliary (項法案待協商).
+        let activity = (after..place + 2 * MAX_COUNTED_WORDS)
+            .take_while(|&k| is_content(k))
+            .count();
+        let names_activity = nouns > 0
+            && matches!(pos(after), "v" | "vi")
+            && words[after].end() - words[after].start() > '待'.len_utf8()
+            && activity > 1
+            && ends_clause(after + activity)
+            && (after + 1..after + activity).any(|k| pos(k).starts_with('n'));
+        if names_activity {
+            return Some(words[after].start()..words[after + activity - 1].end());
+        }
         if nouns > 0 && (pos(after) != "p" || ends_clause(after + 1)) {
             return Some(words[place].start()..words[place + nouns - 1].end());
         }
