@@ -943,8 +943,15 @@ fn counted_after(
         let verb = (nouns + 2..=last)
             .find(|&k| matches!(pos(k), "v" | "vi"))
             .unwrap_or(last);
+        // 在A股|首發|上市: an adverb of two characters or more right before
+        // the verb says how it was done (one character is mostly 已, 均).
+        let how = (nouns + 2..verb)
+            .rev()
+            .take_while(|&k| pos(k) == "d" && text[words[k].range()].chars().nth(1).is_some())
+            .last()
+            .unwrap_or(verb);
         let content = (verb..=last).all(|k| is_content(k) || k == last);
-        return content.then(|| words[verb].start()..words[last].end());
+        return content.then(|| words[how].start()..words[last].end());
     }
     if listed { short_run(4) } else { None }
 }
