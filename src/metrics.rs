@@ -740,7 +740,11 @@ fn verb_after_place(text: &str, tokens: &[Token], range: Range<usize>) -> Option
     let at = words
         .iter()
         .position(|t| t.pos().as_str() == "p" && matches!(&text[t.range()], "在" | "于"))?;
-    let verb = at + 1 + words[at + 1..].iter().position(|t| t.pos().as_str() == "v")?;
+    let verb = at
+        + 1
+        + words[at + 1..]
+            .iter()
+            .position(|t| t.pos().as_str() == "v")?;
     (words[0].start() == range.start
         && verb > at + 1
         && words[..at].iter().all(|t| !is_verb(t))
