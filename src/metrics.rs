@@ -1055,11 +1055,19 @@ fn is_day_count(text: &str, tokens: &[Token], figures: &[Figure], j: usize) -> b
     let Some(before) = j.checked_sub(1).map(|k| &figures[k]) else {
         return false;
     };
-    let written = &text[day.range()];
-    let bare_day = written
+    if day.kind() != FigureKind::Date {
+        return false;
+    }
+    let bare_day = text[day.range()]
         .strip_suffix('日')
         .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    if !bare_day || !is_time(before) || is_day(before) {
+        return false;
+    }
     let gap = &text[before.range().end..day.range().start];
+    if gap.is_empty() || !gap.chars().all(is_han) {
+        return false;
+    }
     // 30日|死亡|人數: a noun, or a verb that makes one with the noun after
     // it.
     let after = tokens.partition_point(|t| t.start() < day.range().end);
@@ -1072,23 +1080,16 @@ fn is_day_count(text: &str, tokens: &[Token], figures: &[Figure], j: usize) -> b
     };
     // What it measures has its value in the same clause (…死亡人數為1,652
     // 人); a date opens what someone did (…30日發布數據，…).
-    let valued = figures.get(j + 1).is_some_and(|next| {
-        is_level(next) && !text[day.range().end..next.range().start].contains(is_clause_break)
-    });
-    day.kind() == FigureKind::Date
-        && bare_day
-        && is_time(before)
-        && !is_day(before)
-        && !gap.is_empty()
-        && gap.chars().all(is_han)
-        && noun_after
-        && valued
+    noun_after
+        && figures.get(j + 1).is_some_and(|next| {
+            is_level(next) && !text[day.range().end..next.range().start].contains(is_clause_break)
+        })
 }
 
-/// Whether what a sentence says between the day it is dated to and a
-/// count reports one incident (今日清晨發生6車追撞事故，造成2人死亡、5人
-/// 輕重傷): how many vehicles or people one accident involved is what
-/// happened, not a statistic (今年以來共發生事故3起 has no day).
+/// Whether what a sentence says after the day it is dated to reports one
+/// incident (今日清晨發生6車追撞事故，造成2人死亡、5人輕重傷): how many
+/// vehicles or people one accident involved is what happened, not a
+/// statistic (今年以來共發生事故3起 has no day).
 fn is_incident(since_day: &str) -> bool {
     since_day.contains("发生")
 }
@@ -1286,9 +1287,11 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
     // Where the last phrase counted after a value ended (162票贊成、2票反對:
     // 贊成 is the first count's, not the second's indicator).
     let mut counted_until = 0;
-    // Where the day this sentence is dated to ends (8月29日清晨…發生一起多
-    // 車相撞事故): counts after it and after 發生 detail one incident.
+    // Once this sentence is dated to a day, how far after that day it has
+    // been read for 發生, and whether it was found there (8月29日清晨…發生一起
+    // 多車相撞事故): counts after both detail one incident.
     let mut dated_day: Option<usize> = None;
+    let mut incident = false;
     for (i, figure) in figures.iter().enumerate() {
         let range = figure.range();
         let between = &text[last_end..range.start];
@@ -1307,6 +1310,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             sentence_indicator = None;
             sentence_basis = None;
             dated_day = None;
+            incident = false;
             if between.contains('\n') {
                 last_time = None;
                 paragraph_period = None;
@@ -1332,7 +1336,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             }
             last_time = Some(i);
             if figure.kind() == FigureKind::Date && is_day(figure) {
-                dated_day = Some(range.end);
+                dated_day.get_or_insert(range.end);
             }
             let lead = text[clause..range.start].trim();
             if lead.is_empty() || PERIOD_LEADS.contains(&lead) {
@@ -1341,6 +1345,11 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
                 mentioned = Some(i);
             }
             continue;
+        }
+        // Read once: the stretch since the last figure.
+        if let Some(read_to) = dated_day.as_mut().filter(|_| !incident) {
+            incident = is_incident(&text[*read_to..range.start]);
+            *read_to = range.start;
         }
         // The A of 由A至B is the change's origin, read with B; a bare number
         // before 时 or 分 is an hour or a score (12時, 連得3分); the 10股 of
@@ -1352,7 +1361,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             || figure.kind() == FigureKind::Number && text[range.end..].starts_with(['时', '分'])
             || text[..range.start].ends_with('每')
             || is_condition(text, clause, range.end)
-            || dated_day.is_some_and(|day| is_incident(&text[day..range.start]))
+            || incident
         {
             continue;
         }
