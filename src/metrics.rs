@@ -1668,9 +1668,12 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             );
         }
         for change in &mut changes {
+            // 按月微跌0.2%，年初至今累計下跌1.5%: a cumulative change runs
+            // from its own start, on no basis of the change before it.
+            let cumulative = text[change.range.clone()].contains("累计");
             if change.basis.is_some() {
                 sentence_basis = change.basis;
-            } else if change.amount.is_some() {
+            } else if change.amount.is_some() && !cumulative {
                 change.basis = sentence_basis;
             }
         }
