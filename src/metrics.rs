@@ -734,8 +734,7 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
 /// only who stands before that phrase (金管局|在|紐約交易時段|承接, 于|境外|
 /// 发行债券): the verb and what follows say what the value is.
 fn verb_after_place(text: &str, tokens: &[Token], range: Range<usize>) -> Option<usize> {
-    let first = tokens.partition_point(|t| t.start() < range.start);
-    let words = &tokens[first..first + tokens[first..].partition_point(|t| t.end() <= range.end)];
+    let words = words_within(tokens, range.clone());
     let is_verb = |t: &Token| t.pos().as_str().starts_with('v');
     let at = words
         .iter()
@@ -967,14 +966,17 @@ const MAX_COUNTED_WORDS: usize = 5;
 /// 占比.
 const FRAME_PREPOSITIONS: &[&str] = &["以", "在", "于", "向", "对", "按"];
 
+/// The words that lie wholly within `range`.
+fn words_within(tokens: &[Token], range: Range<usize>) -> &[Token] {
+    let first = tokens.partition_point(|t| t.start() < range.start);
+    &tokens[first..first + tokens[first..].partition_point(|t| t.end() <= range.end)]
+}
+
 /// Whether an indicator read before a value only frames it: it ends in a
 /// preposition (會議以162票贊成, 廣東代表團以68金) or is a time word alone
 /// (清晨發生6車追撞).
 fn is_frame(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
-    let first = tokens.partition_point(|t| t.start() < indicator.start);
-    let words =
-        &tokens[first..first + tokens[first..].partition_point(|t| t.end() <= indicator.end)];
-    match words {
+    match words_within(tokens, indicator.clone()) {
         [only] if only.range() == indicator && only.pos().as_str() == "t" => true,
         [.., last] => FRAME_PREPOSITIONS.contains(&&text[last.range()]),
         [] => false,
@@ -1744,10 +1746,7 @@ const RATIO_NOUNS: &[&str] = &["比率", "比重", "比例"];
 /// after that (對美國出口占比) makes the phrase the measure's modifier, and
 /// so does a ratio as the head (在GDP中的比重).
 fn is_prepositional(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
-    let first = tokens.partition_point(|t| t.start() < indicator.start);
-    let words =
-        &tokens[first..first + tokens[first..].partition_point(|t| t.end() <= indicator.end)];
-    let Some((preposition, object)) = words.split_first() else {
+    let Some((preposition, object)) = words_within(tokens, indicator.clone()).split_first() else {
         return false;
     };
     let head = object
