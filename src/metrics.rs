@@ -1339,6 +1339,10 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             last_time = Some(i);
             if figure.kind() == FigureKind::Date && is_day(figure) {
                 dated_day.get_or_insert(range.end);
+            } else if !incident {
+                // 統計局15日發布，1至8月共發生事故1.2萬起: what happened
+                // over a period is counted, not one incident.
+                dated_day = None;
             }
             let lead = text[clause..range.start].trim();
             if lead.is_empty() || PERIOD_LEADS.contains(&lead) {
