@@ -732,7 +732,8 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
 
 /// Where the verb after a phrase of place or time with 在 or 于 starts, when
 /// only who stands before that phrase (金管局|在|紐約交易時段|承接, 于|境外|
-/// 发行债券): the verb and what follows say what the value is.
+/// 发行债券): the verb and what follows say what the value is, unless they
+/// modify a noun with 的.
 fn verb_after_place(text: &str, tokens: &[Token], range: Range<usize>) -> Option<usize> {
     let words = words_within(tokens, range.clone());
     let is_verb = |t: &Token| t.pos().as_str().starts_with('v');
@@ -747,7 +748,9 @@ fn verb_after_place(text: &str, tokens: &[Token], range: Range<usize>) -> Option
     (words[0].start() == range.start
         && verb > at + 1
         && words[..at].iter().all(|t| !is_verb(t))
-        && words[at + 1..verb].iter().all(|t| !is_verb(t)))
+        && words[at + 1..verb].iter().all(|t| !is_verb(t))
+        // 網民在網上購物的比例: the verb only modifies the measure.
+        && words[verb..].iter().all(|t| &text[t.range()] != "的"))
     .then_some(words[verb].start())
 }
 
