@@ -853,7 +853,9 @@ fn trend_at_end(part: &str) -> Option<TrendRead> {
 /// After a verb of having (今屆共有161名候選人角逐, 仍有9項法案待協商) the
 /// count says how many there are: what it counts is the nouns alone, without
 /// the place they are from (逾16.5萬名大灣區投資者參與), and what follows them
-/// says what those do. Money is counted by what it is spent on
+/// says what those do; unless a lone verb says what befell them (約700班航班
+/// 取消: only those count), or a verb with its object names the activity
+/// counted (3.2萬家企業申領補助). Money is counted by what it is spent on
 /// (投入5.6億元改善86處人行道, 編列1,320億元推動觀光): a verb and what
 /// follows it, up to the clause's end or the next number.
 fn counted_after(
@@ -917,6 +919,16 @@ fn counted_after(
             && (after + 1..after + activity).any(|k| pos(k).starts_with('n'));
         if names_activity {
             return Some(words[after].start()..words[after + activity - 1].end());
+        }
+        // 共有約700班航班取消, 另有3所學校校舍受損: a lone verb of what
+        // befell them counts only those it befell; one of taking part
+        // (名候選人角逐) says what all of them do.
+        let befell = nouns > 0
+            && matches!(pos(after), "v" | "vi")
+            && ends_clause(after + 1)
+            && !PARTICIPATION_VERB_WORDS.contains(&text[words[after].range()]);
+        if befell {
+            return Some(words[place].start()..words[after].end());
         }
         if nouns > 0 && (pos(after) != "p" || ends_clause(after + 1)) {
             return Some(words[place].start()..words[place + nouns - 1].end());
