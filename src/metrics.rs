@@ -898,8 +898,15 @@ fn counted_after(
     };
     if existential {
         let place = usize::from(pos(0) == "ns" && is_noun(1));
+        // A verb of taking part after them is no noun whatever its tag
+        // (名運動員|參賽/n); before them it names them (名參賽選手).
+        let takes_part = |k: usize| {
+            words
+                .get(k)
+                .is_some_and(|t| PARTICIPATION_VERB_WORDS.contains(&text[t.range()]))
+        };
         let nouns = (place..MAX_COUNTED_WORDS)
-            .take_while(|&k| is_noun(k))
+            .take_while(|&k| is_noun(k) && !(k > place && takes_part(k)))
             .count();
         // A preposition after them governs where or why (家公司在主板上市),
         // unless it ends the clause and is a verb (艘貨輪通過，).
