@@ -596,7 +596,10 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
         REPORTING_VERB_WORDS.contains(word)
             || matches!(word, "中" | "当中") && t.pos().as_str() == "f"
     });
-    if let Some(cut) = cut.filter(|t| t.end() < end) {
+    // 涉及金額: a measure word alone names nothing; the verb says which.
+    if let Some(cut) =
+        cut.filter(|t| t.end() < end && !BARE_MEASURES.contains(&&text[t.end()..end]))
+    {
         start = cut.end();
     }
     loop {
@@ -623,7 +626,9 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
         let reporting = || {
             REPORTING_VERB_WORDS
                 .prefixes(rest)
-                .filter(|(w, _)| w.chars().nth(1).is_some())
+                .filter(|(w, _)| {
+                    w.chars().nth(1).is_some() && !BARE_MEASURES.contains(&&rest[w.len()..])
+                })
                 .find(leaves_name)
         };
         if let Some((w, ())) = SCOPE_WORDS
@@ -670,6 +675,11 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
         } else {
             break;
         }
+    }
+    // 金管局在紐約交易時段承接: who, and where or when, before the verb that
+    // says what the value is.
+    if let Some(verb) = verb_after_place(text, tokens, start..end) {
+        start = verb;
     }
     // 一般申請者平均輪候時間: whose average it is comes before 平均, the
     // measure from 平均 on.
@@ -718,6 +728,30 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
         indicator: names_something.then_some(start..end),
         trend,
     }
+}
+
+/// Where the verb after a phrase of place or time with 在 or 于 starts, when
+/// only who stands before that phrase (金管局|在|紐約交易時段|承接, 于|境外|
+/// 发行债券): the verb and what follows say what the value is, unless they
+/// modify a noun with 的.
+fn verb_after_place(text: &str, tokens: &[Token], range: Range<usize>) -> Option<usize> {
+    let words = words_within(tokens, range.clone());
+    let is_verb = |t: &Token| t.pos().as_str().starts_with('v');
+    let at = words
+        .iter()
+        .position(|t| t.pos().as_str() == "p" && matches!(&text[t.range()], "在" | "于"))?;
+    let verb = at
+        + 1
+        + words[at + 1..]
+            .iter()
+            .position(|t| t.pos().as_str() == "v")?;
+    (words[0].start() == range.start
+        && verb > at + 1
+        && words[..at].iter().all(|t| !is_verb(t))
+        && words[at + 1..verb].iter().all(|t| !is_verb(t))
+        // 網民在網上購物的比例: the verb only modifies the measure.
+        && words[verb..].iter().all(|t| &text[t.range()] != "的"))
+    .then_some(words[verb].start())
 }
 
 /// A trend verb of two characters or more that begins `start..end` as a
@@ -819,7 +853,9 @@ fn trend_at_end(part: &str) -> Option<TrendRead> {
 /// After a verb of having (今屆共有161名候選人角逐, 仍有9項法案待協商) the
 /// count says how many there are: what it counts is the nouns alone, without
 /// the place they are from (逾16.5萬名大灣區投資者參與), and what follows them
-/// says what those do. Money is counted by what it is spent on
+/// says what those do; unless a lone verb says what befell them (約700班航班
+/// 取消: only those count), or a verb with its object names the activity
+/// counted (3.2萬家企業申領補助). Money is counted by what it is spent on
 /// (投入5.6億元改善86處人行道, 編列1,320億元推動觀光): a verb and what
 /// follows it, up to the clause's end or the next number.
 fn counted_after(
@@ -862,12 +898,45 @@ fn counted_after(
     };
     if existential {
         let place = usize::from(pos(0) == "ns" && is_noun(1));
+        // A verb of taking part after them is no noun whatever its tag
+        // (名運動員|參賽/n); before them it names them (名參賽選手).
+        let takes_part = |k: usize| {
+            words
+                .get(k)
+                .is_some_and(|t| PARTICIPATION_VERB_WORDS.contains(&text[t.range()]))
+        };
         let nouns = (place..MAX_COUNTED_WORDS)
-            .take_while(|&k| is_noun(k))
+            .take_while(|&k| is_noun(k) && !(k > place && takes_part(k)))
             .count();
         // A preposition after them governs where or why (家公司在主板上市),
         // unless it ends the clause and is a verb (艘貨輪通過，).
         let after = place + nouns;
+        // 已有3.2萬家企業申領補助: a verb with its object after them names
+        // the activity counted, as the verb after a place does (家公司在主板
+        // 上市); a lone verb (名候選人角逐) only says what those counted do, and
+        // a verb of one character is mostly an auxiliary (項法案待協商).
+        let activity = (after..place + 2 * MAX_COUNTED_WORDS)
+            .take_while(|&k| is_content(k))
+            .count();
+        let names_activity = nouns > 0
+            && matches!(pos(after), "v" | "vi")
+            && words[after].end() - words[after].start() > '待'.len_utf8()
+            && activity > 1
+            && ends_clause(after + activity)
+            && (after + 1..after + activity).any(|k| pos(k).starts_with('n'));
+        if names_activity {
+            return Some(words[after].start()..words[after + activity - 1].end());
+        }
+        // 共有約700班航班取消, 另有3所學校校舍受損: a lone verb of what
+        // befell them counts only those it befell; one of taking part
+        // (名候選人角逐) says what all of them do.
+        let befell = nouns > 0
+            && matches!(pos(after), "v" | "vi")
+            && ends_clause(after + 1)
+            && !PARTICIPATION_VERB_WORDS.contains(&text[words[after].range()]);
+        if befell {
+            return Some(words[place].start()..words[after].end());
+        }
         if nouns > 0 && (pos(after) != "p" || ends_clause(after + 1)) {
             return Some(words[place].start()..words[place + nouns - 1].end());
         }
@@ -899,8 +968,15 @@ fn counted_after(
         let verb = (nouns + 2..=last)
             .find(|&k| matches!(pos(k), "v" | "vi"))
             .unwrap_or(last);
+        // 在A股|首發|上市: an adverb of two characters or more right before
+        // the verb says how it was done (one character is mostly 已, 均).
+        let how = (nouns + 2..verb)
+            .rev()
+            .take_while(|&k| pos(k) == "d" && text[words[k].range()].chars().nth(1).is_some())
+            .last()
+            .unwrap_or(verb);
         let content = (verb..=last).all(|k| is_content(k) || k == last);
-        return content.then(|| words[verb].start()..words[last].end());
+        return content.then(|| words[how].start()..words[last].end());
     }
     if listed { short_run(4) } else { None }
 }
@@ -912,14 +988,17 @@ const MAX_COUNTED_WORDS: usize = 5;
 /// 占比.
 const FRAME_PREPOSITIONS: &[&str] = &["以", "在", "于", "向", "对", "按"];
 
+/// The words that lie wholly within `range`.
+fn words_within(tokens: &[Token], range: Range<usize>) -> &[Token] {
+    let first = tokens.partition_point(|t| t.start() < range.start);
+    &tokens[first..first + tokens[first..].partition_point(|t| t.end() <= range.end)]
+}
+
 /// Whether an indicator read before a value only frames it: it ends in a
 /// preposition (會議以162票贊成, 廣東代表團以68金) or is a time word alone
 /// (清晨發生6車追撞).
 fn is_frame(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
-    let first = tokens.partition_point(|t| t.start() < indicator.start);
-    let words =
-        &tokens[first..first + tokens[first..].partition_point(|t| t.end() <= indicator.end)];
-    match words {
+    match words_within(tokens, indicator.clone()) {
         [only] if only.range() == indicator && only.pos().as_str() == "t" => true,
         [.., last] => FRAME_PREPOSITIONS.contains(&&text[last.range()]),
         [] => false,
@@ -988,6 +1067,55 @@ fn is_condition(text: &str, clause: usize, value_end: usize) -> bool {
         .find(|&(_, c)| is_clause_break(c))
         .map_or("", |(at, _)| &rest[..at]);
     CONDITIONS.iter().any(|w| text[clause..].starts_with(w)) || matches!(tail, "的" | "者")
+}
+
+/// Whether figure `j`, a bare day of the month (30日), counts the days a
+/// measure covers rather than dating it: it follows a noun that follows a
+/// period of the same clause, and a noun follows it (今年1至7月交通事故30日
+/// 死亡人數: deaths within 30 days of the accident, over January to July).
+/// A date there would fall inside the period that already dates the clause.
+fn is_day_count(text: &str, tokens: &[Token], figures: &[Figure], j: usize) -> bool {
+    let day = &figures[j];
+    let Some(before) = j.checked_sub(1).map(|k| &figures[k]) else {
+        return false;
+    };
+    if day.kind() != FigureKind::Date {
+        return false;
+    }
+    let bare_day = text[day.range()]
+        .strip_suffix('日')
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    if !bare_day || !is_time(before) || is_day(before) {
+        return false;
+    }
+    let gap = &text[before.range().end..day.range().start];
+    if gap.is_empty() || !gap.chars().all(is_han) {
+        return false;
+    }
+    // 30日|死亡|人數: a noun, or a verb that makes one with the noun after
+    // it.
+    let after = tokens.partition_point(|t| t.start() < day.range().end);
+    let is_noun = |t: &Token| matches!(t.pos().as_str(), "n" | "nz" | "vn" | "l");
+    let noun_after = match tokens.get(after..) {
+        Some([first, second, ..]) if first.start() == day.range().end => {
+            is_noun(first) || first.pos().as_str() == "v" && is_noun(second)
+        }
+        _ => false,
+    };
+    // What it measures has its value in the same clause (…死亡人數為1,652
+    // 人); a date opens what someone did (…30日發布數據，…).
+    noun_after
+        && figures.get(j + 1).is_some_and(|next| {
+            is_level(next) && !text[day.range().end..next.range().start].contains(is_clause_break)
+        })
+}
+
+/// Whether what a sentence says after the day it is dated to reports one
+/// incident (今日清晨發生6車追撞事故，造成2人死亡、5人輕重傷): how many
+/// vehicles or people one accident involved is what happened, not a
+/// statistic (今年以來共發生事故3起 has no day).
+fn is_incident(since_day: &str) -> bool {
+    since_day.contains("发生")
 }
 
 /// A date or period at day precision (今（21）日, 10月1日至8日): the day
@@ -1183,6 +1311,11 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
     // Where the last phrase counted after a value ended (162票贊成、2票反對:
     // 贊成 is the first count's, not the second's indicator).
     let mut counted_until = 0;
+    // Once this sentence is dated to a day, how far after that day it has
+    // been read for 發生, and whether it was found there (8月29日清晨…發生一起
+    // 多車相撞事故): counts after both detail one incident.
+    let mut dated_day: Option<usize> = None;
+    let mut incident = false;
     for (i, figure) in figures.iter().enumerate() {
         let range = figure.range();
         let between = &text[last_end..range.start];
@@ -1200,6 +1333,8 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             mentioned = None;
             sentence_indicator = None;
             sentence_basis = None;
+            dated_day = None;
+            incident = false;
             if between.contains('\n') {
                 last_time = None;
                 paragraph_period = None;
@@ -1214,6 +1349,9 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         }
         last_end = range.end;
         let clause = clause_start(text, range.start);
+        if is_day_count(text, tokens, figures, i) {
+            continue;
+        }
         if is_time(figure) {
             // A comparison's date (較114年度增加) is no period of the text,
             // nor an origin's (由110年的一○一○億元降至…).
@@ -1221,6 +1359,13 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
                 continue;
             }
             last_time = Some(i);
+            if figure.kind() == FigureKind::Date && is_day(figure) {
+                dated_day.get_or_insert(range.end);
+            } else if !incident {
+                // 統計局15日發布，1至8月共發生事故1.2萬起: what happened
+                // over a period is counted, not one incident.
+                dated_day = None;
+            }
             let lead = text[clause..range.start].trim();
             if lead.is_empty() || PERIOD_LEADS.contains(&lead) {
                 heading = Some(i);
@@ -1228,6 +1373,11 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
                 mentioned = Some(i);
             }
             continue;
+        }
+        // Read once: the stretch since the last figure.
+        if let Some(read_to) = dated_day.as_mut().filter(|_| !incident) {
+            incident = is_incident(&text[*read_to..range.start]);
+            *read_to = range.start;
         }
         // The A of 由A至B is the change's origin, read with B; a bare number
         // before 时 or 分 is an hour or a score (12時, 連得3分); the 10股 of
@@ -1239,6 +1389,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             || figure.kind() == FigureKind::Number && text[range.end..].starts_with(['时', '分'])
             || text[..range.start].ends_with('每')
             || is_condition(text, clause, range.end)
+            || incident
         {
             continue;
         }
@@ -1251,6 +1402,10 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             let f = &figures[j];
             if f.range().end <= clause {
                 break;
+            }
+            if is_day_count(text, tokens, figures, j) {
+                start = start.max(f.range().start);
+                continue;
             }
             if is_time(f) {
                 own_period.get_or_insert(j);
@@ -1271,10 +1426,13 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         // that names something (港元匯率|今日|觸及7.85).
         let mut cuts = vec![start];
         let inside = figures[..i].partition_point(|f| f.range().start < start);
-        let times = figures[inside..i]
-            .iter()
-            .filter(|f| is_time(f) && f.range().end <= end)
-            .map(Figure::range);
+        let times = (inside..i)
+            .filter(|&j| {
+                is_time(&figures[j])
+                    && figures[j].range().end <= end
+                    && !is_day_count(text, tokens, figures, j)
+            })
+            .map(|j| figures[j].range());
         let mut times: Vec<Range<usize>> = times.chain(clock_times(text, start..end)).collect();
         times.sort_by_key(|r| r.start);
         for time in times {
@@ -1538,9 +1696,12 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             );
         }
         for change in &mut changes {
+            // 按月微跌0.2%，年初至今累計下跌1.5%: a cumulative change runs
+            // from its own start, on no basis of the change before it.
+            let cumulative = text[change.range.clone()].contains("累计");
             if change.basis.is_some() {
                 sentence_basis = change.basis;
-            } else if change.amount.is_some() {
+            } else if change.amount.is_some() && !cumulative {
                 change.basis = sentence_basis;
             }
         }
@@ -1577,11 +1738,70 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         figures
             .binary_search_by_key(&m.indicator.start, |f| f.range().start)
             .map_or(true, |k| figures[k].range() != m.indicator)
+            && !is_bare_share(text, tokens, m.indicator.clone(), m.change.is_some())
+            && !is_said_by_person(text, tokens, m.indicator.clone())
+            && !is_prepositional(text, tokens, m.indicator.clone())
     });
     for metric in &mut metrics {
         assess(metric, figures);
     }
     metrics
+}
+
+/// Whether an indicator is 占 and what the share is of, with no change:
+/// the value restates the measure before it as a share (網上銷售額約33億元，
+/// 佔零售業總銷貨價值一成一; 研發開支198億元，佔收入15.4%), and what follows
+/// 占 is the whole, not what is measured. A share that moves (占外匯存底的
+/// 47.1%，較8月底上升1.2個百分點) is followed as a measure of its own, and
+/// a ratio named as such (占GDP比率) is a noun, as are words of 占 (占比,
+/// 占地).
+fn is_bare_share(text: &str, tokens: &[Token], indicator: Range<usize>, changes: bool) -> bool {
+    let first = tokens.get(tokens.partition_point(|t| t.start() < indicator.start));
+    first.is_some_and(|t| t.start() == indicator.start && &text[t.range()] == "占")
+        && !text[indicator.clone()].starts_with("占比")
+        && !has_suffix_in(&text[indicator], RATIO_NOUNS)
+        && !changes
+}
+
+/// Nouns that name a ratio (占GDP比率, 占出口比重).
+const RATIO_NOUNS: &[&str] = &["比率", "比重", "比例"];
+
+/// Whether an indicator is a preposition and its object alone (在轄內,
+/// 向深水埗區等地, 对吸纳高校毕业生就业的中小微企业): where, to whom or for
+/// whom, never what is measured. The object ends at its head noun; a verb
+/// after that (對美國出口占比) makes the phrase the measure's modifier, and
+/// so does a ratio as the head (在GDP中的比重).
+fn is_prepositional(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
+    let Some((preposition, object)) = words_within(tokens, indicator.clone()).split_first() else {
+        return false;
+    };
+    let head = object
+        .iter()
+        .rposition(|t| &text[t.range()] == "的")
+        .map_or(object, |of| &object[of + 1..]);
+    preposition.start() == indicator.start
+        && FRAME_PREPOSITIONS.contains(&&text[preposition.range()])
+        && !head.is_empty()
+        && head.iter().all(|t| !t.pos().as_str().starts_with('v'))
+        && !has_suffix_in(&text[indicator], RATIO_NOUNS)
+}
+
+/// Personal pronouns: a person is who speaks or acts, never a measure.
+const PERSONAL_PRONOUNS: &[&str] = &["他", "她", "我", "你", "您", "他们", "她们", "我们", "咱们"];
+
+/// Whether an indicator opens with a person and a verb (她提出兩項新措施,
+/// 他宣布三項計劃): what someone does, not a measure of anything.
+fn is_said_by_person(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
+    let first = tokens.partition_point(|t| t.start() < indicator.start);
+    match tokens.get(first..first + 2) {
+        Some([person, verb]) => {
+            person.start() == indicator.start
+                && PERSONAL_PRONOUNS.contains(&&text[person.range()])
+                && verb.end() <= indicator.end
+                && matches!(verb.pos().as_str(), "v" | "vd" | "vi")
+        }
+        _ => false,
+    }
 }
 
 /// Checks a metric's change against its figures, and works out the level

@@ -22,6 +22,10 @@ pub(super) const REPORTING_VERBS: &[&str] = &[
     "筹集", "派发", "涉及", "宣派", "维持",
 ];
 
+/// Measure words that name nothing alone: a reporting verb before one
+/// stays (涉及金額, 涉及人數).
+pub(super) const BARE_MEASURES: &[&str] = &["金额", "总额", "数额", "人数", "数量", "数目", "次数"];
+
 /// Words between an indicator and its value that only link the two
 /// (失業率為3.2%, 恒指收報26,761點, 歲出編列3兆元), stripped from its end.
 pub(super) const LINKS: &[&str] = &[
@@ -439,6 +443,12 @@ pub(super) const AMOUNT_LINKS: &[&str] = &["了", "达", "为", "至", "到"];
 /// comes before has them.
 pub(super) const HAVING_VERBS: &[&str] = &["有", "共", "拥有", "设有"];
 
+/// Verbs of taking part, after a count of who takes part (共有161名候選人
+/// 角逐): they say what all of those counted do, not which of them count.
+pub(super) const PARTICIPATION_VERBS: &[&str] = &[
+    "参与", "参加", "参赛", "参选", "参展", "参会", "与会", "出席", "角逐", "竞逐", "竞选",
+];
+
 /// Verbs of holding a share, whose share comes before them (國企30%持股).
 pub(super) const SHARE_VERBS: &[&str] = &["持股", "控股", "参股"];
 
@@ -457,6 +467,8 @@ pub(super) static LINK_WORDS: LazyLock<WordTable<()>> =
 pub(super) static REPORTING_VERB_WORDS: LazyLock<WordTable<()>> =
     LazyLock::new(|| WordTable::of(REPORTING_VERBS));
 pub(super) static SCOPE_WORDS: LazyLock<WordTable<()>> = LazyLock::new(|| WordTable::of(SCOPES));
+pub(super) static PARTICIPATION_VERB_WORDS: LazyLock<WordTable<()>> =
+    LazyLock::new(|| WordTable::of(PARTICIPATION_VERBS));
 pub(super) static RELEASE_WORD_WORDS: LazyLock<WordTable<()>> =
     LazyLock::new(|| WordTable::of(RELEASE_WORDS));
 pub(super) static PER_UNIT_WORDS: LazyLock<WordTable<()>> =
