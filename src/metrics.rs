@@ -11,6 +11,7 @@ use words::*;
 use crate::document::Document;
 use crate::figures::{clock_times, starts_with_any};
 use crate::scan::has_prefix;
+use crate::segment::TokenIndex;
 use crate::{Figure, FigureKind, FigureValue, Token, is_han};
 
 /// Which way a metric changed.
@@ -531,7 +532,7 @@ struct Reading {
 /// value is its amount (增長5%) rather than where it went (降至).
 type Trend = (Direction, Option<Basis>, bool);
 
-fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading {
+fn read_indicator(text: &str, tokens: &TokenIndex, range: Range<usize>) -> Reading {
     let (mut start, mut end) = (range.start, range.end);
     let mut trend = None;
     // The end: links, then a trend (with its basis), then links again.
@@ -573,14 +574,12 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
         let link = LINK_WORDS.suffix(part).map(|(w, ())| w);
         // 台積電收1,480元: 收 as a word of its own, not the 收 of 稅收 (nor
         // of 營收 split in two: a link leaves a name of two characters).
-        let word_link = tokens
-            .get(tokens.partition_point(|t| t.end() < end))
-            .filter(|t| {
-                t.end() == end
-                    && t.start() >= start
-                    && text[start..t.start()].chars().nth(1).is_some()
-                    && WORD_LINKS.contains(&&text[t.range()])
-            });
+        let word_link = tokens.get(tokens.ending_before(end)).filter(|t| {
+            t.end() == end
+                && t.start() >= start
+                && text[start..t.start()].chars().nth(1).is_some()
+                && WORD_LINKS.contains(&&text[t.range()])
+        });
         match (link, word_link) {
             (Some(w), _) => end -= w.len(),
             (None, Some(t)) => end = t.start(),
@@ -589,8 +588,7 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
     }
     // The start: after who reports it (the last reporting verb), after a
     // locality word (新接訂單中|綠色船舶), without its scope.
-    let first = tokens.partition_point(|t| t.start() < start);
-    let words = &tokens[first..tokens.partition_point(|t| t.end() <= end).max(first)];
+    let words = tokens.within(start..end);
     let cut = words.iter().rev().find(|t| {
         let word = &text[t.range()];
         REPORTING_VERB_WORDS.contains(word)
@@ -604,7 +602,7 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
     }
     loop {
         let rest = &text[start..end];
-        let first = tokens.get(tokens.partition_point(|t| t.start() < start));
+        let first = tokens.get(tokens.starting_from(start));
         // A place named with its level (廣州市), or a department (鐵路部門).
         let place = first.filter(|t| {
             let word = &text[t.range()];
@@ -618,7 +616,7 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
         // 鐵路|部門: a department the segmenter split in two.
         let department = first
             .filter(|t| t.start() == start)
-            .and_then(|t| tokens.get(tokens.partition_point(|u| u.start() < t.end())))
+            .and_then(|t| tokens.get(tokens.starting_from(t.end())))
             .filter(|u| &text[u.range()] == "部门" && u.end() < end);
         // A scope, or a reporting verb the segmenter joined to what follows
         // (计划供应|住宅, 派|发现|金红利), that leaves a name behind.
@@ -655,7 +653,7 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
             // (每股盈利 is the measure itself).
             let after = start + '每'.len_utf8();
             let unit = tokens
-                .get(tokens.partition_point(|t| t.start() < after))
+                .get(tokens.starting_from(after))
                 .filter(|t| t.start() == after)
                 .map_or(per.chars().next().map_or(0, char::len_utf8), |t| {
                     t.end() - after
@@ -715,7 +713,7 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
         // 比上年, 較上屆 and 與去年 compare, 據 cites; 比重, 較大交通事故 and
         // 同期 are words of their own.
         && tokens
-            .get(tokens.partition_point(|t| t.start() < start))
+            .get(tokens.starting_from(start))
             .is_none_or(|t| {
                 t.start() != start || !["比", "较", "与", "同", "跟", "据"].contains(&&text[t.range()])
             })
@@ -734,8 +732,8 @@ fn read_indicator(text: &str, tokens: &[Token], range: Range<usize>) -> Reading 
 /// only who stands before that phrase (金管局|在|紐約交易時段|承接, 于|境外|
 /// 发行债券): the verb and what follows say what the value is, unless they
 /// modify a noun with 的.
-fn verb_after_place(text: &str, tokens: &[Token], range: Range<usize>) -> Option<usize> {
-    let words = words_within(tokens, range.clone());
+fn verb_after_place(text: &str, tokens: &TokenIndex, range: Range<usize>) -> Option<usize> {
+    let words = tokens.within(range.clone());
     let is_verb = |t: &Token| t.pos().as_str().starts_with('v');
     let at = words
         .iter()
@@ -758,11 +756,11 @@ fn verb_after_place(text: &str, tokens: &[Token], range: Range<usize>) -> Option
 /// word of its own, with more after it: its direction and length.
 fn leading_trend(
     text: &str,
-    tokens: &[Token],
+    tokens: &TokenIndex,
     start: usize,
     end: usize,
 ) -> Option<(Direction, usize)> {
-    let first = tokens.get(tokens.partition_point(|t| t.start() < start))?;
+    let first = tokens.get(tokens.starting_from(start))?;
     let word = &text[first.range()];
     let direction = TREND_WORDS
         .get(word)
@@ -772,8 +770,8 @@ fn leading_trend(
 
 /// Where an indicator starts after the two places it is between (中國|與|
 /// 東盟|貿易額): the end of the second place, if what follows names more.
-fn between_parties(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<usize> {
-    let first = tokens.partition_point(|t| t.start() < start);
+fn between_parties(text: &str, tokens: &TokenIndex, start: usize, end: usize) -> Option<usize> {
+    let first = tokens.starting_from(start);
     let [a, link, b] = tokens.get(first..first + 3)? else {
         return None;
     };
@@ -860,12 +858,12 @@ fn trend_at_end(part: &str) -> Option<TrendRead> {
 /// follows it, up to the clause's end or the next number.
 fn counted_after(
     text: &str,
-    tokens: &[Token],
+    tokens: &TokenIndex,
     at: usize,
     existential: bool,
     money: bool,
 ) -> Option<Range<usize>> {
-    let first = tokens.partition_point(|t| t.start() < at);
+    let first = tokens.starting_from(at);
     let words = tokens.get(first..)?;
     let short_run = |chars: usize| {
         let rest = &text[at..];
@@ -988,17 +986,11 @@ const MAX_COUNTED_WORDS: usize = 5;
 /// 占比.
 const FRAME_PREPOSITIONS: &[&str] = &["以", "在", "于", "向", "对", "按"];
 
-/// The words that lie wholly within `range`.
-fn words_within(tokens: &[Token], range: Range<usize>) -> &[Token] {
-    let first = tokens.partition_point(|t| t.start() < range.start);
-    &tokens[first..first + tokens[first..].partition_point(|t| t.end() <= range.end)]
-}
-
 /// Whether an indicator read before a value only frames it: it ends in a
 /// preposition (會議以162票贊成, 廣東代表團以68金) or is a time word alone
 /// (清晨發生6車追撞).
-fn is_frame(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
-    match words_within(tokens, indicator.clone()) {
+fn is_frame(text: &str, tokens: &TokenIndex, indicator: Range<usize>) -> bool {
+    match tokens.within(indicator.clone()) {
         [only] if only.range() == indicator && only.pos().as_str() == "t" => true,
         [.., last] => FRAME_PREPOSITIONS.contains(&&text[last.range()]),
         [] => false,
@@ -1007,14 +999,14 @@ fn is_frame(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
 
 /// Whether an indicator read before a value names who or where rather than
 /// a measure (全港, 新一屆立法會, 發行): none of its words is a common noun.
-fn names_a_holder(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
+fn names_a_holder(text: &str, tokens: &TokenIndex, indicator: Range<usize>) -> bool {
     if SCOPE_WORDS.contains(&text[indicator.clone()]) {
         return true;
     }
     if is_frame(text, tokens, indicator.clone()) {
         return true;
     }
-    let first = tokens.partition_point(|t| t.start() < indicator.start);
+    let first = tokens.starting_from(indicator.start);
     tokens[first..]
         .iter()
         .take_while(|t| t.end() <= indicator.end)
@@ -1074,7 +1066,7 @@ fn is_condition(text: &str, clause: usize, value_end: usize) -> bool {
 /// period of the same clause, and a noun follows it (今年1至7月交通事故30日
 /// 死亡人數: deaths within 30 days of the accident, over January to July).
 /// A date there would fall inside the period that already dates the clause.
-fn is_day_count(text: &str, tokens: &[Token], figures: &[Figure], j: usize) -> bool {
+fn is_day_count(text: &str, tokens: &TokenIndex, figures: &[Figure], j: usize) -> bool {
     let day = &figures[j];
     let Some(before) = j.checked_sub(1).map(|k| &figures[k]) else {
         return false;
@@ -1094,7 +1086,7 @@ fn is_day_count(text: &str, tokens: &[Token], figures: &[Figure], j: usize) -> b
     }
     // 30日|死亡|人數: a noun, or a verb that makes one with the noun after
     // it.
-    let after = tokens.partition_point(|t| t.start() < day.range().end);
+    let after = tokens.starting_from(day.range().end);
     let is_noun = |t: &Token| matches!(t.pos().as_str(), "n" | "nz" | "vn" | "l");
     let noun_after = match tokens.get(after..) {
         Some([first, second, ..]) if first.start() == day.range().end => {
@@ -1131,8 +1123,8 @@ fn is_day(figure: &Figure) -> bool {
 }
 
 /// Whether an indicator is one place name and nothing else.
-fn is_place(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
-    let first = tokens.partition_point(|t| t.start() < indicator.start);
+fn is_place(text: &str, tokens: &TokenIndex, indicator: Range<usize>) -> bool {
+    let first = tokens.starting_from(indicator.start);
     tokens.get(first).is_some_and(|t| {
         t.range() == indicator
             && t.pos().as_str() == "ns"
@@ -1144,7 +1136,7 @@ fn is_place(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
 /// in the same sentence and with no level of its own, and the period in it.
 fn previous_clause_indicator(
     text: &str,
-    tokens: &[Token],
+    tokens: &TokenIndex,
     figures: &[Figure],
     clause: usize,
 ) -> Option<(Range<usize>, Option<usize>)> {
@@ -1285,6 +1277,7 @@ fn listed_values(text: &str, figures: &[Figure], i: usize) -> usize {
 }
 
 pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metric> {
+    let tokens = &TokenIndex::new(tokens, text.len());
     let mut metrics = Vec::new();
     let mut used = vec![false; figures.len()];
     // The last period that headed a clause in this sentence (今年1至7月，…).
@@ -1488,7 +1481,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
             let spent_on = money
                 && read_past_date
                 && tokens
-                    .get(tokens.partition_point(|t| t.start() < counted.start))
+                    .get(tokens.starting_from(counted.start))
                     .is_some_and(|t| t.pos().as_str() == "v");
             let before_names_none = read.as_ref().is_none_or(|(indicator, trend)| {
                 trend.is_none()
@@ -1755,8 +1748,8 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
 /// 47.1%，較8月底上升1.2個百分點) is followed as a measure of its own, and
 /// a ratio named as such (占GDP比率) is a noun, as are words of 占 (占比,
 /// 占地).
-fn is_bare_share(text: &str, tokens: &[Token], indicator: Range<usize>, changes: bool) -> bool {
-    let first = tokens.get(tokens.partition_point(|t| t.start() < indicator.start));
+fn is_bare_share(text: &str, tokens: &TokenIndex, indicator: Range<usize>, changes: bool) -> bool {
+    let first = tokens.get(tokens.starting_from(indicator.start));
     first.is_some_and(|t| t.start() == indicator.start && &text[t.range()] == "占")
         && !text[indicator.clone()].starts_with("占比")
         && !has_suffix_in(&text[indicator], RATIO_NOUNS)
@@ -1771,8 +1764,8 @@ const RATIO_NOUNS: &[&str] = &["比率", "比重", "比例"];
 /// whom, never what is measured. The object ends at its head noun; a verb
 /// after that (對美國出口占比) makes the phrase the measure's modifier, and
 /// so does a ratio as the head (在GDP中的比重).
-fn is_prepositional(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
-    let Some((preposition, object)) = words_within(tokens, indicator.clone()).split_first() else {
+fn is_prepositional(text: &str, tokens: &TokenIndex, indicator: Range<usize>) -> bool {
+    let Some((preposition, object)) = tokens.within(indicator.clone()).split_first() else {
         return false;
     };
     let head = object
@@ -1791,8 +1784,8 @@ const PERSONAL_PRONOUNS: &[&str] = &["他", "她", "我", "你", "您", "他们"
 
 /// Whether an indicator opens with a person and a verb (她提出兩項新措施,
 /// 他宣布三項計劃): what someone does, not a measure of anything.
-fn is_said_by_person(text: &str, tokens: &[Token], indicator: Range<usize>) -> bool {
-    let first = tokens.partition_point(|t| t.start() < indicator.start);
+fn is_said_by_person(text: &str, tokens: &TokenIndex, indicator: Range<usize>) -> bool {
+    let first = tokens.starting_from(indicator.start);
     match tokens.get(first..first + 2) {
         Some([person, verb]) => {
             person.start() == indicator.start

@@ -115,6 +115,72 @@ impl fmt::Display for Pos {
     }
 }
 
+/// A text's tokens with an index of where each 64-byte block of the text
+/// starts among them: the metric rules ask which token starts or ends at a
+/// byte tens of thousands of times per megabyte, and a binary search over
+/// 200,000 tokens misses the cache at most of its steps (in wasm, a fifth
+/// of the rules' time).
+pub(crate) struct TokenIndex<'t> {
+    tokens: &'t [Token],
+    /// For each block, how many tokens start before it.
+    blocks: Vec<u32>,
+}
+
+/// The bytes of a block of [`TokenIndex`].
+const BLOCK: usize = 64;
+
+impl<'t> TokenIndex<'t> {
+    /// Indexes `tokens`, contiguous non-empty tokens of a text of `len`
+    /// bytes.
+    pub(crate) fn new(tokens: &'t [Token], len: usize) -> Self {
+        let mut blocks = Vec::with_capacity(len / BLOCK + 2);
+        let mut i = 0;
+        for block in 0..=len / BLOCK + 1 {
+            while tokens.get(i).is_some_and(|t| t.start < block * BLOCK) {
+                i += 1;
+            }
+            blocks.push(i as u32);
+        }
+        TokenIndex { tokens, blocks }
+    }
+
+    /// How many tokens start before byte `at`: the index of the first that
+    /// starts at or after it.
+    pub(crate) fn starting_from(&self, at: usize) -> usize {
+        let block = (at / BLOCK).min(self.blocks.len() - 2);
+        let (low, high) = (self.blocks[block] as usize, self.blocks[block + 1] as usize);
+        low + self.tokens[low..high].partition_point(|t| t.start < at)
+    }
+
+    /// How many tokens end at or before byte `at`.
+    pub(crate) fn ending_by(&self, at: usize) -> usize {
+        let i = self.starting_from(at);
+        // Tokens do not overlap: only the last that starts before `at` can
+        // run past it.
+        i - usize::from(i > 0 && self.tokens[i - 1].end > at)
+    }
+
+    /// How many tokens end before byte `at`.
+    pub(crate) fn ending_before(&self, at: usize) -> usize {
+        let i = self.starting_from(at);
+        i - usize::from(i > 0 && self.tokens[i - 1].end >= at)
+    }
+
+    /// The tokens that lie wholly within `range`.
+    pub(crate) fn within(&self, range: Range<usize>) -> &'t [Token] {
+        let first = self.starting_from(range.start);
+        &self.tokens[first..self.ending_by(range.end).max(first)]
+    }
+}
+
+impl std::ops::Deref for TokenIndex<'_> {
+    type Target = [Token];
+
+    fn deref(&self) -> &[Token] {
+        self.tokens
+    }
+}
+
 /// How to segment; see the crate documentation's *Options*.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SegmentOptions {
@@ -375,6 +441,40 @@ mod tests {
         assert_eq!(segmenter.freq(china), Some(1));
         assert_eq!(segmenter.tag(china).map(Pos::as_str), Some("ns"));
         assert!(segmenter.log_total() < total);
+    }
+
+    #[test]
+    fn the_token_index_answers_as_binary_searches_do() {
+        let text = "全国规模以上工业增加值同比增长5.2%，其中制造业增长5.8%。".repeat(20);
+        let tokens = Analyzer::new().segment(&text);
+        let index = TokenIndex::new(&tokens, text.len());
+        for at in 0..=text.len() + 3 {
+            assert_eq!(
+                index.starting_from(at),
+                tokens.partition_point(|t| t.start < at),
+                "{at}"
+            );
+            assert_eq!(
+                index.ending_by(at),
+                tokens.partition_point(|t| t.end <= at),
+                "{at}"
+            );
+            assert_eq!(
+                index.ending_before(at),
+                tokens.partition_point(|t| t.end < at),
+                "{at}"
+            );
+        }
+        let within = index.within(9..30);
+        assert!(within.iter().all(|t| t.start >= 9 && t.end <= 30));
+        assert_eq!(
+            within.len(),
+            tokens
+                .iter()
+                .filter(|t| t.start >= 9 && t.end <= 30)
+                .count()
+        );
+        assert!(TokenIndex::new(&[], 0).within(0..5).is_empty());
     }
 
     #[test]
