@@ -9,6 +9,7 @@
 //! Every export validates its arguments and returns a `JsError` naming what
 //! was wrong; nothing here may panic.
 
+use std::ops::Range;
 use std::sync::{OnceLock, PoisonError, RwLock, RwLockReadGuard};
 
 use js_sys::{Array, JsString, Object, Reflect, Uint32Array};
@@ -336,19 +337,22 @@ fn analysis_json(text: &str, analysis: &Analysis) -> String {
     json.push(r#"{"region":""#);
     json.push(analysis.region().name());
     json.push(r#"","figures":["#);
+    // Each figure's object is written once, apart, and copied into the
+    // metrics that hold it: formatting its numbers again cost more.
+    let mut objects = Json(String::with_capacity(64 * figures.len()));
     let mut cursor = Utf16Cursor::new(text);
-    let figure_units: Vec<(usize, usize)> = figures
+    let figure_objects: Vec<Range<usize>> = figures
         .iter()
         .map(|f| {
-            (
-                cursor.advance_to(f.range().start),
-                cursor.advance_to(f.range().end),
-            )
+            let from = objects.0.len();
+            let start = cursor.advance_to(f.range().start);
+            objects.figure(f, (start, cursor.advance_to(f.range().end)));
+            from..objects.0.len()
         })
         .collect();
-    for (i, f) in figures.iter().enumerate() {
+    for (i, object) in figure_objects.iter().enumerate() {
         json.comma(i);
-        json.figure(f, figure_units[i]);
+        json.push(&objects.0[object.clone()]);
     }
     json.push(r#"],"entities":["#);
     let mut cursor = Utf16Cursor::new(text);
@@ -364,7 +368,8 @@ fn analysis_json(text: &str, analysis: &Analysis) -> String {
         json.push("}");
     }
     json.push(r#"],"metrics":["#);
-    json.metrics(text, analysis.metrics(), figures, &figure_units);
+    let figure_object = |i: usize| &objects.0[figure_objects[i].clone()];
+    json.metrics(text, analysis.metrics(), figures, figure_object);
     json.push("]}");
     json.0
 }
@@ -477,12 +482,12 @@ impl Json {
     /// its figures written out whole. `change` is `{"direction","start",
     /// "end","basis"?,"amount"?,"value"?,"from"?,"contradicted"?}`, `value`
     /// being the amount's number.
-    fn metrics(
+    fn metrics<'a>(
         &mut self,
         text: &str,
         metrics: &[Metric],
         figures: &[Figure],
-        figure_units: &[(usize, usize)],
+        figure_object: impl Fn(usize) -> &'a str,
     ) {
         // Indicators and changes come in no particular order.
         let spans = metrics.iter().flat_map(|m| {
@@ -493,10 +498,10 @@ impl Json {
                 .flat_map(|r| [r.start, r.end])
         });
         let offsets = Utf16Offsets::new(text, spans.collect());
-        let span = |json: &mut Json, r: std::ops::Range<usize>| {
+        let span = |json: &mut Json, r: Range<usize>| {
             json.span(offsets.get(r.start), offsets.get(r.end));
         };
-        let figure = |json: &mut Json, i: usize| json.figure(&figures[i], figure_units[i]);
+        let figure = |json: &mut Json, i: usize| json.push(figure_object(i));
         for (i, m) in metrics.iter().enumerate() {
             self.comma(i);
             self.push(r#"{"indicator":{"#);
