@@ -346,13 +346,14 @@ fn analysis_json(text: &str, analysis: &Analysis) -> String {
         .map(|f| {
             let from = objects.0.len();
             let start = cursor.advance_to(f.range().start);
-            objects.figure(f, (start, cursor.advance_to(f.range().end)));
+            objects.figure(f, start, cursor.advance_to(f.range().end));
             from..objects.0.len()
         })
         .collect();
-    for (i, object) in figure_objects.iter().enumerate() {
+    let figure_object = |i: usize| &objects.0[figure_objects[i].clone()];
+    for i in 0..figures.len() {
         json.comma(i);
-        json.push(&objects.0[object.clone()]);
+        json.push(figure_object(i));
     }
     json.push(r#"],"entities":["#);
     let mut cursor = Utf16Cursor::new(text);
@@ -368,7 +369,6 @@ fn analysis_json(text: &str, analysis: &Analysis) -> String {
         json.push("}");
     }
     json.push(r#"],"metrics":["#);
-    let figure_object = |i: usize| &objects.0[figure_objects[i].clone()];
     json.metrics(text, analysis.metrics(), figures, figure_object);
     json.push("]}");
     json.0
@@ -389,10 +389,6 @@ impl Json {
         }
     }
 
-    fn uint(&mut self, n: usize) {
-        self.whole(n as u64);
-    }
-
     fn whole(&mut self, mut n: u64) {
         let mut digits = [0u8; 20];
         let mut at = digits.len();
@@ -410,9 +406,9 @@ impl Json {
     /// `"start":…,"end":…`.
     fn span(&mut self, start: usize, end: usize) {
         self.push(r#""start":"#);
-        self.uint(start);
+        self.whole(start as u64);
         self.push(r#","end":"#);
-        self.uint(end);
+        self.whole(end as u64);
     }
 
     /// JSON has no infinity (a number past f64's range); `1e999` parses as
@@ -446,9 +442,9 @@ impl Json {
         self.0.push('"');
     }
 
-    /// `{"kind","start","end","value","unit","approx"?,"range"?}`, at `units`
-    /// (UTF-16 start and end).
-    fn figure(&mut self, f: &Figure, (start, end): (usize, usize)) {
+    /// `{"kind","start","end","value","unit","approx"?,"range"?}`, `start`
+    /// and `end` in UTF-16 code units.
+    fn figure(&mut self, f: &Figure, start: usize, end: usize) {
         self.push(r#"{"kind":""#);
         self.push(f.kind().as_str());
         self.push("\",");

@@ -1358,15 +1358,18 @@ const LAST_DAY_REACH: usize = 200;
 /// before: a dateline (新華社北京3月10日電) or the start of a range (3月10日至
 /// 15日) sets the month of the days after it.
 fn month_of_last_day(text: &str, out: &[Figure]) -> Option<(i32, u32)> {
-    let mut recent = out.iter().rev().take(LAST_DAY_REACH);
-    let date = recent.find_map(|f| match (&f.kind, &f.value) {
-        (FigureKind::Date, Value::Iso(date))
-            if date.len() == "2025-09-15".len() && text[f.range.clone()].contains('月') =>
-        {
-            Some(date)
-        }
-        _ => None,
-    })?;
+    let date = out
+        .iter()
+        .rev()
+        .take(LAST_DAY_REACH)
+        .find_map(|f| match (&f.kind, &f.value) {
+            (FigureKind::Date, Value::Iso(date))
+                if date.len() == "2025-09-15".len() && text[f.range.clone()].contains('月') =>
+            {
+                Some(date)
+            }
+            _ => None,
+        })?;
     Some((date[..4].parse().ok()?, date[5..7].parse().ok()?))
 }
 
