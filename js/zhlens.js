@@ -144,12 +144,23 @@ function analyzeWithPackedTokens(text, options) {
 /**
  * Gives every span in `value` (any object with `start` and `end`, however
  * deep) its `text`, in place. A walk after JSON.parse: a reviver doing the
- * same took four times as long on a megabyte of news.
+ * same took four times as long on a megabyte of news. Arrays are walked by
+ * index and only objects are visited: `for…in` over an array's string keys
+ * and a call per number made the walk twice as slow.
  */
 function addTexts(text, value) {
-  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const item = value[i];
+      if (typeof item === 'object' && item !== null) addTexts(text, item);
+    }
+    return;
+  }
   if (typeof value.end === 'number') value.text = text.slice(value.start, value.end);
-  for (const key in value) addTexts(text, value[key]);
+  for (const key in value) {
+    const item = value[key];
+    if (typeof item === 'object' && item !== null && !ArrayBuffer.isView(item)) addTexts(text, item);
+  }
 }
 
 /**

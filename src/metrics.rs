@@ -10,7 +10,7 @@ use words::*;
 
 use crate::document::Document;
 use crate::figures::{clock_times, starts_with_any};
-use crate::scan::has_prefix;
+use crate::scan::{find_in, has_prefix, rfind_in};
 use crate::segment::TokenIndex;
 use crate::{Figure, FigureKind, FigureValue, Token, is_han};
 
@@ -505,18 +505,17 @@ fn compared_with(rest: &str) -> usize {
 /// change follows it: the clause is short and the next starts with a basis
 /// or a trend.
 fn aside_end(text: &str, start: usize, next_figure: Option<&Figure>) -> Option<usize> {
-    let clause = text[start..]
+    // Short: its break within the first 13 characters.
+    let (break_at, c) = text[start..]
         .char_indices()
-        .take(MAX_CLAUSE_CHARS)
+        .take(13)
         .find(|&(_, c)| is_clause_break(c))
         .map(|(at, c)| (start + at, c))?;
-    let (break_at, c) = clause;
     let no_figure = next_figure.is_none_or(|f| f.range().start >= break_at);
-    let short = text[start..break_at].chars().count() <= 12;
     let after = break_at + c.len_utf8();
     let change_follows = BASIS_WORDS.prefix(&text[after..]).is_some()
         || COMPACT_CHANGE_WORDS.prefix(&text[after..]).is_some();
-    (no_figure && short && !is_sentence_break(c) && change_follows).then_some(break_at)
+    (no_figure && !is_sentence_break(c) && change_follows).then_some(break_at)
 }
 
 /// The indicator within `range` of the text, and a trend said at its end
@@ -550,9 +549,12 @@ fn read_indicator(text: &str, tokens: &TokenIndex, range: Range<usize>) -> Readi
             }
         }
         // 每平方米31,560元, 提高至每人21萬元: the unit a rate is per.
-        if let Some(per) = part
-            .rfind('每')
-            .filter(|&at| at > 0 && PER_UNIT_WORDS.contains(&part[at + '每'.len_utf8()..]))
+        if let Some(per) = PER_UNIT_WORDS
+            .suffixes(part)
+            .map(|(unit, ())| part.len() - unit.len())
+            .find(|&at| part[..at].ends_with('每'))
+            .map(|at| at - '每'.len_utf8())
+            .filter(|&at| at > 0)
         {
             end = start + per;
             continue;
@@ -602,7 +604,8 @@ fn read_indicator(text: &str, tokens: &TokenIndex, range: Range<usize>) -> Readi
     }
     loop {
         let rest = &text[start..end];
-        let first = tokens.get(tokens.starting_from(start));
+        let onwards = &tokens[tokens.starting_from(start)..];
+        let first = onwards.first();
         // A place named with its level (廣州市), or a department (鐵路部門).
         let place = first.filter(|t| {
             let word = &text[t.range()];
@@ -637,7 +640,7 @@ fn read_indicator(text: &str, tokens: &TokenIndex, range: Range<usize>) -> Readi
             start += w.len();
         } else if let Some(t) = place.or(department) {
             start = t.end();
-        } else if let Some(parties) = between_parties(text, tokens, start, end) {
+        } else if let Some(parties) = between_parties(text, onwards, start, end) {
             start = parties;
         } else if let Some(t) = first.filter(|t| {
             // 將薪資所得特別扣除額由…調高至…: 將 and 把 bring the object
@@ -666,7 +669,7 @@ fn read_indicator(text: &str, tokens: &TokenIndex, range: Range<usize>) -> Readi
             if text[start..end].starts_with("最高") && text[start..end].chars().nth(3).is_some() {
                 start += "最高".len();
             }
-        } else if let Some((direction, w)) = leading_trend(text, tokens, start, end) {
+        } else if let Some((direction, w)) = leading_trend(text, onwards, start, end) {
             // 削減公務員編制約8,000個: the verb says which way the count goes.
             trend = trend.or(Some((direction, None, false)));
             start += w;
@@ -681,11 +684,11 @@ fn read_indicator(text: &str, tokens: &TokenIndex, range: Range<usize>) -> Readi
     }
     // 一般申請者平均輪候時間: whose average it is comes before 平均, the
     // measure from 平均 on.
-    if let Some(at) = text[start..end].find("平均").filter(|&at| at > 0) {
+    if let Some(at) = find_in(&text[start..end], "平均").filter(|&at| at > 0) {
         start += at;
     }
     // 占進出口總值的比重 is a 比重; 占外匯存底的47.1% a share of 外匯存底.
-    if let Some(share) = text[start..end].find('占') {
+    if let Some(share) = find_in(&text[start..end], "占") {
         // 研發總開支提升至佔本地生產總值1.2%: what rose to a share of
         // something is the measure, and the share is where it went.
         let risen = trend_at_end(&text[start..start + share])
@@ -694,10 +697,7 @@ fn read_indicator(text: &str, tokens: &TokenIndex, range: Range<usize>) -> Readi
             trend = Some((read.direction, read.basis, false));
             end = start + read.start;
         } else {
-            match text[start + share..end]
-                .rfind('的')
-                .map(|of| start + share + of)
-            {
+            match rfind_in(&text[start + share..end], "的").map(|of| start + share + of) {
                 Some(of) if text[of + '的'.len_utf8()..end].chars().nth(1).is_some() => {
                     start = of + '的'.len_utf8();
                 }
@@ -707,7 +707,12 @@ fn read_indicator(text: &str, tokens: &TokenIndex, range: Range<usize>) -> Readi
         }
     }
     let indicator = &text[start..end];
-    let names_something = indicator.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+    // Han first: the library's is_alphabetic searches its tables for them.
+    let names_something = indicator
+        .chars()
+        .filter(|&c| is_han(c) || c.is_alphabetic())
+        .nth(1)
+        .is_some()
         && !indicator.ends_with(['的', '之', '(', ')'])
         && !indicator.starts_with(['(', ')'])
         // 比上年, 較上屆 and 與去年 compare, 據 cites; 比重, 較大交通事故 and
@@ -718,7 +723,7 @@ fn read_indicator(text: &str, tokens: &TokenIndex, range: Range<usize>) -> Readi
                 t.start() != start || !["比", "较", "与", "同", "跟", "据"].contains(&&text[t.range()])
             })
         && starts_with_any(indicator, CHANGE_SIZES).is_none()
-        && indicator.chars().count() <= 24
+        && indicator.chars().nth(24).is_none()
         // 經季節性調整後按季增長0.4%: a scope alone before a trend leaves
         // the indicator to be found elsewhere.
         && !(trend.is_some() && SCOPE_WORDS.contains(indicator));
@@ -753,14 +758,15 @@ fn verb_after_place(text: &str, tokens: &TokenIndex, range: Range<usize>) -> Opt
 }
 
 /// A trend verb of two characters or more that begins `start..end` as a
-/// word of its own, with more after it: its direction and length.
+/// word of its own, with more after it: its direction and length. `onwards`
+/// are the tokens from `start` on.
 fn leading_trend(
     text: &str,
-    tokens: &TokenIndex,
+    onwards: &[Token],
     start: usize,
     end: usize,
 ) -> Option<(Direction, usize)> {
-    let first = tokens.get(tokens.starting_from(start))?;
+    let first = onwards.first()?;
     let word = &text[first.range()];
     let direction = TREND_WORDS
         .get(word)
@@ -770,9 +776,9 @@ fn leading_trend(
 
 /// Where an indicator starts after the two places it is between (中國|與|
 /// 東盟|貿易額): the end of the second place, if what follows names more.
-fn between_parties(text: &str, tokens: &TokenIndex, start: usize, end: usize) -> Option<usize> {
-    let first = tokens.starting_from(start);
-    let [a, link, b] = tokens.get(first..first + 3)? else {
+/// `onwards` are the tokens from `start` on.
+fn between_parties(text: &str, onwards: &[Token], start: usize, end: usize) -> Option<usize> {
+    let [a, link, b, ..] = onwards else {
         return None;
     };
     let is_place = |t: &Token| matches!(t.pos().as_str(), "ns" | "nt" | "j");
@@ -876,12 +882,14 @@ fn counted_after(
     };
     // 162票贊成、2票反對、3票棄權: a count in a list of counts, with 、
     // right after its phrase or a few characters before it.
-    let listed = text[at..]
-        .chars()
-        .take(6)
-        .find(|&c| is_clause_break(c) || c == '、')
-        == Some('、')
-        || text[..at].chars().rev().take(8).any(|c| c == '、');
+    let listed = || {
+        text[at..]
+            .chars()
+            .take(6)
+            .find(|&c| is_clause_break(c) || c == '、')
+            == Some('、')
+            || text[..at].chars().rev().take(8).any(|c| c == '、')
+    };
     if words.first()?.start() != at {
         // 宗交通意外: the unit and the noun made one word.
         return short_run(6);
@@ -976,7 +984,7 @@ fn counted_after(
         let content = (verb..=last).all(|k| is_content(k) || k == last);
         return content.then(|| words[how].start()..words[last].end());
     }
-    if listed { short_run(4) } else { None }
+    if listed() { short_run(4) } else { None }
 }
 
 /// No counted phrase runs longer than this many words.
@@ -1107,7 +1115,7 @@ fn is_day_count(text: &str, tokens: &TokenIndex, figures: &[Figure], j: usize) -
 /// vehicles or people one accident involved is what happened, not a
 /// statistic (今年以來共發生事故3起 has no day).
 fn is_incident(since_day: &str) -> bool {
-    since_day.contains("发生")
+    find_in(since_day, "发生").is_some()
 }
 
 /// A date or period at day precision (今（21）日, 10月1日至8日): the day
@@ -1189,9 +1197,10 @@ fn is_change_origin(text: &str, figures: &[Figure], j: usize) -> bool {
     };
     let a = figures[j].range();
     let between = &text[a.end..b.range().start];
-    origin_lead(text, figures, j).is_some()
+    // Bounded first: the stretches between figures make up the text.
+    between.chars().nth(6).is_none()
         && ["至", "到", "为"].iter().any(|w| between.ends_with(w))
-        && between.chars().count() <= 6
+        && origin_lead(text, figures, j).is_some()
 }
 
 /// Where the 由 or 從 before figure `j` stands, also past what the value is
@@ -1309,6 +1318,9 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
     // 多車相撞事故): counts after both detail one incident.
     let mut dated_day: Option<usize> = None;
     let mut incident = false;
+    // Each value's stretch, cut at the times inside it; kept from one value
+    // to the next, as an allocation per figure costs more in wasm.
+    let (mut times, mut cuts): (Vec<Range<usize>>, Vec<usize>) = (Vec::new(), Vec::new());
     for (i, figure) in figures.iter().enumerate() {
         let range = figure.range();
         let between = &text[last_end..range.start];
@@ -1417,21 +1429,22 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         own_period = own_period.filter(|&p| figures[p].range().end <= end);
         // Dates inside cut the stretch; the indicator is in its last part
         // that names something (港元匯率|今日|觸及7.85).
-        let mut cuts = vec![start];
         let inside = figures[..i].partition_point(|f| f.range().start < start);
-        let times = (inside..i)
-            .filter(|&j| {
-                is_time(&figures[j])
-                    && figures[j].range().end <= end
-                    && !is_day_count(text, tokens, figures, j)
-            })
-            .map(|j| figures[j].range());
-        let mut times: Vec<Range<usize>> = times.chain(clock_times(text, start..end)).collect();
+        times.clear();
+        times.extend(
+            (inside..i)
+                .filter(|&j| {
+                    is_time(&figures[j])
+                        && figures[j].range().end <= end
+                        && !is_day_count(text, tokens, figures, j)
+                })
+                .map(|j| figures[j].range()),
+        );
+        times.extend(clock_times(text, start..end));
         times.sort_by_key(|r| r.start);
-        for time in times {
-            cuts.push(time.start);
-            cuts.push(time.end);
-        }
+        cuts.clear();
+        cuts.push(start);
+        cuts.extend(times.iter().flat_map(|time| [time.start, time.end]));
         cuts.push(end);
         let mut reading = None;
         // A trend read in a later part is the value's (財政儲備預計於|2026年
@@ -1608,7 +1621,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         // An indicator may follow its value (共90個議席): then no 分别 can
         // stand between them.
         let between = text.get(indicator.end..range.start).unwrap_or("");
-        if listed > 1 && between.contains("分别") {
+        if listed > 1 && find_in(between, "分别").is_some() {
             if let Some(names) = listed_indicators(text, indicator.clone(), listed) {
                 for (k, indicator) in names.into_iter().enumerate() {
                     let value = i + k;
@@ -1639,7 +1652,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         if let [change] = &mut changes[..] {
             let respective = change
                 .amount
-                .filter(|_| text[change.range.clone()].contains("分别"));
+                .filter(|_| find_in(&text[change.range.clone()], "分别").is_some());
             if let Some(first) = respective {
                 let count = listed_values(text, figures, first);
                 let before = metrics
@@ -1691,7 +1704,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], figures: &[Figure]) -> Vec<Metr
         for change in &mut changes {
             // 按月微跌0.2%，年初至今累計下跌1.5%: a cumulative change runs
             // from its own start, on no basis of the change before it.
-            let cumulative = text[change.range.clone()].contains("累计");
+            let cumulative = find_in(&text[change.range.clone()], "累计").is_some();
             if change.basis.is_some() {
                 sentence_basis = change.basis;
             } else if change.amount.is_some() && !cumulative {

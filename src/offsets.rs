@@ -240,7 +240,9 @@ pub struct Utf16Offsets {
 impl Utf16Offsets {
     /// Converts `bytes`, character boundaries of `text`.
     pub fn new(text: &str, mut bytes: Vec<usize>) -> Self {
-        bytes.sort_unstable();
+        // A stable sort merges the ascending runs (figures, then entities)
+        // instead of sorting them again.
+        bytes.sort();
         bytes.dedup();
         let mut cursor = Utf16Cursor::new(text);
         let table = bytes

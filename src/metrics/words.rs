@@ -12,6 +12,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
+use crate::scan::CharFilter;
+
 use super::{Basis, Direction};
 
 /// Verbs after which the indicator begins: what comes before them is who
@@ -479,6 +481,10 @@ pub(super) struct WordTable<T: 'static> {
     entries: FxHashMap<&'static str, T>,
     /// The distinct byte lengths of the words, longest first.
     lengths: Vec<usize>,
+    /// The words' first and last characters: most points of a phrase start
+    /// or end no word, and one bit says so before a hash per length.
+    firsts: CharFilter,
+    lasts: CharFilter,
 }
 
 impl<T: Copy> WordTable<T> {
@@ -486,19 +492,35 @@ impl<T: Copy> WordTable<T> {
     pub(super) fn new(table: impl IntoIterator<Item = (&'static str, T)>) -> Self {
         let mut entries = FxHashMap::default();
         let mut lengths = Vec::new();
+        let (mut firsts, mut lasts) = (CharFilter::new([]), CharFilter::new([]));
         for (word, entry) in table {
             entries.entry(word).or_insert(entry);
             if !lengths.contains(&word.len()) {
                 lengths.push(word.len());
             }
+            firsts.extend(word.chars().next());
+            lasts.extend(word.chars().next_back());
         }
         lengths.sort_unstable_by(|a, b| b.cmp(a));
-        WordTable { entries, lengths }
+        WordTable {
+            entries,
+            lengths,
+            firsts,
+            lasts,
+        }
     }
 
     /// The entry of `word`, if the table lists it.
     pub(super) fn get(&self, word: &str) -> Option<T> {
-        self.entries.get(word).copied()
+        self.may_hold(word)
+            .then(|| self.entries.get(word).copied())?
+    }
+
+    /// False for most words the table does not hold, without hashing them.
+    fn may_hold(&self, word: &str) -> bool {
+        word.chars()
+            .next()
+            .is_some_and(|c| self.firsts.may_contain(c))
     }
 
     /// The table's words that end `text`, longest first.
@@ -506,8 +528,13 @@ impl<T: Copy> WordTable<T> {
         &'a self,
         text: &'a str,
     ) -> impl Iterator<Item = (&'static str, T)> + 'a {
+        let some_ends = text
+            .chars()
+            .next_back()
+            .is_some_and(|c| self.lasts.may_contain(c));
         self.lengths
             .iter()
+            .take_while(move |_| some_ends)
             .filter_map(move |&len| self.entry(text.get(text.len().checked_sub(len)?..)?))
     }
 
@@ -516,8 +543,10 @@ impl<T: Copy> WordTable<T> {
         &'a self,
         text: &'a str,
     ) -> impl Iterator<Item = (&'static str, T)> + 'a {
+        let some_starts = self.may_hold(text);
         self.lengths
             .iter()
+            .take_while(move |_| some_starts)
             .filter_map(move |&len| self.entry(text.get(..len)?))
     }
 
@@ -543,7 +572,7 @@ impl WordTable<()> {
     }
 
     pub(super) fn contains(&self, word: &str) -> bool {
-        self.entries.contains_key(word)
+        self.may_hold(word) && self.entries.contains_key(word)
     }
 }
 
