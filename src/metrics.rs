@@ -682,13 +682,31 @@ fn read_indicator(text: &str, tokens: &TokenIndex, range: Range<usize>) -> Readi
     if let Some(verb) = verb_after_place(text, tokens, start..end) {
         start = verb;
     }
+    // 平均 and 占 are found in one read of the phrase: the first 平均, and
+    // the first 占 in all and after that 平均.
+    let (mut average, mut first_share, mut share_after_average) = (None, None, None);
+    for (at, c) in text[start..end].char_indices() {
+        if c == '平' && average.is_none() && text[start + at..end].starts_with("平均") {
+            average = Some(at);
+        } else if c == '占' {
+            first_share.get_or_insert(at);
+            if average.is_some() {
+                share_after_average = Some(at);
+                break;
+            }
+        }
+    }
     // 一般申請者平均輪候時間: whose average it is comes before 平均, the
     // measure from 平均 on.
-    if let Some(at) = find_in(&text[start..end], "平均").filter(|&at| at > 0) {
-        start += at;
-    }
+    let share = match average.filter(|&at| at > 0) {
+        Some(at) => {
+            start += at;
+            share_after_average.map(|share| share - at)
+        }
+        None => first_share,
+    };
     // 占進出口總值的比重 is a 比重; 占外匯存底的47.1% a share of 外匯存底.
-    if let Some(share) = find_in(&text[start..end], "占") {
+    if let Some(share) = share {
         // 研發總開支提升至佔本地生產總值1.2%: what rose to a share of
         // something is the measure, and the share is where it went.
         let risen = trend_at_end(&text[start..start + share])
