@@ -54,7 +54,7 @@ const OVERHEAD_BUDGET = 5;
 const ANALYZE_TARGET = 1.5; // analyze with figures only ≤ 1.5 × segment time
 const ENTITIES_METRICS_TARGET = 0.3; // entities and metrics ≤ 30% of the whole analyze time (seed)
 const METRICS_TARGET = 0.1; // metrics ≤ 10% of analyze time on 1 MB of news (issue 13)
-const METRICS_PAIRS = 21;
+const METRICS_PAIRS = 61;
 const RECOGNIZERS_TARGET = 50; // zhlens ≥ 50 × faster than Recognizers-Text JS
 const REFERENCE_DATE = '2025-09-15';
 const sighan = join(corporaDir, 'sighan2005');
@@ -274,6 +274,8 @@ if (runs('conversion')) console.log(table(['config', 'text', 'MB', 'zhlens MB/s'
  * false }) in pairs of calls one right after the other, the order turning
  * each pair, so that a slow stretch of the machine, or the garbage left by
  * one call, falls on both sides alike; the median of the pairs' shares.
+ * One pair's share is noisy (a quarter of them fall 5 points or more off
+ * the median on this machine); 61 pairs put the median within about a point.
  * Medians of separate round-robin runs moved by ±4 points from run to run.
  */
 function metricsShare(t) {
