@@ -22,7 +22,8 @@
 // `npm run eval` scores (scripts/lib/figures.mjs): zhlens analyze (and
 // numbers, once exported) on each input, against the peer's number,
 // percentage, ordinal, currency, dimension, temperature and age recognizers
-// on each input. Both with FIGURES_BUDGET seconds per variant.
+// on each input. Both with FIGURES_BUDGET seconds per variant. (c) metrics'
+// share of analyze on each megabyte, in rounds of four calls (metricsShare).
 // Writes target/bench/bench.json.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
@@ -54,7 +55,7 @@ const OVERHEAD_BUDGET = 5;
 const ANALYZE_TARGET = 1.5; // analyze with figures only ≤ 1.5 × segment time
 const ENTITIES_METRICS_TARGET = 0.3; // entities and metrics ≤ 30% of the whole analyze time (seed)
 const METRICS_TARGET = 0.1; // metrics ≤ 10% of analyze time on 1 MB of news (issue 13)
-const METRICS_ROUNDS = 31;
+const METRICS_ROUNDS = 61;
 const RECOGNIZERS_TARGET = 50; // zhlens ≥ 50 × faster than Recognizers-Text JS
 const REFERENCE_DATE = '2025-09-15';
 const sighan = join(corporaDir, 'sighan2005');
