@@ -501,14 +501,17 @@ fn compared_with(rest: &str) -> usize {
         .map_or(0, |(at, _)| rest.len() - after.len() + at)
 }
 
+/// The most characters an aside clause has before its break.
+const MAX_ASIDE_CHARS: usize = 12;
+
 /// Where an aside clause with no figure ends (按不變價格計算，), when a
-/// change follows it: the clause is short and the next starts with a basis
-/// or a trend.
+/// change follows it: the clause is short (its break among the first
+/// [`MAX_ASIDE_CHARS`] + 1 characters) and the next starts with a basis or a
+/// trend.
 fn aside_end(text: &str, start: usize, next_figure: Option<&Figure>) -> Option<usize> {
-    // Short: its break within the first 13 characters.
     let (break_at, c) = text[start..]
         .char_indices()
-        .take(13)
+        .take(MAX_ASIDE_CHARS + 1)
         .find(|&(_, c)| is_clause_break(c))
         .map(|(at, c)| (start + at, c))?;
     let no_figure = next_figure.is_none_or(|f| f.range().start >= break_at);

@@ -512,15 +512,25 @@ impl<T: Copy> WordTable<T> {
 
     /// The entry of `word`, if the table lists it.
     pub(super) fn get(&self, word: &str) -> Option<T> {
-        self.may_hold(word)
-            .then(|| self.entries.get(word).copied())?
+        if !self.may_start(word) {
+            return None;
+        }
+        self.entries.get(word).copied()
     }
 
-    /// False for most words the table does not hold, without hashing them.
-    fn may_hold(&self, word: &str) -> bool {
-        word.chars()
+    /// False when no word of the table starts `text` (so for most words it
+    /// does not hold), without hashing.
+    fn may_start(&self, text: &str) -> bool {
+        text.chars()
             .next()
             .is_some_and(|c| self.firsts.may_contain(c))
+    }
+
+    /// False when no word of the table ends `text`, without hashing.
+    fn may_end(&self, text: &str) -> bool {
+        text.chars()
+            .next_back()
+            .is_some_and(|c| self.lasts.may_contain(c))
     }
 
     /// The table's words that end `text`, longest first.
@@ -528,10 +538,7 @@ impl<T: Copy> WordTable<T> {
         &'a self,
         text: &'a str,
     ) -> impl Iterator<Item = (&'static str, T)> + 'a {
-        let some_ends = text
-            .chars()
-            .next_back()
-            .is_some_and(|c| self.lasts.may_contain(c));
+        let some_ends = self.may_end(text);
         self.lengths
             .iter()
             .take_while(move |_| some_ends)
@@ -543,7 +550,7 @@ impl<T: Copy> WordTable<T> {
         &'a self,
         text: &'a str,
     ) -> impl Iterator<Item = (&'static str, T)> + 'a {
-        let some_starts = self.may_hold(text);
+        let some_starts = self.may_start(text);
         self.lengths
             .iter()
             .take_while(move |_| some_starts)
@@ -572,7 +579,7 @@ impl WordTable<()> {
     }
 
     pub(super) fn contains(&self, word: &str) -> bool {
-        self.may_hold(word) && self.entries.contains_key(word)
+        self.may_start(word) && self.entries.contains_key(word)
     }
 }
 

@@ -116,10 +116,10 @@ impl fmt::Display for Pos {
 }
 
 /// A text's tokens with an index of where each block of [`BLOCK`] bytes of
-/// the text starts among them: the metric rules ask which token starts or ends at a
-/// byte tens of thousands of times per megabyte, and a binary search over
-/// 200,000 tokens misses the cache at most of its steps (in wasm, a fifth
-/// of the rules' time).
+/// the text starts among them: the metric rules ask which token starts or
+/// ends at a byte tens of thousands of times per megabyte, and a binary
+/// search over 200,000 tokens misses the cache at most of its steps (in
+/// wasm, a fifth of the rules' time).
 pub(crate) struct TokenIndex<'t> {
     tokens: &'t [Token],
     /// For each block, how many tokens start before it.
