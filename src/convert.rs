@@ -12,7 +12,7 @@ use std::str::FromStr;
 use std::sync::OnceLock;
 
 use crate::error::{Error, ErrorKind};
-use crate::offsets::{Alignment, Cursor, Piece};
+use crate::offsets::{Alignment, Cursor, Piece, ceil_char_boundary, floor_char_boundary};
 
 include!(concat!(env!("OUT_DIR"), "/opencc_configs.rs"));
 
@@ -162,14 +162,17 @@ impl Converted {
     /// converted from: contiguous on both sides and covering both texts. A
     /// piece is one character on each side unless a phrase changed the
     /// number of characters; then it is the whole phrase.
-    pub fn pieces(&self) -> &[Piece] {
-        self.alignment.pieces()
+    pub fn pieces(&self) -> impl Iterator<Item = Piece> + '_ {
+        self.alignment.pieces(&self.text)
     }
 
     /// The output byte range converted from an input byte range, widened to
     /// whole pieces where the range cuts through one.
     pub fn to_output(&self, input: Range<usize>) -> Range<usize> {
-        self.alignment.to_output(input)
+        // Inside text converted character by character, an offset that is
+        // no character boundary maps to one that is none either.
+        let output = self.alignment.to_output(input);
+        floor_char_boundary(&self.text, output.start)..ceil_char_boundary(&self.text, output.end)
     }
 
     /// The input byte offset of an output character boundary: the start of
@@ -625,21 +628,39 @@ trait Matches {
     fn found(&mut self, at: usize, end: usize, value: &'static str);
 }
 
-/// The converted text: the text between matches copied in one piece.
+/// The converted text: the text between matches copied in one piece, and,
+/// when asked for, where each piece came from.
 struct Output<'a> {
     text: &'a str,
     out: &'a mut String,
     /// Where the text not yet copied starts.
     kept: usize,
+    alignment: Option<&'a mut Alignment>,
+}
+
+impl Output<'_> {
+    /// Copies the text up to `at` as it is.
+    #[inline(always)]
+    fn keep(&mut self, at: usize) {
+        if self.kept < at {
+            let run = &self.text[self.kept..at];
+            self.out.push_str(run);
+            if let Some(alignment) = self.alignment.as_deref_mut() {
+                alignment.push(run, run);
+            }
+            self.kept = at;
+        }
+    }
 }
 
 impl Matches for Output<'_> {
     #[inline(always)]
     fn found(&mut self, at: usize, end: usize, value: &'static str) {
-        if self.kept < at {
-            self.out.push_str(&self.text[self.kept..at]);
-        }
+        self.keep(at);
         self.out.push_str(value);
+        if let Some(alignment) = self.alignment.as_deref_mut() {
+            alignment.push(&self.text[at..end], value);
+        }
         self.kept = end;
     }
 }
@@ -683,41 +704,20 @@ impl Tables {
         let mut alignment = Alignment::default();
         for (segment, known) in segments {
             let start = out.len();
-            if let Some(value) = known {
-                out.push_str(value);
-                if align {
-                    alignment.push(&text[segment.clone()], value);
+            let mut output = Output {
+                text,
+                out: &mut out,
+                kept: segment.start,
+                alignment: align.then_some(&mut alignment),
+            };
+            match (known, guard) {
+                (Some(value), _) => output.found(segment.start, segment.end, value),
+                (None, Some(guard)) => {
+                    stage.for_each_match(text, segment.clone(), guard, &mut output)
                 }
-                out_segments.push((start..out.len(), None));
-                continue;
+                (None, None) => stage.for_each_match(text, segment.clone(), &NoVeto, &mut output),
             }
-            let mut kept = segment.start;
-            if align {
-                let mut at = segment.start;
-                while at < segment.end {
-                    let (end, value) = match guard {
-                        Some(guard) => stage.step(text, at, segment.end, guard),
-                        None => stage.step(text, at, segment.end, &NoVeto),
-                    };
-                    let value = value.unwrap_or(&text[at..end]);
-                    out.push_str(value);
-                    alignment.push(&text[at..end], value);
-                    at = end;
-                }
-                kept = segment.end;
-            } else {
-                let mut output = Output {
-                    text,
-                    out: &mut out,
-                    kept,
-                };
-                match guard {
-                    Some(guard) => stage.for_each_match(text, segment.clone(), guard, &mut output),
-                    None => stage.for_each_match(text, segment.clone(), &NoVeto, &mut output),
-                }
-                kept = output.kept;
-            }
-            out.push_str(&text[kept..segment.end]);
+            output.keep(segment.end);
             out_segments.push((start..out.len(), None));
         }
         (out, out_segments, alignment)

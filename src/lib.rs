@@ -529,7 +529,6 @@ pub fn convert(text: &str, config: Config) -> String {
 /// // Pieces cover both texts in order: here one per character.
 /// let pieces: Vec<(&str, &str)> = converted
 ///     .pieces()
-///     .iter()
 ///     .map(|p| (&text[p.input.clone()], &converted.text()[p.output.clone()]))
 ///     .collect();
 /// assert_eq!(pieces[1], ("发", "髮"));

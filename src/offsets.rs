@@ -14,11 +14,61 @@ pub struct Piece {
     pub output: Range<usize>,
 }
 
+/// A stretch of a conversion: `output` was converted from `input`. A
+/// character-wise span is many pieces in one: its characters have the same
+/// widths on both sides, so each maps to the one at the same offset and the
+/// span needs no entry per character.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Span {
+    input: Range<usize>,
+    output: Range<usize>,
+    charwise: bool,
+}
+
+impl Span {
+    /// Where in the input the piece that starts at, or holds, output
+    /// offset `output` of the span starts.
+    fn input_start(&self, output: usize) -> usize {
+        match self.charwise {
+            true => self.input.start + (output - self.output.start),
+            false => self.input.start,
+        }
+    }
+
+    /// Where in the input the piece that ends at, or holds, output offset
+    /// `output` of the span ends.
+    fn input_end(&self, output: usize) -> usize {
+        match self.charwise {
+            true => self.input.start + (output - self.output.start),
+            false => self.input.end,
+        }
+    }
+
+    /// [`Span::input_start`] the other way.
+    fn output_start(&self, input: usize) -> usize {
+        match self.charwise {
+            true => self.output.start + (input - self.input.start),
+            false => self.output.start,
+        }
+    }
+
+    /// [`Span::input_end`] the other way.
+    fn output_end(&self, input: usize) -> usize {
+        match self.charwise {
+            true => self.output.start + (input - self.input.start),
+            false => self.output.end,
+        }
+    }
+}
+
 /// Where each piece of a converted text came from: pieces in order, each
 /// non-empty on both sides, contiguous on both sides and covering both texts.
+/// Text left as it was, and characters replaced by characters as wide, are
+/// kept as character-wise spans: most of a conversion is one or a few spans,
+/// not an entry per character.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Alignment {
-    pieces: Vec<Piece>,
+    spans: Vec<Span>,
 }
 
 impl Alignment {
@@ -28,100 +78,173 @@ impl Alignment {
     /// converts character by character, and finer pieces keep highlights on
     /// single characters.
     pub(crate) fn push(&mut self, input: &str, output: &str) {
-        let (mut i, mut o) = self
-            .pieces
-            .last()
-            .map_or((0, 0), |p| (p.input.end, p.output.end));
+        let (i, o) = self.ends();
         let (a, b) = (input.as_bytes(), output.as_bytes());
-        // Most of a conversion is text left as it was, pushed once per run:
-        // a byte loop over lead bytes, not two `chars()` passes and a zip.
-        if std::ptr::eq(input, output) || char_count(a) == char_count(b) {
+        if std::ptr::eq(input, output) {
+            self.push_span(i..i + a.len(), o..o + b.len(), true);
+        } else if char_count(a) == char_count(b) {
             let (mut x, mut y) = (0, 0);
             while x < a.len() {
                 let (m, n) = (utf8_width(a[x]), utf8_width(b[y]));
-                self.pieces.push(Piece {
-                    input: i..i + m,
-                    output: o..o + n,
-                });
-                (i, o, x, y) = (i + m, o + n, x + m, y + n);
+                self.push_span(i + x..i + x + m, o + y..o + y + n, m == n);
+                (x, y) = (x + m, y + n);
             }
         } else {
-            self.pieces.push(Piece {
-                input: i..i + input.len(),
-                output: o..o + output.len(),
-            });
+            self.push_span(i..i + a.len(), o..o + b.len(), false);
         }
     }
 
-    pub(crate) fn pieces(&self) -> &[Piece] {
-        &self.pieces
+    /// Where the input and the output covered so far end.
+    fn ends(&self) -> (usize, usize) {
+        self.spans
+            .last()
+            .map_or((0, 0), |s| (s.input.end, s.output.end))
+    }
+
+    /// Appends a span, joined to the last one when both are character-wise.
+    fn push_span(&mut self, input: Range<usize>, output: Range<usize>, charwise: bool) {
+        if input.is_empty() && output.is_empty() {
+            return;
+        }
+        if let Some(last) = self.spans.last_mut()
+            && charwise
+            && last.charwise
+        {
+            last.input.end = input.end;
+            last.output.end = output.end;
+            return;
+        }
+        self.spans.push(Span {
+            input,
+            output,
+            charwise,
+        });
+    }
+
+    /// The pieces, given the output text: a piece per character of a
+    /// character-wise span.
+    pub(crate) fn pieces<'a>(&'a self, output: &'a str) -> impl Iterator<Item = Piece> + 'a {
+        self.spans.iter().flat_map(move |span| {
+            let whole = (!span.charwise).then(|| Piece {
+                input: span.input.clone(),
+                output: span.output.clone(),
+            });
+            let characters = span.charwise.then(|| {
+                output[span.output.clone()]
+                    .char_indices()
+                    .map(move |(k, c)| {
+                        let (i, o) = (span.input.start + k, span.output.start + k);
+                        Piece {
+                            input: i..i + c.len_utf8(),
+                            output: o..o + c.len_utf8(),
+                        }
+                    })
+            });
+            whole.into_iter().chain(characters.into_iter().flatten())
+        })
     }
 
     /// The alignment of `self` (input → middle) followed by `next` (middle →
     /// output): pieces cut only where both cut the middle text.
     pub(crate) fn then(&self, next: &Alignment) -> Alignment {
-        let (a, b) = (&self.pieces, &next.pieces);
-        let mut pieces = Vec::with_capacity(b.len());
-        let (mut i, mut j, mut input, mut output) = (0, 0, 0, 0);
+        let (a, b) = (&self.spans, &next.spans);
+        let mut composed = Alignment {
+            spans: Vec::with_capacity(a.len().max(b.len())),
+        };
+        let (mut i, mut j, mut middle) = (0, 0, 0);
         while i < a.len() && j < b.len() {
-            let (x, y) = (a[i].output.end, b[j].input.end);
-            if x <= y {
+            let (x, y) = (&a[i], &b[j]);
+            // Where the next cut of both is: inside two character-wise
+            // spans every character boundary is one; a whole piece of
+            // either reaches on to its end, which may fall inside a whole
+            // piece of the other, and so on.
+            let charwise = x.charwise && y.charwise;
+            let (mut k, mut l) = (i, j);
+            let mut end = if charwise {
+                x.output.end.min(y.input.end)
+            } else {
+                middle
+            };
+            loop {
+                let mut grew = false;
+                while a[k].output.end < end {
+                    k += 1;
+                }
+                while b[l].input.end < end {
+                    l += 1;
+                }
+                if !a[k].charwise && a[k].output.end > end {
+                    end = a[k].output.end;
+                    grew = true;
+                }
+                if !b[l].charwise && b[l].input.end > end {
+                    end = b[l].input.end;
+                    grew = true;
+                }
+                if !grew {
+                    break;
+                }
+            }
+            composed.push_span(
+                x.input_start(middle)..a[k].input_end(end),
+                y.output_start(middle)..b[l].output_end(end),
+                charwise,
+            );
+            middle = end;
+            while a.get(i).is_some_and(|s| s.output.end <= middle) {
                 i += 1;
             }
-            if y <= x {
+            while b.get(j).is_some_and(|s| s.input.end <= middle) {
                 j += 1;
             }
-            if x == y {
-                let (ie, oe) = (a[i - 1].input.end, b[j - 1].output.end);
-                pieces.push(Piece {
-                    input: input..ie,
-                    output: output..oe,
-                });
-                (input, output) = (ie, oe);
-            }
         }
-        Alignment { pieces }
+        composed
     }
 
-    /// The input offset of an output offset: the start of the piece it is
-    /// in, or the input's end.
+    /// The input offset of an output character boundary: the start of the
+    /// piece it is in, or the input's end.
     pub(crate) fn to_input(&self, output: usize) -> usize {
-        self.input_start(self.pieces.partition_point(|p| p.output.end <= output))
+        let i = self.spans.partition_point(|s| s.output.end <= output);
+        self.input_start_in(i, output)
     }
 
     /// [`Alignment::to_input`] for offsets asked in ascending order, each
     /// search going on from where `cursor` left off.
     pub(crate) fn to_input_from(&self, output: usize, cursor: &mut Cursor) -> usize {
-        self.input_start(cursor.partition_point(&self.pieces, |p| p.output.end <= output))
+        let i = cursor.partition_point(&self.spans, |s| s.output.end <= output);
+        self.input_start_in(i, output)
     }
 
-    /// The input start of piece `i`, or the input's end past the last piece.
-    fn input_start(&self, i: usize) -> usize {
-        self.pieces.get(i).map_or_else(
-            || self.pieces.last().map_or(0, |p| p.input.end),
-            |p| p.input.start,
-        )
+    /// The input offset of `output` in span `i`, or the input's end past
+    /// the last span.
+    fn input_start_in(&self, i: usize, output: usize) -> usize {
+        self.spans
+            .get(i)
+            .map_or_else(|| self.ends().0, |s| s.input_start(output))
     }
 
-    /// The input offset up to which an output offset reaches: the end of
-    /// the piece it is in or ends, or 0 at the start.
+    /// The input offset up to which an output character boundary reaches:
+    /// the end of the piece it is in or ends, or 0 at the start.
     pub(crate) fn to_input_end(&self, output: usize) -> usize {
-        let i = self.pieces.partition_point(|p| p.output.start < output);
-        i.checked_sub(1).map_or(0, |j| self.pieces[j].input.end)
+        let i = self.spans.partition_point(|s| s.output.start < output);
+        i.checked_sub(1).map_or(0, |j| {
+            let s = &self.spans[j];
+            s.input_end(output.min(s.output.end))
+        })
     }
 
-    /// The output range converted from an input range, widened to whole
-    /// pieces where it cuts through one.
+    /// The output range converted from an input range of character
+    /// boundaries, widened to whole pieces where it cuts through one.
     pub(crate) fn to_output(&self, input: Range<usize>) -> Range<usize> {
-        let end_of_text = self.pieces.last().map_or(0, |p| p.output.end);
-        let first = self.pieces.partition_point(|p| p.input.end <= input.start);
-        let last = self.pieces.partition_point(|p| p.input.start < input.end);
-        let start = self
-            .pieces
-            .get(first)
-            .map_or(end_of_text, |p| p.output.start);
+        let end_of_text = self.ends().1;
+        let first = self.spans.partition_point(|s| s.input.end <= input.start);
+        let last = self.spans.partition_point(|s| s.input.start < input.end);
+        let start = self.spans.get(first).map_or(end_of_text, |s| {
+            s.output_start(input.start.max(s.input.start))
+        });
         let end = if last > first {
-            self.pieces[last - 1].output.end
+            let s = &self.spans[last - 1];
+            s.output_end(input.end.min(s.input.end))
         } else {
             start
         };
@@ -266,9 +389,8 @@ impl Utf16Offsets {
 mod tests {
     use super::*;
 
-    fn ranges(a: &Alignment) -> Vec<(Range<usize>, Range<usize>)> {
-        a.pieces()
-            .iter()
+    fn ranges(a: &Alignment, output: &str) -> Vec<(Range<usize>, Range<usize>)> {
+        a.pieces(output)
             .map(|p| (p.input.clone(), p.output.clone()))
             .collect()
     }
@@ -278,7 +400,10 @@ mod tests {
         let mut a = Alignment::default();
         a.push("a𠀀", "aX");
         a.push("乾", "干净");
-        assert_eq!(ranges(&a), [(0..1, 0..1), (1..5, 1..2), (5..8, 2..8)]);
+        assert_eq!(
+            ranges(&a, "aX干净"),
+            [(0..1, 0..1), (1..5, 1..2), (5..8, 2..8)]
+        );
     }
 
     #[test]
@@ -290,7 +415,54 @@ mod tests {
         let mut second = Alignment::default();
         second.push("xy", "z");
         second.push("w", "v");
-        assert_eq!(ranges(&first.then(&second)), [(0..2, 0..1), (2..3, 1..2)]);
+        assert_eq!(
+            ranges(&first.then(&second), "zv"),
+            [(0..2, 0..1), (2..3, 1..2)]
+        );
+    }
+
+    #[test]
+    fn text_left_as_it_was_is_one_span_of_many_pieces() {
+        let mut a = Alignment::default();
+        let kept = "新台幣3兆";
+        a.push(kept, kept);
+        a.push("臺", "台");
+        assert_eq!(a.spans.len(), 1, "equal widths join the span");
+        assert_eq!(
+            ranges(&a, "新台幣3兆台"),
+            [
+                (0..3, 0..3),
+                (3..6, 3..6),
+                (6..9, 6..9),
+                (9..10, 9..10),
+                (10..13, 10..13),
+                (13..16, 13..16)
+            ]
+        );
+        assert_eq!(a.to_input(10), 10);
+        assert_eq!(a.to_input_end(10), 10);
+        assert_eq!(a.to_output(9..13), 9..13);
+    }
+
+    #[test]
+    fn composition_keeps_character_cuts_around_whole_pieces() {
+        // "ab" → "AB" by characters, "c" → "Cc" whole, "d" → "D"; then
+        // "AB" → "AB" by characters, "BCc" → "x" whole, "D" → "D".
+        let mut first = Alignment::default();
+        first.push("ab", "AB");
+        first.push("c", "Cc");
+        first.push("d", "D");
+        let mut second = Alignment::default();
+        second.push("A", "A");
+        second.push("BCc", "x");
+        second.push("D", "D");
+        let composed = first.then(&second);
+        assert_eq!(
+            ranges(&composed, "AxD"),
+            [(0..1, 0..1), (1..3, 1..2), (3..4, 2..3)]
+        );
+        assert_eq!([0, 1, 2, 3].map(|o| composed.to_input(o)), [0, 1, 3, 4]);
+        assert_eq!([0, 1, 2, 3].map(|o| composed.to_input_end(o)), [0, 1, 3, 4]);
     }
 
     #[test]

@@ -603,7 +603,7 @@ pub fn convert_with_map(text: JsValue, config: JsValue) -> Result<JsValue, JsErr
     let text = text_argument("convertWithMap", &text)?;
     let config = config_argument("convertWithMap", &config)?;
     let converted = analyzer().convert_with_map(&text, config);
-    let mut map = Vec::with_capacity(converted.pieces().len() * 4);
+    let mut map = Vec::new();
     let (mut input, mut output) = (Utf16Cursor::new(&text), Utf16Cursor::new(converted.text()));
     for piece in converted.pieces() {
         map.push(input.advance_to(piece.input.start) as u32);

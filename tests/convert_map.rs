@@ -77,11 +77,7 @@ fn check(text: &str, config: Config, converted: &zhlens::Converted) {
         (text.len(), converted.text().len()),
         "{config} {text:?}"
     );
-    let back: String = converted
-        .pieces()
-        .iter()
-        .map(|p| &text[p.input.clone()])
-        .collect();
+    let back: String = converted.pieces().map(|p| &text[p.input.clone()]).collect();
     assert_eq!(back, text);
     for (i, c) in text.char_indices() {
         let range = converted.to_output(i..i + c.len_utf8());

@@ -149,7 +149,6 @@ fn convert_fixtures() {
         assert_eq!(mapped.text(), case.expected, "{}: with map", case.name);
         let input: String = mapped
             .pieces()
-            .iter()
             .map(|p| &case.text[p.input.clone()])
             .collect();
         assert_eq!(input, case.text, "{}: the map covers the input", case.name);

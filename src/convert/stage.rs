@@ -471,32 +471,10 @@ impl Stage {
         stage
     }
 
-    /// The group's match at `at`, ending by `limit`: its end and value, or
-    /// `None` for the value when nothing matches and the text up to the end
-    /// stays as it is (one character, or a description sequence).
-    #[inline]
-    pub(super) fn step<V: Veto>(
-        &self,
-        text: &str,
-        at: usize,
-        limit: usize,
-        veto: &V,
-    ) -> (usize, Option<&'static str>) {
-        // A `Chars` of the text decodes without bounds checks.
-        let mut rest = text[at..limit].chars();
-        let c = rest.next().expect("not at the end");
-        let found = self
-            .child(ROOT, c)
-            .and_then(|node| self.longest(text, at, c, node, rest, veto));
-        match found {
-            Some((end, value)) => (end, Some(value)),
-            None => (unmatched_end(text, at, c, limit), None),
-        }
-    }
-
     /// The group's matches in `text[range]`, in order, each as its start,
-    /// end and value; the text between them stays as it is. The same
-    /// matches as `step` from the start on, found in one loop.
+    /// end and value; the text between them stays as it is. OpenCC's
+    /// maximum matching: at each place the longest key, else one character
+    /// (or a description sequence) as it is.
     #[inline]
     pub(super) fn for_each_match<V: Veto>(
         &self,
