@@ -3,6 +3,9 @@
 //! model. jieba-rs only ships that model together with its embedded
 //! dictionary, which zhlens replaces with a compact one, so zhlens decodes it.
 
+use std::cell::RefCell;
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
 
 use crate::Pos;
@@ -28,8 +31,45 @@ pub(crate) struct PosModel {
     /// Middle or End state follows only its own tag's Begin or Middle: two
     /// lookups instead of a scan of the whole previous column.
     incoming: Vec<Vec<u16>>,
-    /// Per character: its possible states with their emission costs.
-    emission: FxHashMap<char, Vec<(u16, f32)>>,
+    /// Per character: where its possible states, with their emission
+    /// costs, lie in `emissions`.
+    emission: FxHashMap<char, (u32, u32)>,
+    emissions: Vec<(u16, f32)>,
+}
+
+/// Working memory reused across words: the HMM runs on every word the
+/// segmenter joins outside the dictionary, thousands per article.
+struct Scratch {
+    columns: Vec<Range<usize>>,
+    score: Vec<(u16, f32)>,
+    next: Vec<(u16, f32)>,
+    /// Every column's links (state, best previous state), one after another.
+    links: Vec<(u16, u16)>,
+    /// Where each column's links start in `links`.
+    link_starts: Vec<usize>,
+    path: Vec<u16>,
+    /// The previous column by state: its cost and its place in the column,
+    /// so that looked up by `incoming` ties still go to the earlier one, as
+    /// in a scan of the column. Every state is `(NEVER, 0)` between columns.
+    previous: Box<[(f32, usize); STATES]>,
+}
+
+impl Default for Scratch {
+    fn default() -> Self {
+        Scratch {
+            columns: Vec::new(),
+            score: Vec::new(),
+            next: Vec::new(),
+            links: Vec::new(),
+            link_starts: Vec::new(),
+            path: Vec::new(),
+            previous: Box::new([(NEVER, 0); STATES]),
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 fn cost(quantized: usize) -> f32 {
@@ -54,12 +94,14 @@ impl PosModel {
         }
         let chars = r.varint();
         let mut emission = FxHashMap::with_capacity_and_hasher(chars, Default::default());
+        let mut emissions = Vec::new();
         for _ in 0..chars {
             let c = char::from_u32(r.varint() as u32).expect("build.rs writes characters");
-            let states = (0..r.varint())
-                .map(|_| (r.varint() as u16, cost(r.varint())))
-                .collect();
-            emission.insert(c, states);
+            let start = emissions.len() as u32;
+            for _ in 0..r.varint() {
+                emissions.push((r.varint() as u16, cost(r.varint())));
+            }
+            emission.insert(c, (start, emissions.len() as u32));
         }
         debug_assert!(r.is_empty());
         let incoming = (0..STATES)
@@ -75,36 +117,49 @@ impl PosModel {
             transition,
             incoming,
             emission,
+            emissions,
         }
     }
 
     /// The tag of the longest word the model reads in `word` (the last one
     /// on ties), as jieba's posseg does; `None` for characters it never saw.
     pub(crate) fn guess(&self, word: &str) -> Option<Pos> {
-        let chars: Vec<char> = word.chars().collect();
-        let columns: Vec<&[(u16, f32)]> = chars
-            .iter()
-            .map(|c| self.emission.get(c).map(Vec::as_slice))
-            .collect::<Option<_>>()?;
-        let (&first, rest) = columns.split_first()?;
+        SCRATCH.with(|scratch| self.guess_with(word, &mut scratch.borrow_mut()))
+    }
 
-        let mut score: Vec<(u16, f32)> = first
-            .iter()
-            .map(|&(s, e)| (s, self.start[s as usize] + e))
-            .filter(|&(_, c)| c.is_finite())
-            .collect();
-        let mut back: Vec<Vec<(u16, u16)>> = Vec::with_capacity(rest.len());
-        // The previous column by state: its cost and its place in the
-        // column, so that looked up by `incoming` ties still go to the
-        // earlier one, as in a scan of the column.
-        let mut previous = [(NEVER, 0usize); STATES];
+    fn guess_with(&self, word: &str, scratch: &mut Scratch) -> Option<Pos> {
+        let Scratch {
+            columns,
+            score,
+            next,
+            links,
+            link_starts,
+            path,
+            previous,
+        } = scratch;
+        columns.clear();
+        for c in word.chars() {
+            let &(start, end) = self.emission.get(&c)?;
+            columns.push(start as usize..end as usize);
+        }
+        let (first, rest) = columns.split_first()?;
+
+        score.clear();
+        score.extend(
+            self.emissions[first.clone()]
+                .iter()
+                .map(|&(s, e)| (s, self.start[s as usize] + e))
+                .filter(|&(_, c)| c.is_finite()),
+        );
+        links.clear();
+        link_starts.clear();
         for column in rest {
             for (place, &(state, c)) in score.iter().enumerate() {
                 previous[state as usize] = (c, place);
             }
-            let mut next = Vec::with_capacity(column.len());
-            let mut links = Vec::with_capacity(column.len());
-            for &(state, emit) in *column {
+            next.clear();
+            link_starts.push(links.len());
+            for &(state, emit) in &self.emissions[column.clone()] {
                 let transition =
                     |prev: u16| self.transition[prev as usize * STATES + state as usize];
                 let incoming = &self.incoming[state as usize];
@@ -132,20 +187,23 @@ impl PosModel {
                     links.push((state, prev));
                 }
             }
-            for &(state, _) in &score {
+            for &(state, _) in score.iter() {
                 previous[state as usize] = (NEVER, 0);
             }
-            score = next;
-            back.push(links);
+            std::mem::swap(score, next);
         }
 
         let (mut state, _) = score
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|&(s, _)| s as usize / TAGS >= END)
             .min_by(|a, b| a.1.total_cmp(&b.1))?;
-        let mut path = vec![state; chars.len()];
-        for (t, links) in back.iter().enumerate().rev() {
-            state = links.iter().find(|l| l.0 == state)?.1;
+        path.clear();
+        path.resize(columns.len(), state);
+        for t in (0..rest.len()).rev() {
+            let column_links =
+                &links[link_starts[t]..link_starts.get(t + 1).copied().unwrap_or(links.len())];
+            state = column_links.iter().find(|l| l.0 == state)?.1;
             path[t] = state;
         }
 
