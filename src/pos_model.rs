@@ -25,7 +25,8 @@ const NEVER: f32 = f32::INFINITY;
 pub(crate) struct PosModel {
     tags: [Pos; TAGS],
     start: Vec<f32>,
-    /// `transition[from * STATES + to]`.
+    /// `transition[to * STATES + from]`: a state's incoming costs lie
+    /// together, as the Viterbi step reads them.
     transition: Vec<f32>,
     /// Per state, the states that can precede it (a finite transition). A
     /// Middle or End state follows only its own tag's Begin or Middle: two
@@ -90,7 +91,7 @@ impl PosModel {
         for _ in 0..r.varint() {
             let from = r.varint();
             let to = r.varint();
-            transition[from * STATES + to] = cost(r.varint());
+            transition[to * STATES + from] = cost(r.varint());
         }
         let chars = r.varint();
         let mut emission = FxHashMap::with_capacity_and_hasher(chars, Default::default());
@@ -107,7 +108,7 @@ impl PosModel {
         let incoming = (0..STATES)
             .map(|to| {
                 (0..STATES as u16)
-                    .filter(|&from| transition[from as usize * STATES + to].is_finite())
+                    .filter(|&from| transition[to * STATES + from as usize].is_finite())
                     .collect()
             })
             .collect();
@@ -160,8 +161,9 @@ impl PosModel {
             next.clear();
             link_starts.push(links.len());
             for &(state, emit) in &self.emissions[column.clone()] {
-                let transition =
-                    |prev: u16| self.transition[prev as usize * STATES + state as usize];
+                let incoming_costs =
+                    &self.transition[state as usize * STATES..(state as usize + 1) * STATES];
+                let transition = |prev: u16| incoming_costs[prev as usize];
                 let incoming = &self.incoming[state as usize];
                 let mut best: Option<(u16, f32, usize)> = None;
                 if incoming.len() < score.len() {

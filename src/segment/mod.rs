@@ -7,6 +7,8 @@ mod segmenter;
 use std::fmt;
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use crate::convert::Words;
 use crate::document::Document;
 use crate::{Analyzer, is_han};
@@ -233,17 +235,21 @@ impl Analyzer {
     fn segment_into(&self, text: &str, hmm: bool, tokens: &mut Vec<Token>) {
         let tags = Tags::get();
         let segmenter = &self.segmenter;
+        // New words recur (a name, a term) and the POS model costs a Viterbi
+        // pass over up to 256 states per character: each is tagged once.
+        let mut guessed: FxHashMap<&str, Pos> = FxHashMap::default();
         segmenter.cut(text, hmm, |range, word| {
+            let written = &text[range.clone()];
             let word = match word {
-                Word::None => segmenter.find(&text[range.clone()]),
+                Word::None => segmenter.find(written),
                 word => word,
             };
-            let mut pos = segmenter
-                .tag(word)
-                .unwrap_or_else(|| tags.guess(&text[range.clone()]));
+            let mut pos = segmenter.tag(word).unwrap_or_else(|| tags.guess(written));
             // jieba's POS model names words outside the dictionary.
-            if pos == tags.x && text[range.clone()].chars().any(is_han) {
-                pos = self.pos_model.guess(&text[range.clone()]).unwrap_or(tags.x);
+            if pos == tags.x && written.chars().any(is_han) {
+                pos = *guessed
+                    .entry(written)
+                    .or_insert_with(|| self.pos_model.guess(written).unwrap_or(tags.x));
             }
             tokens.push(Token::new(range, pos));
         });
