@@ -333,14 +333,31 @@ impl Analyzer {
 
 impl Words for Analyzer {
     fn words(&self, text: &str) -> Vec<Range<usize>> {
-        let mut tokens = Vec::new();
-        self.segment_into(text, false, &mut tokens);
-        let number = Pos::named("m");
-        tokens
-            .into_iter()
-            .filter(|t| t.pos != number && text[t.range()].chars().nth(1).is_some())
-            .map(|t| t.range())
-            .collect()
+        // The words of two characters or more that are not numbers, as
+        // `segment_into` tags them: without the POS model, which only names
+        // words tagged `x`, and without `join_numbers`, whose joined words
+        // are all numbers.
+        let tags = Tags::get();
+        let mut words = Vec::new();
+        self.segmenter.cut(text, false, |range, word| {
+            let written = &text[range.clone()];
+            if written.chars().nth(1).is_none() || is_digits(written) {
+                return;
+            }
+            let word = match word {
+                Word::None => self.segmenter.find(written),
+                word => word,
+            };
+            if self
+                .segmenter
+                .tag(word)
+                .unwrap_or_else(|| tags.guess(written))
+                != tags.m
+            {
+                words.push(range);
+            }
+        });
+        words
     }
 
     fn is_sure(&self, word: &str) -> bool {
