@@ -823,11 +823,10 @@ pub(crate) fn run(text: &str, config: Config, words: Option<&dyn Words>, align: 
         segments
     };
     for group in spec.normalization {
-        // Most text has nothing to normalize: then it need not be copied.
-        let unchanged = !align && {
-            let stage = Stage::of(tables, group);
-            stage.skip(current.as_bytes(), 0, current.len()) == current.len()
-        };
+        // Most text has nothing to normalize: then it need not be copied,
+        // and each character stays where it was.
+        let stage = Stage::of(tables, group);
+        let unchanged = stage.skip(current.as_bytes(), 0, current.len()) == current.len();
         if !unchanged {
             let whole = 0..current.len();
             apply(&mut current, &[(whole, None)], group, None);
