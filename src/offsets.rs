@@ -25,39 +25,34 @@ struct Span {
     charwise: bool,
 }
 
+/// Which end of the piece holding an offset a span gives.
+#[derive(Clone, Copy)]
+enum Edge {
+    Start,
+    End,
+}
+
 impl Span {
-    /// Where in the input the piece that starts at, or holds, output
-    /// offset `output` of the span starts.
-    fn input_start(&self, output: usize) -> usize {
-        match self.charwise {
-            true => self.input.start + (output - self.output.start),
-            false => self.input.start,
-        }
+    /// Where in the input the piece that holds output offset `output` (or
+    /// ends at it, for `Edge::End`) starts or ends.
+    fn input_at(&self, output: usize, edge: Edge) -> usize {
+        across(self.charwise, &self.output, &self.input, output, edge)
     }
 
-    /// Where in the input the piece that ends at, or holds, output offset
-    /// `output` of the span ends.
-    fn input_end(&self, output: usize) -> usize {
-        match self.charwise {
-            true => self.input.start + (output - self.output.start),
-            false => self.input.end,
-        }
+    /// [`Span::input_at`] the other way.
+    fn output_at(&self, input: usize, edge: Edge) -> usize {
+        across(self.charwise, &self.input, &self.output, input, edge)
     }
+}
 
-    /// [`Span::input_start`] the other way.
-    fn output_start(&self, input: usize) -> usize {
-        match self.charwise {
-            true => self.output.start + (input - self.input.start),
-            false => self.output.start,
-        }
-    }
-
-    /// [`Span::input_end`] the other way.
-    fn output_end(&self, input: usize) -> usize {
-        match self.charwise {
-            true => self.output.start + (input - self.input.start),
-            false => self.output.end,
-        }
+/// Offset `at` of one side of a span, `from`, on the other side, `to`: as
+/// far in, where characters are as wide on both sides, else the edge of the
+/// span's one piece.
+fn across(charwise: bool, from: &Range<usize>, to: &Range<usize>, at: usize, edge: Edge) -> usize {
+    match (charwise, edge) {
+        (true, _) => to.start + (at - from.start),
+        (false, Edge::Start) => to.start,
+        (false, Edge::End) => to.end,
     }
 }
 
@@ -186,8 +181,8 @@ impl Alignment {
                 }
             }
             composed.push_span(
-                x.input_start(middle)..a[k].input_end(end),
-                y.output_start(middle)..b[l].output_end(end),
+                x.input_at(middle, Edge::Start)..a[k].input_at(end, Edge::End),
+                y.output_at(middle, Edge::Start)..b[l].output_at(end, Edge::End),
                 charwise,
             );
             middle = end;
@@ -220,7 +215,7 @@ impl Alignment {
     fn input_start_in(&self, i: usize, output: usize) -> usize {
         self.spans
             .get(i)
-            .map_or_else(|| self.ends().0, |s| s.input_start(output))
+            .map_or_else(|| self.ends().0, |s| s.input_at(output, Edge::Start))
     }
 
     /// The input offset up to which an output character boundary reaches:
@@ -229,7 +224,7 @@ impl Alignment {
         let i = self.spans.partition_point(|s| s.output.start < output);
         i.checked_sub(1).map_or(0, |j| {
             let s = &self.spans[j];
-            s.input_end(output.min(s.output.end))
+            s.input_at(output.min(s.output.end), Edge::End)
         })
     }
 
@@ -240,11 +235,11 @@ impl Alignment {
         let first = self.spans.partition_point(|s| s.input.end <= input.start);
         let last = self.spans.partition_point(|s| s.input.start < input.end);
         let start = self.spans.get(first).map_or(end_of_text, |s| {
-            s.output_start(input.start.max(s.input.start))
+            s.output_at(input.start.max(s.input.start), Edge::Start)
         });
         let end = if last > first {
             let s = &self.spans[last - 1];
-            s.output_end(input.end.min(s.input.end))
+            s.output_at(input.end.min(s.input.end), Edge::End)
         } else {
             start
         };
