@@ -32,6 +32,9 @@ pub(crate) struct PosModel {
     /// Middle or End state follows only its own tag's Begin or Middle: two
     /// lookups instead of a scan of the whole previous column.
     incoming: Vec<Vec<u16>>,
+    /// Per state, whether only word ends (End or Single states) precede
+    /// it: a Begin or Single state, which any tag's word end may precede.
+    after_word_end: Vec<bool>,
     /// Per character: where its possible states, with their emission
     /// costs, lie in `emissions`.
     emission: FxHashMap<char, (u32, u32)>,
@@ -44,6 +47,8 @@ struct Scratch {
     columns: Vec<Range<usize>>,
     score: Vec<(u16, f32)>,
     next: Vec<(u16, f32)>,
+    /// The previous column's word ends (End and Single states), in order.
+    word_ends: Vec<(u16, f32)>,
     /// Every column's links (state, best previous state), one after another.
     links: Vec<(u16, u16)>,
     /// Where each column's links start in `links`.
@@ -61,6 +66,7 @@ impl Default for Scratch {
             columns: Vec::new(),
             score: Vec::new(),
             next: Vec::new(),
+            word_ends: Vec::new(),
             links: Vec::new(),
             link_starts: Vec::new(),
             path: Vec::new(),
@@ -105,18 +111,23 @@ impl PosModel {
             emission.insert(c, (start, emissions.len() as u32));
         }
         debug_assert!(r.is_empty());
-        let incoming = (0..STATES)
+        let incoming: Vec<Vec<u16>> = (0..STATES)
             .map(|to| {
                 (0..STATES as u16)
                     .filter(|&from| transition[to * STATES + from as usize].is_finite())
                     .collect()
             })
             .collect();
+        let after_word_end = incoming
+            .iter()
+            .map(|from| from.iter().all(|&f| usize::from(f) / TAGS >= END))
+            .collect();
         PosModel {
             tags,
             start,
             transition,
             incoming,
+            after_word_end,
             emission,
             emissions,
         }
@@ -133,6 +144,7 @@ impl PosModel {
             columns,
             score,
             next,
+            word_ends,
             links,
             link_starts,
             path,
@@ -159,6 +171,8 @@ impl PosModel {
                 previous[state as usize] = (c, place);
             }
             next.clear();
+            word_ends.clear();
+            word_ends.extend(score.iter().filter(|&&(s, _)| usize::from(s) / TAGS >= END));
             link_starts.push(links.len());
             for &(state, emit) in &self.emissions[column.clone()] {
                 let incoming_costs =
@@ -166,7 +180,13 @@ impl PosModel {
                 let transition = |prev: u16| incoming_costs[prev as usize];
                 let incoming = &self.incoming[state as usize];
                 let mut best: Option<(u16, f32, usize)> = None;
-                if incoming.len() < score.len() {
+                // Scanned in order, as the whole column would be: ties go
+                // to the earlier state.
+                let candidates: &[(u16, f32)] = match self.after_word_end[state as usize] {
+                    true => word_ends,
+                    false => score,
+                };
+                if incoming.len() < candidates.len() {
                     for &prev in incoming {
                         let (c, place) = previous[prev as usize];
                         let c = c + transition(prev);
@@ -177,7 +197,7 @@ impl PosModel {
                         }
                     }
                 } else {
-                    for (place, &(prev, c)) in score.iter().enumerate() {
+                    for (place, &(prev, c)) in candidates.iter().enumerate() {
                         let c = c + transition(prev);
                         if c.is_finite() && best.is_none_or(|(_, b, _)| c < b) {
                             best = Some((prev, c, place));
