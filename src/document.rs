@@ -101,14 +101,28 @@ impl<'t> Document<'t> {
             None => at,
         };
         let space = Pos::named("x");
-        let mut mapped = Vec::with_capacity(tokens.len() + self.folded.edits.len());
+        let edits = &self.folded.edits;
+        let mut mapped = Vec::with_capacity(tokens.len() + edits.len());
         let mut covered = 0;
+        // The edits that end before the current word: most words lie
+        // strictly between two edits, where the view is the original
+        // shifted, and need no search.
+        let mut before = 0;
         for t in tokens.iter() {
-            let start = self
-                .folded
-                .to_original_start_from(cut(t.start()), &mut starts)
-                .max(covered);
-            let end = self.folded.to_original_end_from(cut(t.end()), &mut ends);
+            let (view_start, view_end) = (cut(t.start()), cut(t.end()));
+            while edits.get(before).is_some_and(|e| e.view.end < view_start) {
+                before += 1;
+            }
+            let (start, end) = if edits.get(before).is_none_or(|e| view_end < e.view.start) {
+                let shifted = |at| self.folded.shifted(before, at);
+                (shifted(view_start), shifted(view_end))
+            } else {
+                (
+                    self.folded.to_original_start_from(view_start, &mut starts),
+                    self.folded.to_original_end_from(view_end, &mut ends),
+                )
+            };
+            let start = start.max(covered);
             if start > covered {
                 mapped.push(Token::new(covered..start, space));
             }
