@@ -269,10 +269,16 @@ fn options_argument(function: &str, options: &JsValue, takes: &[&str]) -> Result
 fn pack_tokens(text: &str, tokens: &[Token]) -> Vec<u32> {
     let mut packed = Vec::with_capacity(tokens.len() * 3);
     let mut cursor = Utf16Cursor::new(text);
+    // Words cover the text: each starts where the last one ended.
+    let mut last_end = (0, 0);
     for t in tokens {
-        packed.push(cursor.advance_to(t.start()) as u32);
-        packed.push(cursor.advance_to(t.end()) as u32);
-        packed.push(t.pos().index() as u32);
+        let start = match last_end {
+            (byte, unit) if byte == t.start() => unit,
+            _ => cursor.advance_to(t.start()),
+        };
+        let end = cursor.advance_to(t.end());
+        last_end = (t.end(), end);
+        packed.extend([start as u32, end as u32, t.pos().index() as u32]);
     }
     packed
 }
