@@ -240,11 +240,7 @@ impl Analyzer {
         let mut guessed: FxHashMap<&str, Pos> = FxHashMap::default();
         segmenter.cut(text, hmm, |range, word| {
             let written = &text[range.clone()];
-            let word = match word {
-                Word::None => segmenter.find(written),
-                word => word,
-            };
-            let mut pos = segmenter.tag(word).unwrap_or_else(|| tags.guess(written));
+            let mut pos = tags.of(segmenter, written, word);
             // jieba's POS model names words outside the dictionary.
             if pos == tags.x && written.chars().any(is_han) {
                 pos = *guessed
@@ -272,6 +268,16 @@ impl Tags {
             m: Pos::named("m"),
             eng: Pos::named("eng"),
         }
+    }
+
+    /// The tag of `written`, which the cut found as `word`, before the POS
+    /// model: the dictionary's, else `guess`'s.
+    fn of(self, segmenter: &Segmenter, written: &str, word: Word) -> Pos {
+        let word = match word {
+            Word::None => segmenter.find(written),
+            word => word,
+        };
+        segmenter.tag(word).unwrap_or_else(|| self.guess(written))
     }
 
     /// jieba-rs's `guess_tag` without its POS model: digits are `m`, other
@@ -344,16 +350,7 @@ impl Words for Analyzer {
             if written.chars().nth(1).is_none() || is_digits(written) {
                 return;
             }
-            let word = match word {
-                Word::None => self.segmenter.find(written),
-                word => word,
-            };
-            if self
-                .segmenter
-                .tag(word)
-                .unwrap_or_else(|| tags.guess(written))
-                != tags.m
-            {
+            if tags.of(&self.segmenter, written, word) != tags.m {
                 words.push(range);
             }
         });
