@@ -170,18 +170,19 @@ pub(crate) fn has_prefix(text: &str, word: &str) -> bool {
 /// a `&str` pattern first builds a two-way searcher); reading the characters
 /// once costs less, most of all in wasm.
 pub(crate) fn find_in(text: &str, word: &str) -> Option<usize> {
-    let first = word.chars().next()?;
-    text.char_indices()
-        .find(|&(at, c)| c == first && has_prefix(&text[at..], word))
-        .map(|(at, _)| at)
+    occurrences(text, word).next()
 }
 
 /// Where `word` last occurs in `text` (see [`find_in`]).
 pub(crate) fn rfind_in(text: &str, word: &str) -> Option<usize> {
-    let first = word.chars().next()?;
+    occurrences(text, word).next_back()
+}
+
+/// Where `word` (not empty) starts in `text`, read from either end.
+fn occurrences<'t>(text: &'t str, word: &'t str) -> impl DoubleEndedIterator<Item = usize> + 't {
+    let first = word.chars().next();
     text.char_indices()
-        .rev()
-        .find(|&(at, c)| c == first && has_prefix(&text[at..], word))
+        .filter(move |&(at, c)| Some(c) == first && has_prefix(&text[at..], word))
         .map(|(at, _)| at)
 }
 
