@@ -200,12 +200,8 @@ function isoDate(date) {
  * ('s2t', 't2s', 's2twp', …), keeping OpenCC's phrases from crossing words.
  */
 export function convert(text, config) {
-  return guard('convert', () => utf16.decode(convertWasm(text, config)));
+  return guard('convert', () => convertWasm(text, config));
 }
-
-// The wasm module returns converted text as UTF-16 (see src/wasm.rs); a
-// leading U+FEFF is text, not a byte order mark.
-const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /**
  * `convert`, plus `map`: a Uint32Array of [inStart, inEnd, outStart, outEnd]
