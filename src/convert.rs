@@ -644,7 +644,7 @@ impl Output<'_> {
     fn keep(&mut self, at: usize) {
         if self.kept < at {
             let run = &self.text[self.kept..at];
-            self.out.push_str(run);
+            push_short(self.out, run);
             if let Some(alignment) = self.alignment.as_deref_mut() {
                 alignment.push(run, run);
             }
@@ -653,11 +653,24 @@ impl Output<'_> {
     }
 }
 
+/// Appends `piece`, most often one or two characters of the BMP (three or
+/// six bytes): a copy of a length known at compile time becomes a few
+/// stores, where any other calls `memcpy` (in wasm, `memory.copy`, a call
+/// out of the module). More lengths cost more in the branch than they save.
+#[inline(always)]
+fn push_short(out: &mut String, piece: &str) {
+    match piece.len() {
+        3 => out.push_str(&piece[..3]),
+        6 => out.push_str(&piece[..6]),
+        _ => out.push_str(piece),
+    }
+}
+
 impl Matches for Output<'_> {
     #[inline(always)]
     fn found(&mut self, at: usize, end: usize, value: &'static str) {
         self.keep(at);
-        self.out.push_str(value);
+        push_short(self.out, value);
         if let Some(alignment) = self.alignment.as_deref_mut() {
             alignment.push(&self.text[at..end], value);
         }
