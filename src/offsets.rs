@@ -75,7 +75,7 @@ impl Alignment {
     pub(crate) fn push(&mut self, input: &str, output: &str) {
         let (i, o) = self.ends();
         let (a, b) = (input.as_bytes(), output.as_bytes());
-        if std::ptr::eq(input, output) {
+        if std::ptr::eq(input, output) || same_widths(a, b) {
             self.push_span(i..i + a.len(), o..o + b.len(), true);
         } else if char_count(a) == char_count(b) {
             let (mut x, mut y) = (0, 0);
@@ -274,6 +274,23 @@ pub struct Utf16Cursor<'t> {
     text: &'t str,
     byte: usize,
     unit: usize,
+}
+
+/// Whether two UTF-8 texts have characters of the same widths, one for one
+/// (most converted pieces): then they are one character-wise span.
+fn same_widths(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut x = 0;
+    while x < a.len() {
+        let width = utf8_width(a[x]);
+        if utf8_width(b[x]) != width {
+            return false;
+        }
+        x += width;
+    }
+    true
 }
 
 /// Characters of UTF-8 text: its lead bytes, in a loop the compiler
