@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use crate::convert::{self, Config, Converted};
 use crate::numbers;
-use crate::offsets::Cursor;
+use crate::offsets::{Cursor, utf8_width};
 use crate::script::{self, ScriptReport};
 use crate::{Pos, Region, Token, is_han};
 
@@ -190,10 +190,24 @@ impl<'t> Folded<'t> {
             copied = range.end;
         };
         let mut previous: Option<char> = None;
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            let end = at + c.len_utf8();
+        let mut at = 0;
+        while at < text.len() {
+            // Most characters neither fold nor are spaces: passed by their
+            // bytes, only the last is read again, as the previous one.
+            let plain = plain_end(text, at, stray_traditional);
+            if plain > at {
+                previous = text[..plain].chars().next_back();
+                at = plain;
+                if at == text.len() {
+                    break;
+                }
+            }
+            let c = text[at..]
+                .chars()
+                .next()
+                .expect("at is a character boundary");
+            let mut end = at + c.len_utf8();
+            let next = text[end..].chars().next();
             let folded = match c {
                 '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' | '（' | '）' => {
                     char::from_u32(c as u32 - 0xfee0)
@@ -220,26 +234,24 @@ impl<'t> Folded<'t> {
             if let Some(f) = folded {
                 replace(at..end, f.encode_utf8(&mut [0; 4]), &mut edits);
                 previous = Some(f);
+                at = end;
                 continue;
             }
             if is_space(c) {
-                let mut run_end = end;
-                while let Some(&(i, n)) = chars.peek() {
-                    if !is_space(n) {
-                        break;
-                    }
-                    run_end = i + n.len_utf8();
-                    chars.next();
+                let run_end = text.len() - text[end..].trim_start_matches(is_space).len();
+                let after = text[run_end..].chars().next();
+                if previous
+                    .zip(after)
+                    .is_some_and(|(p, n)| typeset_space(p, fold_char(n)))
+                {
+                    replace(at..run_end, "", &mut edits);
+                    at = run_end;
+                    continue;
                 }
-                let after = chars.peek().map(|&(_, n)| n);
-                if let (Some(p), Some(n)) = (previous, after) {
-                    if typeset_space(p, fold_char(n)) {
-                        replace(at..run_end, "", &mut edits);
-                        continue;
-                    }
-                }
+                end = run_end;
             }
             previous = Some(c);
+            at = end;
         }
         let text = if edits.is_empty() {
             Cow::Borrowed(text)
@@ -304,6 +316,41 @@ impl<'t> Folded<'t> {
 
 fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{a0}' | '\u{3000}')
+}
+
+/// Where the characters from `at` on that `Folded::new` keeps as they are,
+/// whatever surrounds them, end: most of a text, skipped by their UTF-8
+/// bytes without the rules. What may fold or be a space stops it: ASCII
+/// spaces and tabs, U+00A0, U+3000, ○, the full-width forms (U+FF00 to
+/// U+FFEF), and with `stray_traditional` the characters that fold alone.
+fn plain_end(text: &str, mut at: usize, stray_traditional: bool) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&lead) = bytes.get(at) {
+        let width = utf8_width(lead);
+        let code = match width {
+            1 => {
+                if lead == b' ' || lead == b'\t' {
+                    break;
+                }
+                at += 1;
+                continue;
+            }
+            2 => u32::from(lead & 0x1f) << 6 | u32::from(bytes[at + 1] & 0x3f),
+            3 => {
+                u32::from(lead & 0x0f) << 12
+                    | u32::from(bytes[at + 1] & 0x3f) << 6
+                    | u32::from(bytes[at + 2] & 0x3f)
+            }
+            _ => break,
+        };
+        if matches!(code, 0xa0 | 0x3000 | 0x25cb | 0xff00..=0xffef)
+            || stray_traditional && char::from_u32(code).is_some_and(script::folds_alone)
+        {
+            break;
+        }
+        at += width;
+    }
+    at
 }
 
 fn is_digit(c: char) -> bool {

@@ -387,12 +387,14 @@ fn is_digits(word: &str) -> bool {
 /// (the view has folded full-width digits).
 fn join_numbers(text: &str, tokens: &mut Vec<Token>) {
     let word = |t: &Token| &text[t.range()];
+    // Most words are not numbers: their first byte tells, without slicing.
+    let starts_with_digit = |t: &Token| text.as_bytes()[t.start].is_ascii_digit();
     // Compacts in place: `write` never passes `read`.
     let (mut read, mut write) = (0, 0);
     while read < tokens.len() {
         let mut token = tokens[read];
         read += 1;
-        if is_digits(word(&token)) {
+        if starts_with_digit(&token) && is_digits(word(&token)) {
             token.pos = Pos::named("m");
             loop {
                 let next = tokens.get(read).map(word).unwrap_or("");
