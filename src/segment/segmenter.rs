@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use super::hmm;
 use crate::Pos;
-use crate::dictionary::{Code, Dictionary, Node, ROOT};
+use crate::dictionary::{ChildCache, Code, Dictionary, Node, ROOT};
 
 /// A word of the dictionary or of the overlay, or none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,6 +67,7 @@ struct Scratch {
     codes: Vec<Code>,
     route: Vec<Step>,
     hmm: hmm::Scratch,
+    children: ChildCache,
 }
 
 impl Scratch {
@@ -276,6 +277,7 @@ impl Segmenter {
             chars,
             codes,
             route,
+            children,
             ..
         } = scratch;
         let n = chars.len();
@@ -309,7 +311,7 @@ impl Segmenter {
             };
             let mut node = ROOT;
             for (j, &code) in codes[i..].iter().enumerate() {
-                let Some(child) = self.dictionary.child(node, code) else {
+                let Some(child) = self.dictionary.child_cached(node, code, children) else {
                     break;
                 };
                 node = child;
