@@ -320,21 +320,15 @@ fn is_space(c: char) -> bool {
 
 /// Where the characters from `at` on that `Folded::new` keeps as they are,
 /// whatever surrounds them, end: most of a text, skipped by their UTF-8
-/// bytes without the rules. What may fold or be a space stops it: ASCII
-/// spaces and tabs, U+00A0, U+3000, ○, the full-width forms (U+FF00 to
-/// U+FFEF), and with `stray_traditional` the characters that fold alone.
+/// bytes without the rules. What a rule may change stops it: spaces, ○, the
+/// full-width forms (U+FF00 to U+FFEF, a superset of those the rules name),
+/// and with `stray_traditional` the characters that fold alone.
 fn plain_end(text: &str, mut at: usize, stray_traditional: bool) -> usize {
     let bytes = text.as_bytes();
     while let Some(&lead) = bytes.get(at) {
         let width = utf8_width(lead);
         let code = match width {
-            1 => {
-                if lead == b' ' || lead == b'\t' {
-                    break;
-                }
-                at += 1;
-                continue;
-            }
+            1 => u32::from(lead),
             2 => u32::from(lead & 0x1f) << 6 | u32::from(bytes[at + 1] & 0x3f),
             3 => {
                 u32::from(lead & 0x0f) << 12
@@ -343,8 +337,12 @@ fn plain_end(text: &str, mut at: usize, stray_traditional: bool) -> usize {
             }
             _ => break,
         };
-        if matches!(code, 0xa0 | 0x3000 | 0x25cb | 0xff00..=0xffef)
-            || stray_traditional && char::from_u32(code).is_some_and(script::folds_alone)
+        let Some(c) = char::from_u32(code) else {
+            break;
+        };
+        if is_space(c)
+            || matches!(c, '○' | '\u{ff00}'..='\u{ffef}')
+            || stray_traditional && script::folds_alone(c)
         {
             break;
         }
