@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use crate::convert::{self, Config, Converted};
 use crate::numbers;
-use crate::offsets::{Cursor, utf8_width};
+use crate::offsets::{Cursor, code_at};
 use crate::script::{self, ScriptReport};
 use crate::{Pos, Region, Token, is_han};
 
@@ -325,18 +325,8 @@ fn is_space(c: char) -> bool {
 /// and with `stray_traditional` the characters that fold alone.
 fn plain_end(text: &str, mut at: usize, stray_traditional: bool) -> usize {
     let bytes = text.as_bytes();
-    while let Some(&lead) = bytes.get(at) {
-        let width = utf8_width(lead);
-        let code = match width {
-            1 => u32::from(lead),
-            2 => u32::from(lead & 0x1f) << 6 | u32::from(bytes[at + 1] & 0x3f),
-            3 => {
-                u32::from(lead & 0x0f) << 12
-                    | u32::from(bytes[at + 1] & 0x3f) << 6
-                    | u32::from(bytes[at + 2] & 0x3f)
-            }
-            _ => break,
-        };
+    // Characters beyond the BMP stop it too: one may fold alone.
+    while let Some((code, width)) = code_at(bytes, at).filter(|&(_, width)| width < 4) {
         let Some(c) = char::from_u32(code) else {
             break;
         };

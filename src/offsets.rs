@@ -310,6 +310,27 @@ pub(crate) fn utf8_width(lead: u8) -> usize {
     }
 }
 
+/// The code point and width of the character at byte `at` of valid UTF-8
+/// `bytes`, if `at` is a character boundary before the end: scans that
+/// test most characters against a table by code point read them from the
+/// bytes, without decoding `char`s and moving a `Chars` on.
+#[inline(always)]
+pub(crate) fn code_at(bytes: &[u8], at: usize) -> Option<(u32, usize)> {
+    let low = |b: u8| u32::from(b & 0x3f);
+    match *bytes.get(at..)? {
+        [a, b, c, ..] if a & 0xf0 == 0xe0 => {
+            Some((u32::from(a & 0x0f) << 12 | low(b) << 6 | low(c), 3))
+        }
+        [a, ..] if a < 0x80 => Some((u32::from(a), 1)),
+        [a, b, ..] if a < 0xe0 => Some((u32::from(a & 0x1f) << 6 | low(b), 2)),
+        [a, b, c, d, ..] => Some((
+            u32::from(a & 0x07) << 18 | low(b) << 12 | low(c) << 6 | low(d),
+            4,
+        )),
+        _ => None,
+    }
+}
+
 /// The character boundary of `text` at or before byte `at` (at most
 /// `text.len()`): where a window of bytes around a point may start.
 pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
@@ -405,6 +426,20 @@ mod tests {
         a.pieces(output)
             .map(|p| (p.input.clone(), p.output.clone()))
             .collect()
+    }
+
+    #[test]
+    fn code_at_reads_what_chars_decodes() {
+        let text = "a é中𠀀\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}z";
+        let bytes = text.as_bytes();
+        let (mut at, mut read) = (0, Vec::new());
+        while let Some((code, width)) = code_at(bytes, at) {
+            read.push((at, char::from_u32(code).expect("a scalar value")));
+            at += width;
+        }
+        assert_eq!(at, text.len());
+        assert_eq!(read, text.char_indices().collect::<Vec<_>>());
+        assert_eq!(code_at(bytes, text.len() + 1), None);
     }
 
     #[test]
