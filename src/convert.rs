@@ -12,7 +12,7 @@ use std::str::FromStr;
 use std::sync::OnceLock;
 
 use crate::error::{Error, ErrorKind};
-use crate::offsets::{Alignment, Cursor, Piece, ceil_char_boundary, floor_char_boundary};
+use crate::offsets::{Alignment, Cursor, Piece, ceil_char_boundary, code_at, floor_char_boundary};
 
 include!(concat!(env!("OUT_DIR"), "/opencc_configs.rs"));
 
@@ -543,23 +543,34 @@ fn guarded_words(
                 .map(|w| w.start + span.start..w.end + span.start),
         );
     };
-    let mut rest = text.chars();
-    let (mut current, mut next) = (rest.next(), rest.next());
+    // Each character is decoded once, from the bytes, and tested by code
+    // point: a bit and the pair filter rule out most places before
+    // `needs_words` walks; beyond the BMP, it decides.
+    let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(c) = current {
-        // A bit and the pair filter rule out most characters before
-        // `needs_words` walks; beyond the BMP, it decides.
-        let may_need = match next {
-            Some(n) if (c as u32) < 0x10000 && (n as u32) < 0x10000 => {
-                stage::bmp_bit(may_start, c as u32) && may_start_pairs.may_contain(c, n)
-            }
-            Some(_) => true,
-            // Consequential keys have two characters or more.
-            None => false,
+    let mut here = code_at(bytes, 0);
+    // Consequential keys have two characters or more: none starts at the
+    // last.
+    while let Some((code, width)) = here
+        && at + width < bytes.len()
+    {
+        let after = at + width;
+        let next = code_at(bytes, after);
+        let (next_code, next_width) = next.expect("after < len");
+        let may_need = if code < 0x10000 && next_code < 0x10000 {
+            stage::bmp_bit(may_start, code) && may_start_pairs.may_contain_codes(code, next_code)
+        } else {
+            true
         };
-        if !(may_need && needs_words(c, next, rest.as_str())) {
-            at += c.len_utf8();
-            (current, next) = (next, rest.next());
+        let char_of = |code| char::from_u32(code).expect("decoded from UTF-8");
+        if !(may_need
+            && needs_words(
+                char_of(code),
+                Some(char_of(next_code)),
+                &text[after + next_width..],
+            ))
+        {
+            (at, here) = (after, next);
             continue;
         }
         let clause = clause_around(text, at);
@@ -573,8 +584,7 @@ fn guarded_words(
             None => clause.clone(),
         });
         at = clause.end;
-        rest = text[at..].chars();
-        (current, next) = (rest.next(), rest.next());
+        here = code_at(bytes, at);
     }
     if let Some(s) = span {
         flush(s, &mut words);
@@ -585,10 +595,10 @@ fn guarded_words(
 /// Where text left unconverted at `at` ends: after one character, or after
 /// a whole ideographic description sequence (⿰氵青), which OpenCC keeps as
 /// it is.
+/// `code` is the character's code point and `next` where it ends.
 #[inline(always)]
-fn unmatched_end(text: &str, at: usize, c: char, end: usize) -> usize {
-    let next = at + c.len_utf8();
-    if ('\u{2ff0}'..='\u{2fff}').contains(&c) {
+fn unmatched_end(text: &str, at: usize, code: u32, next: usize, end: usize) -> usize {
+    if (0x2ff0..=0x2fff).contains(&code) {
         description_end(text, at, end).unwrap_or(next)
     } else {
         next

@@ -11,7 +11,7 @@ use std::ops::Range;
 use std::sync::Mutex;
 
 use super::{Group, Matches, Tables, Veto, unmatched_end};
-use crate::offsets::utf8_width;
+use crate::offsets::{code_at, utf8_width};
 
 /// A slot of the double array: node `n`'s child by character number `c` is
 /// slot `base(n) + c` if that slot's `parent` is `n`.
@@ -283,21 +283,34 @@ impl Stage {
 
     #[inline(always)]
     fn number(&self, c: char) -> u32 {
-        if (c as u32) < 0x10000 {
-            u32::from(self.bmp_numbers[c as usize])
-        } else {
-            self.astral_number(c)
+        self.number_of_code(c as u32)
+    }
+
+    /// The number of the character with code point `code`.
+    #[inline(always)]
+    fn number_of_code(&self, code: u32) -> u32 {
+        match self.bmp_numbers.get(code as usize) {
+            Some(&n) => u32::from(n),
+            None => self.astral_number(code),
         }
     }
 
     #[cold]
-    fn astral_number(&self, c: char) -> u32 {
-        u32::from(self.astral_numbers.get(&c).copied().unwrap_or(0))
+    fn astral_number(&self, code: u32) -> u32 {
+        char::from_u32(code)
+            .and_then(|c| self.astral_numbers.get(&c))
+            .map_or(0, |&n| u32::from(n))
     }
 
     #[inline]
     fn child(&self, node: u32, c: char) -> Option<u32> {
-        let n = self.number(c);
+        self.child_by_code(node, c as u32)
+    }
+
+    /// `child` by the character's code point.
+    #[inline(always)]
+    fn child_by_code(&self, node: u32, code: u32) -> Option<u32> {
+        let n = self.number_of_code(code);
         if n == 0 {
             return None;
         }
@@ -483,17 +496,15 @@ impl Stage {
         veto: &V,
         matches: &mut impl Matches,
     ) {
-        let limit = range.end;
-        // One `Chars` over the range, moved on past each match.
-        let mut rest = text[range].chars();
-        while let Some(c) = rest.next() {
-            let next = limit - rest.as_str().len();
-            let at = next - c.len_utf8();
-            let Some(node) = self.child(ROOT, c) else {
-                let end = unmatched_end(text, at, c, limit);
-                if end != next {
-                    rest = text[end..limit].chars();
-                }
+        // Characters are read from the bytes by code point, most of them
+        // once: the walk past one reads the next, the loop the one after
+        // the match.
+        let bytes = &text.as_bytes()[..range.end];
+        let mut at = range.start;
+        while let Some((code, width)) = code_at(bytes, at) {
+            let next = at + width;
+            let Some(node) = self.child_by_code(ROOT, code) else {
+                at = unmatched_end(text, at, code, next, range.end);
                 continue;
             };
             let word = self.slots[node as usize].key;
@@ -502,18 +513,16 @@ impl Stage {
                 if word & VALUE_BITS != 0 {
                     matches.found(at, next, self.value(word));
                 }
+                at = next;
                 continue;
             }
-            let end = match self.longest(text, at, c, node, rest.clone(), veto) {
+            at = match self.longest(text, bytes, at, code, next, node, veto) {
                 Some((end, value)) => {
                     matches.found(at, end, value);
                     end
                 }
-                None => unmatched_end(text, at, c, limit),
+                None => unmatched_end(text, at, code, next, range.end),
             };
-            if end != next {
-                rest = text[end..limit].chars();
-            }
         }
     }
 
@@ -522,20 +531,22 @@ impl Stage {
     }
 
     /// The earliest level's longest key at `at` that `veto` allows (it
-    /// always allows one character), from `c`'s node `node` on along `rest`
-    /// (the characters after `c`): its end and value. Keys come shortest
-    /// first.
+    /// always allows one character), from the node `node` of the character
+    /// there (code point `code`, ending at `next`) on along `bytes` (the
+    /// text up to where matches may end): its end and value. Keys come
+    /// shortest first.
     #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
     fn longest<V: Veto>(
         &self,
         text: &str,
+        bytes: &[u8],
         at: usize,
-        c: char,
+        code: u32,
+        next: usize,
         mut node: u32,
-        mut rest: std::str::Chars<'_>,
         veto: &V,
     ) -> Option<(usize, &'static str)> {
-        let next = at + c.len_utf8();
         let mut best: Option<(usize, u32)> = None;
         let mut end = next;
         loop {
@@ -550,14 +561,14 @@ impl Stage {
             if word & INNER == 0 {
                 break;
             }
-            let Some(next_char) = rest.next() else {
+            let Some((next_code, width)) = code_at(bytes, end) else {
                 break;
             };
-            if end == next && !self.pairs.may_contain(c, next_char) {
+            if end == next && !self.pairs.may_contain_codes(code, next_code) {
                 break;
             }
-            match self.child(node, next_char) {
-                Some(child) => (node, end) = (child, end + next_char.len_utf8()),
+            match self.child_by_code(node, next_code) {
+                Some(child) => (node, end) = (child, end + width),
                 None => break,
             }
         }
@@ -655,18 +666,24 @@ impl PairFilter {
         PairFilter(vec![0; 1 << (Self::BITS - 6)])
     }
 
-    fn bit(a: char, b: char) -> usize {
-        let hash = (a as u32).wrapping_mul(0x9e37_79b1) ^ (b as u32).wrapping_mul(0x85eb_ca77);
+    fn bit(a: u32, b: u32) -> usize {
+        let hash = a.wrapping_mul(0x9e37_79b1) ^ b.wrapping_mul(0x85eb_ca77);
         (hash >> (32 - Self::BITS)) as usize
     }
 
     pub(super) fn insert(&mut self, a: char, b: char) {
-        let i = Self::bit(a, b);
+        let i = Self::bit(a as u32, b as u32);
         self.0[i / 64] |= 1 << (i % 64);
     }
 
     #[inline(always)]
     pub(super) fn may_contain(&self, a: char, b: char) -> bool {
+        self.may_contain_codes(a as u32, b as u32)
+    }
+
+    /// `may_contain` by code points.
+    #[inline(always)]
+    pub(super) fn may_contain_codes(&self, a: u32, b: u32) -> bool {
         let i = Self::bit(a, b);
         self.0[i / 64] >> (i % 64) & 1 == 1
     }
