@@ -51,8 +51,9 @@ pub(super) struct Stage {
     astral_numbers: HashMap<char, u16>,
     slots: Vec<Slot>,
     values: Vec<&'static str>,
-    /// The characters that may start a key (or a description sequence):
-    /// skips most unchanged text without decoding it.
+    /// The characters that may start a key: skips most unchanged text
+    /// without decoding it. (A description sequence only keeps text as it
+    /// is: where no key starts, the stage changes nothing.)
     leads: LeadFilter,
     /// By BMP code point, a bit: whether a consequential key starts with it
     /// (beyond the BMP, the trie says).
@@ -91,23 +92,24 @@ fn levels(group: &Group) -> Vec<Vec<usize>> {
 struct LeadFilter {
     /// A bit per first two bytes.
     pairs: Vec<u64>,
-    /// The first bytes of the characters, when they are few (as for the
-    /// normalization's compatibility ideographs): then whole words of text
-    /// are ruled out at once.
-    rare_first_bytes: Option<Vec<u8>>,
+    /// The smallest first byte of the characters, when few bytes of text
+    /// reach it (as for the normalization's compatibility ideographs, all
+    /// U+F900 and up): then whole words of text are ruled out at once.
+    rare_from: Option<u8>,
 }
 
 impl LeadFilter {
-    /// Above this many distinct first bytes, words of text are not tested.
-    const RARE: usize = 3;
+    /// First bytes from here on start only full-width forms, specials and
+    /// characters beyond the BMP; below, the common ideographs.
+    const RARE_FROM: u8 = 0xef;
 
     fn new(chars: impl IntoIterator<Item = char>) -> LeadFilter {
         let mut pairs = vec![0u64; 0x10000 / 64];
-        let mut firsts = [false; 256];
+        let mut lowest = u8::MAX;
         for c in chars {
             let mut buf = [0u8; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
-            firsts[bytes[0] as usize] = true;
+            lowest = lowest.min(bytes[0]);
             let seconds = if bytes.len() == 1 {
                 0..=255
             } else {
@@ -118,10 +120,9 @@ impl LeadFilter {
                 pairs[i / 64] |= 1 << (i % 64);
             }
         }
-        let firsts: Vec<u8> = (0..=255u8).filter(|&b| firsts[b as usize]).collect();
         LeadFilter {
             pairs,
-            rare_first_bytes: (firsts.len() <= Self::RARE).then_some(firsts),
+            rare_from: (lowest >= Self::RARE_FROM).then_some(lowest),
         }
     }
 
@@ -130,10 +131,10 @@ impl LeadFilter {
     #[inline]
     fn skip(&self, bytes: &[u8], mut at: usize, end: usize) -> usize {
         while at + 1 < end {
-            if let Some(firsts) = &self.rare_first_bytes {
-                // First bytes are never continuation bytes: what this finds
-                // is a character boundary.
-                at = find_any_byte(bytes, at, end, firsts);
+            if let Some(lowest) = self.rare_from {
+                // Bytes this high are never continuation bytes: what this
+                // finds is a character boundary.
+                at = find_byte_from(bytes, at, end, lowest);
                 if at + 1 >= end {
                     break;
                 }
@@ -149,28 +150,24 @@ impl LeadFilter {
     }
 }
 
-/// The first index from `at` on, before `end`, of one of `targets` in
-/// `bytes`; `end` if none. Eight bytes at a time: a byte equal to a target
-/// is a zero byte of the word XOR the target in every byte.
-fn find_any_byte(bytes: &[u8], mut at: usize, end: usize, targets: &[u8]) -> usize {
+/// The first index from `at` on, before `end`, of a byte of `bytes` at
+/// least `lowest`, which must be 0x80 or more; `end` if none. Eight bytes
+/// at a time: adding `0x100 - lowest` to a byte's low seven bits carries
+/// into its high bit where the byte is high enough, and never into the
+/// next byte.
+fn find_byte_from(bytes: &[u8], mut at: usize, end: usize, lowest: u8) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let add = ONES * (0x100 - u64::from(lowest));
     while at + 8 <= end {
         let word = u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
-        let mut zeros = 0;
-        for &t in targets {
-            let x = word ^ (ONES * u64::from(t));
-            zeros |= x.wrapping_sub(ONES) & !x & HIGHS;
-        }
-        // Borrows only mark bytes above a real zero: the lowest is right.
-        if zeros != 0 {
-            return at + (zeros.trailing_zeros() / 8) as usize;
+        let found = word & ((word & !HIGHS) + add) & HIGHS;
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
         }
         at += 8;
     }
-    (at..end)
-        .find(|&i| targets.contains(&bytes[i]))
-        .unwrap_or(end)
+    (at..end).find(|&i| bytes[i] >= lowest).unwrap_or(end)
 }
 
 /// A bit per BMP code point.
@@ -240,8 +237,7 @@ impl Stage {
         stage.number_characters(&entries);
         stage.build_trie(&entries);
         stage.mark_consequential(&entries);
-        let mut firsts = Vec::with_capacity(entries.len() + 16);
-        firsts.extend('\u{2ff0}'..='\u{2fff}');
+        let mut firsts = Vec::with_capacity(entries.len());
         for (key, ..) in &entries {
             let mut chars = key.chars();
             let first = chars.next().expect("keys are not empty");
@@ -686,5 +682,39 @@ impl PairFilter {
     pub(super) fn may_contain_codes(&self, a: u32, b: u32) -> bool {
         let i = Self::bit(a, b);
         self.0[i / 64] >> (i % 64) & 1 == 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rare_first_bytes_skip_to_the_next_character_of_the_set() {
+        // Compatibility ideographs, as the normalization's keys, among
+        // full-width punctuation (first byte 0xef too), quotes and dashes;
+        // no other character here shares their first two bytes.
+        let set = ['\u{f900}', '\u{fa0e}', '\u{2f800}'];
+        let filter = LeadFilter::new(set);
+        assert_eq!(filter.rare_from, Some(0xef));
+        let text = "天氣很好，“引號”——全形！ｱ𪚥\u{f900}後ab\u{fa0e}林。\u{2f800}末";
+        let bytes = text.as_bytes();
+        let boundaries: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &at in &boundaries {
+            for &end in boundaries.iter().filter(|&&end| end >= at) {
+                let next = text[at..end]
+                    .char_indices()
+                    .find(|(_, c)| set.contains(c))
+                    .map_or(end, |(i, _)| at + i);
+                let found = filter.skip(bytes, at, end);
+                // A last byte alone is not ruled out: no pair to read.
+                assert!(
+                    found == next || found + 1 == end && next == end,
+                    "from {at} to {end}: {found}, not {next}"
+                );
+            }
+        }
     }
 }
