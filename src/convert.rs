@@ -451,10 +451,11 @@ fn guarded_words(
         Vec<Vec<char>>,
         stage::BmpBits,
         stage::PairFilter,
+        stage::Utf8PairFilter,
     );
     static CHECKS: [OnceLock<Checks>; 16] = [const { OnceLock::new() }; 16];
     let spec = config.spec();
-    let (stages, converted, may_start, may_start_pairs) =
+    let (stages, converted, may_start, may_start_pairs, may_start_utf8_pairs) =
         CHECKS[config as usize].get_or_init(|| {
             // Stage 0 also converts what segmentation matched (its value), so
             // the segmentation's keys must be among its own.
@@ -489,9 +490,14 @@ fn guarded_words(
             }
             // A later stage's pair, in the characters of the text: every pair
             // the stages before make it of.
-            let mut pairs = stage::PairFilter::new();
-            for &(a, b) in stages[0].consequential_pairs() {
+            let (mut pairs, mut utf8_pairs) =
+                (stage::PairFilter::new(), stage::Utf8PairFilter::new());
+            let mut insert = |a, b| {
                 pairs.insert(a, b);
+                utf8_pairs.insert(a, b);
+            };
+            for &(a, b) in stages[0].consequential_pairs() {
+                insert(a, b);
             }
             for (stage, table) in stages[1..].iter().zip(&converted) {
                 let mut sources: std::collections::HashMap<char, Vec<char>> = Default::default();
@@ -506,12 +512,12 @@ fn guarded_words(
                     };
                     for &x in from_a {
                         for &y in from_b {
-                            pairs.insert(x, y);
+                            insert(x, y);
                         }
                     }
                 }
             }
-            (stages, converted, may_start, pairs)
+            (stages, converted, may_start, pairs, utf8_pairs)
         });
     // Later stages see the text as converted so far, one character at a
     // time (no key holds a clause end, so neither does a converted key);
@@ -543,20 +549,28 @@ fn guarded_words(
                 .map(|w| w.start + span.start..w.end + span.start),
         );
     };
-    // Each character is decoded once, from the bytes, and tested by code
-    // point: a bit and the pair filter rule out most places before
-    // `needs_words` walks; beyond the BMP, it decides.
+    // Most places are two three-byte characters, which the pairs' UTF-8
+    // filter rules out by their bytes; the rest are decoded, a bit and the
+    // pair filter rule out most before `needs_words` walks, and beyond the
+    // BMP, it decides.
     let bytes = text.as_bytes();
     let mut at = 0;
-    let mut here = code_at(bytes, 0);
-    // Consequential keys have two characters or more: none starts at the
-    // last.
-    while let Some((code, width)) = here
-        && at + width < bytes.len()
-    {
+    while at < bytes.len() {
+        if let Some(window) = bytes.get(at..at + 8) {
+            let window = u64::from_le_bytes(window.try_into().expect("eight bytes"));
+            if may_start_utf8_pairs.may_contain(window) == Some(false) {
+                at += 3;
+                continue;
+            }
+        }
+        let (code, width) = code_at(bytes, at).expect("at < len");
+        // Consequential keys have two characters or more: none starts at
+        // the last.
+        if at + width == bytes.len() {
+            break;
+        }
         let after = at + width;
-        let next = code_at(bytes, after);
-        let (next_code, next_width) = next.expect("after < len");
+        let (next_code, next_width) = code_at(bytes, after).expect("after < len");
         let may_need = if code < 0x10000 && next_code < 0x10000 {
             stage::bmp_bit(may_start, code) && may_start_pairs.may_contain_codes(code, next_code)
         } else {
@@ -570,7 +584,7 @@ fn guarded_words(
                 &text[after + next_width..],
             ))
         {
-            (at, here) = (after, next);
+            at = after;
             continue;
         }
         let clause = clause_around(text, at);
@@ -584,7 +598,6 @@ fn guarded_words(
             None => clause.clone(),
         });
         at = clause.end;
-        here = code_at(bytes, at);
     }
     if let Some(s) = span {
         flush(s, &mut words);

@@ -668,7 +668,11 @@ impl PairFilter {
     }
 
     pub(super) fn insert(&mut self, a: char, b: char) {
-        let i = Self::bit(a as u32, b as u32);
+        self.insert_codes(a as u32, b as u32);
+    }
+
+    fn insert_codes(&mut self, a: u32, b: u32) {
+        let i = Self::bit(a, b);
         self.0[i / 64] |= 1 << (i % 64);
     }
 
@@ -682,6 +686,45 @@ impl PairFilter {
     pub(super) fn may_contain_codes(&self, a: u32, b: u32) -> bool {
         let i = Self::bit(a, b);
         self.0[i / 64] >> (i % 64) & 1 == 1
+    }
+}
+
+/// A `PairFilter` of pairs of three-byte characters (most of Chinese),
+/// keyed by their six UTF-8 bytes: a scan reads the key from the text with
+/// one load, without decoding either character.
+pub(super) struct Utf8PairFilter(PairFilter);
+
+impl Utf8PairFilter {
+    /// The first and fourth bytes' high bits, and what they are when both
+    /// start three-byte characters.
+    const LEADS: u64 = 0xf000_00f0;
+    const THREE_BYTE_LEADS: u64 = 0xe000_00e0;
+
+    pub(super) fn new() -> Utf8PairFilter {
+        Utf8PairFilter(PairFilter::new())
+    }
+
+    /// Adds the pair if both characters are three bytes long: the filter is
+    /// asked of no other pairs.
+    pub(super) fn insert(&mut self, a: char, b: char) {
+        if a.len_utf8() == 3 && b.len_utf8() == 3 {
+            let mut bytes = [0u8; 8];
+            a.encode_utf8(&mut bytes[..3]);
+            b.encode_utf8(&mut bytes[3..6]);
+            let key = u64::from_le_bytes(bytes);
+            self.0.insert_codes(key as u32, (key >> 32) as u32);
+        }
+    }
+
+    /// For eight bytes of text read little-endian, starting at a character:
+    /// if two three-byte characters start them, whether that pair may be in
+    /// the set.
+    #[inline(always)]
+    pub(super) fn may_contain(&self, window: u64) -> Option<bool> {
+        (window & Self::LEADS == Self::THREE_BYTE_LEADS).then(|| {
+            let key = window & 0xffff_ffff_ffff;
+            self.0.may_contain_codes(key as u32, (key >> 32) as u32)
+        })
     }
 }
 
@@ -716,5 +759,50 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn utf8_pairs_are_found_from_the_text_bytes() {
+        let pairs = [
+            ('头', '发'),
+            ('下', '周'),
+            ('後', '台'),
+            ('a', '周'),
+            ('𠀀', '发'),
+        ];
+        let mut filter = Utf8PairFilter::new();
+        for &(a, b) in &pairs {
+            filter.insert(a, b);
+        }
+        let window = |text: &str| {
+            let mut bytes = [0u8; 8];
+            bytes[..text.len().min(8)].copy_from_slice(&text.as_bytes()[..text.len().min(8)]);
+            u64::from_le_bytes(bytes)
+        };
+        for text in ["头发长了", "下周到校", "後台老闆"] {
+            assert_eq!(filter.may_contain(window(text)), Some(true), "{text}");
+        }
+        // Pairs with a character of another width are never read by bytes.
+        for text in ["a周到了", "𠀀发展", "头a发", "中文"] {
+            assert_eq!(
+                filter.may_contain(window(text)).is_some(),
+                text.chars().take(2).all(|c| c.len_utf8() == 3),
+                "{text}"
+            );
+        }
+        // Most pairs not inserted are ruled out.
+        let text = "今天天气很好我们一起去公园散步然后回家吃饭";
+        let chars: Vec<char> = text.chars().collect();
+        let maybe = chars
+            .windows(2)
+            .filter(|w| {
+                let pair: String = w.iter().chain(['。', '。'].iter()).collect();
+                filter.may_contain(window(&pair)) == Some(true)
+            })
+            .count();
+        assert!(
+            maybe <= 1,
+            "{maybe} pairs not inserted may be in the filter"
+        );
     }
 }
