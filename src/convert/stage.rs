@@ -50,6 +50,10 @@ pub(super) struct Stage {
     /// The same for characters beyond the BMP.
     astral_numbers: HashMap<char, u16>,
     slots: Vec<Slot>,
+    /// By BMP code point, the character's node below the root, or 0 (the
+    /// root is no one's child): the look-up every character of the text
+    /// starts with, one load instead of three.
+    bmp_roots: Vec<u32>,
     values: Vec<&'static str>,
     /// The characters that may start a key: skips most unchanged text
     /// without decoding it. (A description sequence only keeps text as it
@@ -227,6 +231,7 @@ impl Stage {
             bmp_numbers: vec![0; 0x10000],
             astral_numbers: HashMap::new(),
             slots: Vec::new(),
+            bmp_roots: Vec::new(),
             values: Vec::new(),
             leads: LeadFilter::new([]),
             consequential_starts: no_bmp_bits(),
@@ -236,6 +241,9 @@ impl Stage {
         };
         stage.number_characters(&entries);
         stage.build_trie(&entries);
+        stage.bmp_roots = (0..0x10000)
+            .map(|code| stage.child_by_code(ROOT, code).unwrap_or(ROOT))
+            .collect();
         stage.mark_consequential(&entries);
         let mut firsts = Vec::with_capacity(entries.len());
         for (key, ..) in &entries {
@@ -301,6 +309,15 @@ impl Stage {
     #[inline]
     fn child(&self, node: u32, c: char) -> Option<u32> {
         self.child_by_code(node, c as u32)
+    }
+
+    /// `child_by_code` of the root.
+    #[inline(always)]
+    fn root_child(&self, code: u32) -> Option<u32> {
+        match self.bmp_roots.get(code as usize) {
+            Some(&node) => (node != ROOT).then_some(node),
+            None => self.child_by_code(ROOT, code),
+        }
     }
 
     /// `child` by the character's code point.
@@ -499,7 +516,7 @@ impl Stage {
         let mut at = range.start;
         while let Some((code, width)) = code_at(bytes, at) {
             let next = at + width;
-            let Some(node) = self.child_by_code(ROOT, code) else {
+            let Some(node) = self.root_child(code) else {
                 at = unmatched_end(text, at, code, next, range.end);
                 continue;
             };
