@@ -651,23 +651,65 @@ trait Matches {
     fn found(&mut self, at: usize, end: usize, value: &'static str);
 }
 
+/// What converted text is written into: UTF-8, or UTF-16 code units for
+/// JS, which would otherwise read the UTF-8 result again to re-encode it.
+pub(crate) trait Sink {
+    /// Appends `piece`, most often one or two characters.
+    fn push_piece(&mut self, piece: &str);
+    /// Where the next piece goes.
+    fn len(&self) -> usize;
+}
+
+impl Sink for String {
+    #[inline(always)]
+    fn push_piece(&mut self, piece: &str) {
+        push_short(self, piece);
+    }
+
+    fn len(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Sink for Vec<u16> {
+    #[inline(always)]
+    fn push_piece(&mut self, piece: &str) {
+        let bytes = piece.as_bytes();
+        let mut at = 0;
+        while let Some((code, width)) = code_at(bytes, at) {
+            match u16::try_from(code) {
+                Ok(unit) => self.push(unit),
+                Err(_) => {
+                    let c = char::from_u32(code).expect("decoded from UTF-8");
+                    self.extend_from_slice(c.encode_utf16(&mut [0; 2]));
+                }
+            }
+            at += width;
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len()
+    }
+}
+
 /// The converted text: the text between matches copied in one piece, and,
 /// when asked for, where each piece came from.
-struct Output<'a> {
+struct Output<'a, S: Sink> {
     text: &'a str,
-    out: &'a mut String,
+    out: &'a mut S,
     /// Where the text not yet copied starts.
     kept: usize,
     alignment: Option<&'a mut Alignment>,
 }
 
-impl Output<'_> {
+impl<S: Sink> Output<'_, S> {
     /// Copies the text up to `at` as it is.
     #[inline(always)]
     fn keep(&mut self, at: usize) {
         if self.kept < at {
             let run = &self.text[self.kept..at];
-            push_short(self.out, run);
+            self.out.push_piece(run);
             if let Some(alignment) = self.alignment.as_deref_mut() {
                 alignment.push(run, run);
             }
@@ -689,11 +731,11 @@ fn push_short(out: &mut String, piece: &str) {
     }
 }
 
-impl Matches for Output<'_> {
+impl<S: Sink> Matches for Output<'_, S> {
     #[inline(always)]
     fn found(&mut self, at: usize, end: usize, value: &'static str) {
         self.keep(at);
-        push_short(self.out, value);
+        self.out.push_piece(value);
         if let Some(alignment) = self.alignment.as_deref_mut() {
             alignment.push(&self.text[at..end], value);
         }
@@ -727,22 +769,22 @@ impl Tables {
     /// Converts each segment of `text` with `group`: the converted text, its
     /// segments, and (when `align`) where each piece came from. A segment
     /// with a `known` value converts to it whole.
-    fn convert_segments(
+    fn convert_segments<S: Sink>(
         &self,
         stage: &Stage,
         text: &str,
         segments: &[Segment],
         guard: Option<&Guard>,
         align: bool,
-    ) -> (String, Vec<Segment>, Alignment) {
-        let mut out = String::with_capacity(text.len() + text.len() / 8);
+        out: &mut S,
+    ) -> (Vec<Segment>, Alignment) {
         let mut out_segments = Vec::with_capacity(segments.len());
         let mut alignment = Alignment::default();
         for (segment, known) in segments {
             let start = out.len();
             let mut output = Output {
                 text,
-                out: &mut out,
+                out: &mut *out,
                 kept: segment.start,
                 alignment: align.then_some(&mut alignment),
             };
@@ -756,7 +798,7 @@ impl Tables {
             output.keep(segment.end);
             out_segments.push((start..out.len(), None));
         }
-        (out, out_segments, alignment)
+        (out_segments, alignment)
     }
 
     /// OpenCC's max-match segmentation: matched keys are segments, with
@@ -837,25 +879,62 @@ thread_local! {
 /// Converts `text`; with `words`, phrase matches of the first stage may not
 /// cross the words it is sure of in the normalized text.
 pub(crate) fn run(text: &str, config: Config, words: Option<&dyn Words>, align: bool) -> Converted {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let alignment = run_into(text, config, words, align, &mut out);
+    Converted {
+        text: out,
+        alignment,
+    }
+}
+
+/// `run`'s text as UTF-16 code units, written as the last stage converts.
+pub(crate) fn run_utf16(text: &str, config: Config, words: Option<&dyn Words>) -> Vec<u16> {
+    // No more units than UTF-8 bytes of input for most text; a longer
+    // result only grows the vector.
+    let mut out = Vec::with_capacity(text.len());
+    run_into(text, config, words, false, &mut out);
+    out
+}
+
+/// Converts `text` into `out` (the last stage writes there, the ones before
+/// into strings), and (when `align`) where each piece came from.
+fn run_into<S: Sink>(
+    text: &str,
+    config: Config,
+    words: Option<&dyn Words>,
+    align: bool,
+    out: &mut S,
+) -> Alignment {
     let tables = tables();
     let spec = config.spec();
     // The input itself until a stage changes it.
     let mut current = std::borrow::Cow::Borrowed(text);
     let mut alignment: Option<Alignment> = None;
-    let mut apply = |current: &mut std::borrow::Cow<str>,
-                     segments: &[Segment],
-                     group: &Group,
-                     guard: Option<&Guard>|
-     -> Vec<Segment> {
-        let (next, segments, stage) =
-            tables.convert_segments(Stage::of(tables, group), current, segments, guard, align);
-        *current = std::borrow::Cow::Owned(next);
+    let mut join = |stage: Alignment| {
         if align {
             alignment = Some(match alignment.take() {
                 Some(a) => a.then(&stage),
                 None => stage,
             });
         }
+    };
+    let apply = |current: &mut std::borrow::Cow<str>,
+                 segments: &[Segment],
+                 group: &Group,
+                 guard: Option<&Guard>,
+                 join: &mut dyn FnMut(Alignment)|
+     -> Vec<Segment> {
+        let mut next = String::with_capacity(current.len() + current.len() / 8);
+        let (segments, stage) = tables.convert_segments(
+            Stage::of(tables, group),
+            current,
+            segments,
+            guard,
+            align,
+            &mut next,
+        );
+        *current = std::borrow::Cow::Owned(next);
+        join(stage);
         segments
     };
     for group in spec.normalization {
@@ -865,7 +944,7 @@ pub(crate) fn run(text: &str, config: Config, words: Option<&dyn Words>, align: 
         let unchanged = stage.skip(current.as_bytes(), 0, current.len()) == current.len();
         if !unchanged {
             let whole = 0..current.len();
-            apply(&mut current, &[(whole, None)], group, None);
+            apply(&mut current, &[(whole, None)], group, None, &mut join);
         }
     }
     let guard = words.map(|source| Guard {
@@ -881,6 +960,7 @@ pub(crate) fn run(text: &str, config: Config, words: Option<&dyn Words>, align: 
         Some(group) => tables.segment(Stage::of(tables, group), &current, guard.as_ref()),
         None => vec![(0..current.len(), None)],
     };
+    let last = spec.chain.len() - 1;
     for (i, group) in spec.chain.iter().enumerate() {
         // Only the first stage reads the text the guard describes.
         let guard = guard.as_ref().filter(|_| i == 0);
@@ -901,24 +981,28 @@ pub(crate) fn run(text: &str, config: Config, words: Option<&dyn Words>, align: 
                 None
             }
         };
-        segments = apply(
-            &mut current,
-            &segments,
-            rest.as_ref().unwrap_or(group),
-            guard,
-        );
+        let group = rest.as_ref().unwrap_or(group);
+        if i == last {
+            let (_, stage) = tables.convert_segments(
+                Stage::of(tables, group),
+                &current,
+                &segments,
+                guard,
+                align,
+                out,
+            );
+            join(stage);
+        } else {
+            segments = apply(&mut current, &segments, group, guard, &mut join);
+        }
     }
-    let alignment = alignment.unwrap_or_else(|| {
+    alignment.unwrap_or_else(|| {
         let mut a = Alignment::default();
         if align {
             a.push(text, text);
         }
         a
-    });
-    Converted {
-        text: current.into_owned(),
-        alignment,
-    }
+    })
 }
 
 #[cfg(test)]

@@ -496,10 +496,30 @@ impl Analyzer {
     }
 
     fn convert_guarded(&self, text: &str, config: Config, align: bool) -> Converted {
-        if !config.reads_simplified() {
-            return convert::run(text, config, None, align);
-        }
-        convert::run(text, config, Some(self), align)
+        convert::run(text, config, self.guard_for(config), align)
+    }
+
+    /// [`Analyzer::convert`]'s text as UTF-16 code units, as a JS string
+    /// holds it: the last stage writes them as it converts, where encoding
+    /// the UTF-8 result would read it all again.
+    ///
+    /// ```
+    /// use zhlens::{Analyzer, Config};
+    ///
+    /// let analyzer = Analyzer::new();
+    /// let units = analyzer.convert_utf16("头发很干净𠀀", Config::S2t);
+    /// assert_eq!(String::from_utf16(&units).unwrap(), "頭髮很乾淨𠀀");
+    /// ```
+    pub fn convert_utf16(&self, text: &str, config: Config) -> Vec<u16> {
+        convert::run_utf16(text, config, self.guard_for(config))
+    }
+
+    /// What guards word boundaries in a conversion: the segmenter, for
+    /// Simplified input only.
+    fn guard_for(&self, config: Config) -> Option<&dyn convert::Words> {
+        config
+            .reads_simplified()
+            .then_some(self as &dyn convert::Words)
     }
 }
 

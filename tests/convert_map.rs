@@ -105,6 +105,13 @@ fn maps_cover_both_texts_in_every_config() {
             let guided = analyzer.convert_with_map(&text, config);
             assert_eq!(guided.text(), analyzer.convert(&text, config));
             check(&text, config, &guided);
+            // What JS gets: the same text, written as UTF-16 by the last stage.
+            let units: Vec<u16> = guided.text().encode_utf16().collect();
+            assert_eq!(
+                analyzer.convert_utf16(&text, config),
+                units,
+                "{config} {text:?}"
+            );
         }
     }
 }
