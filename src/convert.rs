@@ -607,8 +607,7 @@ fn guarded_words(
 
 /// Where text left unconverted at `at` ends: after one character, or after
 /// a whole ideographic description sequence (⿰氵青), which OpenCC keeps as
-/// it is.
-/// `code` is the character's code point and `next` where it ends.
+/// it is. `code` is the character's code point, `next` where it ends.
 #[inline(always)]
 fn unmatched_end(text: &str, at: usize, code: u32, next: usize, end: usize) -> usize {
     if (0x2ff0..=0x2fff).contains(&code) {
@@ -672,6 +671,8 @@ impl Sink for String {
 }
 
 impl Sink for Vec<u16> {
+    /// By code point: `self.extend(piece.encode_utf16())` made the wasm t2s
+    /// call 1.09–1.13× as long.
     #[inline(always)]
     fn push_piece(&mut self, piece: &str) {
         let bytes = piece.as_bytes();
