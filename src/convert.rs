@@ -12,7 +12,9 @@ use std::str::FromStr;
 use std::sync::OnceLock;
 
 use crate::error::{Error, ErrorKind};
-use crate::offsets::{Alignment, Cursor, Piece, ceil_char_boundary, code_at, floor_char_boundary};
+use crate::offsets::{
+    Alignment, Cursor, Piece, ceil_char_boundary, code_at, floor_char_boundary, utf16_code_at,
+};
 
 include!(concat!(env!("OUT_DIR"), "/opencc_configs.rs"));
 
@@ -336,23 +338,23 @@ struct Guard<'a> {
 
 /// What may keep a phrase match from applying, so that the next shorter one
 /// does.
-trait Veto {
+trait Veto<T: ?Sized> {
     /// Whether the match `start..end` of `text`, of a `consequential`
     /// phrase or not (see `Guard::crosses`), may not apply.
-    fn vetoes(&self, text: &str, start: usize, end: usize, consequential: bool) -> bool;
+    fn vetoes(&self, text: &T, start: usize, end: usize, consequential: bool) -> bool;
 }
 
 /// No veto: every match applies.
 struct NoVeto;
 
-impl Veto for NoVeto {
+impl<T: ?Sized> Veto<T> for NoVeto {
     #[inline(always)]
-    fn vetoes(&self, _: &str, _: usize, _: usize, _: bool) -> bool {
+    fn vetoes(&self, _: &T, _: usize, _: usize, _: bool) -> bool {
         false
     }
 }
 
-impl Veto for Guard<'_> {
+impl Veto<str> for Guard<'_> {
     fn vetoes(&self, text: &str, start: usize, end: usize, consequential: bool) -> bool {
         self.crosses(text, start, end, consequential)
     }
@@ -609,9 +611,15 @@ fn guarded_words(
 /// a whole ideographic description sequence (⿰氵青), which OpenCC keeps as
 /// it is. `code` is the character's code point, `next` where it ends.
 #[inline(always)]
-fn unmatched_end(text: &str, at: usize, code: u32, next: usize, end: usize) -> usize {
+fn unmatched_end<T: Text + ?Sized>(
+    units: &[T::Unit],
+    at: usize,
+    code: u32,
+    next: usize,
+    end: usize,
+) -> usize {
     if (0x2ff0..=0x2fff).contains(&code) {
-        description_end(text, at, end).unwrap_or(next)
+        description_end::<T>(&units[..end], at).unwrap_or(next)
     } else {
         next
     }
@@ -619,29 +627,81 @@ fn unmatched_end(text: &str, at: usize, code: u32, next: usize, end: usize) -> u
 
 /// The end of the ideographic description sequence at `at`, if whole.
 #[cold]
-fn description_end(text: &str, at: usize, end: usize) -> Option<usize> {
-    fn arity(c: char) -> usize {
-        match c {
-            '\u{2ff2}' | '\u{2ff3}' => 3,
-            '\u{2ffe}' | '\u{2fff}' => 1,
-            '\u{2ff0}'..='\u{2ffd}' => 2,
+fn description_end<T: Text + ?Sized>(units: &[T::Unit], at: usize) -> Option<usize> {
+    fn arity(code: u32) -> usize {
+        match code {
+            0x2ff2 | 0x2ff3 => 3,
+            0x2ffe | 0x2fff => 1,
+            0x2ff0..=0x2ffd => 2,
             _ => 0,
         }
     }
     /// OpenCC's limits: 16 levels, 64 characters.
-    fn sequence(text: &str, depth: usize, count: &mut usize) -> Option<usize> {
+    fn sequence<T: Text + ?Sized>(
+        units: &[T::Unit],
+        at: usize,
+        depth: usize,
+        count: &mut usize,
+    ) -> Option<usize> {
         if depth == 0 || *count >= 64 {
             return None;
         }
-        let c = text.chars().next()?;
+        let (code, width) = T::code_at(units, at)?;
         *count += 1;
-        let mut len = c.len_utf8();
-        for _ in 0..arity(c) {
-            len += sequence(&text[len..], depth - 1, count)?;
+        let mut end = at + width;
+        for _ in 0..arity(code) {
+            end = sequence::<T>(units, end, depth - 1, count)?;
         }
-        Some(len)
+        Some(end)
     }
-    sequence(&text[at..end], 16, &mut 0).map(|len| at + len)
+    sequence::<T>(units, at, 16, &mut 0)
+}
+
+/// The text a conversion reads: UTF-8, or the UTF-16 code units of a JS
+/// string, which then need not be encoded into UTF-8 and back. Offsets
+/// count its units.
+trait Text: std::ops::Index<Range<usize>, Output = Self> {
+    type Unit: Copy;
+    fn units(&self) -> &[Self::Unit];
+    /// The code point and width of the character at `at` of `units`, if
+    /// `at` is before the end.
+    fn code_at(units: &[Self::Unit], at: usize) -> Option<(u32, usize)>;
+    /// Whether a character of `leads` may be in the text.
+    fn may_hold(&self, leads: &stage::LeadFilter) -> bool;
+}
+
+impl Text for str {
+    type Unit = u8;
+
+    fn units(&self) -> &[u8] {
+        self.as_bytes()
+    }
+
+    #[inline(always)]
+    fn code_at(units: &[u8], at: usize) -> Option<(u32, usize)> {
+        code_at(units, at)
+    }
+
+    fn may_hold(&self, leads: &stage::LeadFilter) -> bool {
+        leads.skip(self.as_bytes(), 0, self.len()) < self.len()
+    }
+}
+
+impl Text for [u16] {
+    type Unit = u16;
+
+    fn units(&self) -> &[u16] {
+        self
+    }
+
+    #[inline(always)]
+    fn code_at(units: &[u16], at: usize) -> Option<(u32, usize)> {
+        utf16_code_at(units, at)
+    }
+
+    fn may_hold(&self, leads: &stage::LeadFilter) -> bool {
+        leads.may_hold_units(self)
+    }
 }
 
 /// What becomes of the matches `Stage::for_each_match` finds.
@@ -650,19 +710,38 @@ trait Matches {
     fn found(&mut self, at: usize, end: usize, value: &'static str);
 }
 
-/// What converted text is written into: UTF-8, or UTF-16 code units for
-/// JS, which would otherwise read the UTF-8 result again to re-encode it.
-pub(crate) trait Sink {
-    /// Appends `piece`, most often one or two characters.
-    fn push_piece(&mut self, piece: &str);
+/// What converted text is written into: UTF-8, with where each piece came
+/// from or not, or UTF-16 code units for JS, which would otherwise read a
+/// UTF-8 result again to re-encode it.
+trait Sink<T: Text + ?Sized> {
+    /// Appends text kept as it is.
+    fn push_run(&mut self, run: &T);
+    /// Appends `value`, what `text[span]` converts to: most often one or
+    /// two characters.
+    fn push_value(&mut self, text: &T, span: Range<usize>, value: &'static str);
     /// Where the next piece goes.
     fn len(&self) -> usize;
+    /// Where each piece written so far came from, if the sink records it.
+    fn take_alignment(&mut self) -> Option<Alignment> {
+        None
+    }
 }
 
-impl Sink for String {
+/// A sink that a later stage reads.
+trait Staged<T: Text + ?Sized>: Sink<T> {
+    fn with_capacity(len: usize) -> Self;
+    fn text(&self) -> &T;
+}
+
+impl Sink<str> for String {
     #[inline(always)]
-    fn push_piece(&mut self, piece: &str) {
-        push_short(self, piece);
+    fn push_run(&mut self, run: &str) {
+        push_short(self, run);
+    }
+
+    #[inline(always)]
+    fn push_value(&mut self, _: &str, _: Range<usize>, value: &'static str) {
+        push_short(self, value);
     }
 
     fn len(&self) -> usize {
@@ -670,50 +749,144 @@ impl Sink for String {
     }
 }
 
-impl Sink for Vec<u16> {
-    /// By code point: `self.extend(piece.encode_utf16())` made the wasm t2s
-    /// call 1.09–1.13× as long.
-    #[inline(always)]
-    fn push_piece(&mut self, piece: &str) {
-        let bytes = piece.as_bytes();
-        let mut at = 0;
-        while let Some((code, width)) = code_at(bytes, at) {
-            match u16::try_from(code) {
-                Ok(unit) => self.push(unit),
-                Err(_) => {
-                    let c = char::from_u32(code).expect("decoded from UTF-8");
-                    self.extend_from_slice(c.encode_utf16(&mut [0; 2]));
-                }
-            }
-            at += width;
+impl Staged<str> for String {
+    fn with_capacity(len: usize) -> String {
+        String::with_capacity(len)
+    }
+
+    fn text(&self) -> &str {
+        self
+    }
+}
+
+/// Converted text with where each piece came from.
+#[derive(Default)]
+struct Aligned {
+    text: String,
+    alignment: Alignment,
+}
+
+impl Sink<str> for Aligned {
+    fn push_run(&mut self, run: &str) {
+        push_short(&mut self.text, run);
+        self.alignment.push(run, run);
+    }
+
+    fn push_value(&mut self, text: &str, span: Range<usize>, value: &'static str) {
+        push_short(&mut self.text, value);
+        self.alignment.push(&text[span], value);
+    }
+
+    fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    fn take_alignment(&mut self) -> Option<Alignment> {
+        Some(std::mem::take(&mut self.alignment))
+    }
+}
+
+impl Staged<str> for Aligned {
+    fn with_capacity(len: usize) -> Aligned {
+        Aligned {
+            text: String::with_capacity(len),
+            alignment: Alignment::default(),
         }
     }
 
+    fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// Appends `piece` as UTF-16 code units, by code point:
+/// `out.extend(piece.encode_utf16())` made the wasm t2s call 1.09–1.13× as
+/// long.
+#[inline(always)]
+fn push_utf16(out: &mut Vec<u16>, piece: &str) {
+    let bytes = piece.as_bytes();
+    // Most values are one character of three bytes.
+    if let [a, b, c] = *bytes
+        && a & 0xf0 == 0xe0
+    {
+        out.push(u16::from(a & 0x0f) << 12 | u16::from(b & 0x3f) << 6 | u16::from(c & 0x3f));
+        return;
+    }
+    let mut at = 0;
+    while let Some((code, width)) = code_at(bytes, at) {
+        match u16::try_from(code) {
+            Ok(unit) => out.push(unit),
+            Err(_) => {
+                let c = char::from_u32(code).expect("decoded from UTF-8");
+                out.extend_from_slice(c.encode_utf16(&mut [0; 2]));
+            }
+        }
+        at += width;
+    }
+}
+
+impl Sink<str> for Vec<u16> {
+    #[inline(always)]
+    fn push_run(&mut self, run: &str) {
+        push_utf16(self, run);
+    }
+
+    #[inline(always)]
+    fn push_value(&mut self, _: &str, _: Range<usize>, value: &'static str) {
+        push_utf16(self, value);
+    }
+
     fn len(&self) -> usize {
         self.len()
     }
 }
 
-/// The converted text: the text between matches copied in one piece, and,
-/// when asked for, where each piece came from.
-struct Output<'a, S: Sink> {
-    text: &'a str,
+impl Sink<[u16]> for Vec<u16> {
+    /// Most runs between matches are a character or two: pushed, not
+    /// copied by a call.
+    #[inline(always)]
+    fn push_run(&mut self, run: &[u16]) {
+        match *run {
+            [unit] => self.push(unit),
+            [a, b] => self.extend_from_slice(&[a, b]),
+            _ => self.extend_from_slice(run),
+        }
+    }
+
+    #[inline(always)]
+    fn push_value(&mut self, _: &[u16], _: Range<usize>, value: &'static str) {
+        push_utf16(self, value);
+    }
+
+    fn len(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Staged<[u16]> for Vec<u16> {
+    fn with_capacity(len: usize) -> Vec<u16> {
+        Vec::with_capacity(len)
+    }
+
+    fn text(&self) -> &[u16] {
+        self
+    }
+}
+
+/// The converted text: the text between matches copied in one piece.
+struct Output<'a, T: ?Sized, S> {
+    text: &'a T,
     out: &'a mut S,
     /// Where the text not yet copied starts.
     kept: usize,
-    alignment: Option<&'a mut Alignment>,
 }
 
-impl<S: Sink> Output<'_, S> {
+impl<T: Text + ?Sized, S: Sink<T>> Output<'_, T, S> {
     /// Copies the text up to `at` as it is.
     #[inline(always)]
     fn keep(&mut self, at: usize) {
         if self.kept < at {
-            let run = &self.text[self.kept..at];
-            self.out.push_piece(run);
-            if let Some(alignment) = self.alignment.as_deref_mut() {
-                alignment.push(run, run);
-            }
+            self.out.push_run(&self.text[self.kept..at]);
             self.kept = at;
         }
     }
@@ -732,14 +905,11 @@ fn push_short(out: &mut String, piece: &str) {
     }
 }
 
-impl<S: Sink> Matches for Output<'_, S> {
+impl<T: Text + ?Sized, S: Sink<T>> Matches for Output<'_, T, S> {
     #[inline(always)]
     fn found(&mut self, at: usize, end: usize, value: &'static str) {
         self.keep(at);
-        self.out.push_piece(value);
-        if let Some(alignment) = self.alignment.as_deref_mut() {
-            alignment.push(&self.text[at..end], value);
-        }
+        self.out.push_value(self.text, at..end, value);
         self.kept = end;
     }
 }
@@ -766,59 +936,55 @@ impl Matches for Segments {
 /// segmentation already found it.
 type Segment = (Range<usize>, Option<&'static str>);
 
-impl Tables {
-    /// Converts each segment of `text` with `group`: the converted text, its
-    /// segments, and (when `align`) where each piece came from. A segment
-    /// with a `known` value converts to it whole.
-    fn convert_segments<S: Sink>(
-        &self,
-        stage: &Stage,
-        text: &str,
-        segments: &[Segment],
-        guard: Option<&Guard>,
-        align: bool,
-        out: &mut S,
-    ) -> (Vec<Segment>, Alignment) {
-        let mut out_segments = Vec::with_capacity(segments.len());
-        let mut alignment = Alignment::default();
-        for (segment, known) in segments {
-            let start = out.len();
-            let mut output = Output {
-                text,
-                out: &mut *out,
-                kept: segment.start,
-                alignment: align.then_some(&mut alignment),
-            };
-            match (known, guard) {
-                (Some(value), _) => output.found(segment.start, segment.end, value),
-                (None, Some(guard)) => {
-                    stage.for_each_match(text, segment.clone(), guard, &mut output)
-                }
-                (None, None) => stage.for_each_match(text, segment.clone(), &NoVeto, &mut output),
-            }
-            output.keep(segment.end);
-            out_segments.push((start..out.len(), None));
-        }
-        (out_segments, alignment)
-    }
-
-    /// OpenCC's max-match segmentation: matched keys are segments, with
-    /// their values, and each run of unmatched characters is one segment.
-    fn segment(&self, stage: &Stage, text: &str, guard: Option<&Guard>) -> Vec<Segment> {
-        let mut found = Segments {
-            segments: Vec::new(),
-            run: 0,
+/// Converts each segment of `text` with `stage` into `out`: the segments
+/// of the output. A segment with a `known` value converts to it whole.
+fn convert_segments<T: Text + ?Sized, S: Sink<T>, G: Veto<T>>(
+    stage: &Stage,
+    text: &T,
+    segments: &[Segment],
+    guard: Option<&G>,
+    out: &mut S,
+) -> Vec<Segment> {
+    let mut out_segments = Vec::with_capacity(segments.len());
+    for (segment, known) in segments {
+        let start = out.len();
+        let mut output = Output {
+            text,
+            out: &mut *out,
+            kept: segment.start,
         };
-        match guard {
-            Some(guard) => stage.for_each_match(text, 0..text.len(), guard, &mut found),
-            None => stage.for_each_match(text, 0..text.len(), &NoVeto, &mut found),
+        match (known, guard) {
+            (Some(value), _) => output.found(segment.start, segment.end, value),
+            (None, Some(guard)) => stage.for_each_match(text, segment.clone(), guard, &mut output),
+            (None, None) => stage.for_each_match(text, segment.clone(), &NoVeto, &mut output),
         }
-        let Segments { mut segments, run } = found;
-        if run < text.len() {
-            segments.push((run..text.len(), None));
-        }
-        segments
+        output.keep(segment.end);
+        out_segments.push((start..out.len(), None));
     }
+    out_segments
+}
+
+/// OpenCC's max-match segmentation: matched keys are segments, with their
+/// values, and each run of unmatched characters is one segment.
+fn segment<T: Text + ?Sized, G: Veto<T>>(
+    stage: &Stage,
+    text: &T,
+    guard: Option<&G>,
+) -> Vec<Segment> {
+    let mut found = Segments {
+        segments: Vec::new(),
+        run: 0,
+    };
+    let len = text.units().len();
+    match guard {
+        Some(guard) => stage.for_each_match(text, 0..len, guard, &mut found),
+        None => stage.for_each_match(text, 0..len, &NoVeto, &mut found),
+    }
+    let Segments { mut segments, run } = found;
+    if run < len {
+        segments.push((run..len, None));
+    }
+    segments
 }
 
 /// The Traditional configuration for segmenting `text`: `Hk2s` when more of
@@ -880,11 +1046,22 @@ thread_local! {
 /// Converts `text`; with `words`, phrase matches of the first stage may not
 /// cross the words it is sure of in the normalized text.
 pub(crate) fn run(text: &str, config: Config, words: Option<&dyn Words>, align: bool) -> Converted {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let alignment = run_into(text, config, words, align, &mut out);
-    Converted {
-        text: out,
-        alignment,
+    let capacity = text.len() + text.len() / 8;
+    let guard = |normalized: &str| guard_over(config, normalized, words);
+    if align {
+        let mut out = Aligned::with_capacity(capacity);
+        let alignment = run_into::<str, Aligned, _, _>(text, config, guard, &mut out);
+        Converted {
+            text: out.text,
+            alignment: alignment.expect("every stage records where its pieces came from"),
+        }
+    } else {
+        let mut out = String::with_capacity(capacity);
+        run_into::<str, String, _, _>(text, config, guard, &mut out);
+        Converted {
+            text: out,
+            alignment: Alignment::default(),
+        }
     }
 }
 
@@ -893,73 +1070,89 @@ pub(crate) fn run_utf16(text: &str, config: Config, words: Option<&dyn Words>) -
     // No more units than UTF-8 bytes of input for most text; a longer
     // result only grows the vector.
     let mut out = Vec::with_capacity(text.len());
-    run_into(text, config, words, false, &mut out);
+    let guard = |normalized: &str| guard_over(config, normalized, words);
+    run_into::<str, String, _, _>(text, config, guard, &mut out);
     out
 }
 
-/// Converts `text` into `out` (the last stage writes there, the ones before
-/// into strings), and (when `align`) where each piece came from.
-fn run_into<S: Sink>(
-    text: &str,
-    config: Config,
-    words: Option<&dyn Words>,
-    align: bool,
-    out: &mut S,
-) -> Alignment {
-    let tables = tables();
-    let spec = config.spec();
-    // The input itself until a stage changes it.
-    let mut current = std::borrow::Cow::Borrowed(text);
-    let mut alignment: Option<Alignment> = None;
-    let mut join = |stage: Alignment| {
-        if align {
-            alignment = Some(match alignment.take() {
-                Some(a) => a.then(&stage),
-                None => stage,
-            });
-        }
-    };
-    let apply = |current: &mut std::borrow::Cow<str>,
-                 segments: &[Segment],
-                 group: &Group,
-                 guard: Option<&Guard>,
-                 join: &mut dyn FnMut(Alignment)|
-     -> Vec<Segment> {
-        let mut next = String::with_capacity(current.len() + current.len() / 8);
-        let (segments, stage) = tables.convert_segments(
-            Stage::of(tables, group),
-            current,
-            segments,
-            guard,
-            align,
-            &mut next,
-        );
-        *current = std::borrow::Cow::Owned(next);
-        join(stage);
-        segments
-    };
-    for group in spec.normalization {
-        // Most text has nothing to normalize: then it need not be copied,
-        // and each character stays where it was.
-        let stage = Stage::of(tables, group);
-        let unchanged = stage.skip(current.as_bytes(), 0, current.len()) == current.len();
-        if !unchanged {
-            let whole = 0..current.len();
-            apply(&mut current, &[(whole, None)], group, None, &mut join);
-        }
+/// `run_utf16` of text given as UTF-16 code units, as JS strings hold it (a
+/// lone surrogate reads as U+FFFD). Only the word-boundary rule needs UTF-8
+/// (the segmenter reads it): without `words`, the text is never encoded
+/// into it.
+pub(crate) fn run_units(units: &[u16], config: Config, words: Option<&dyn Words>) -> Vec<u16> {
+    if words.is_some() {
+        return run_utf16(&crate::offsets::utf16_to_string(units), config, words);
     }
-    let guard = words.map(|source| Guard {
+    let units = crate::offsets::without_lone_surrogates(units);
+    let mut out = Vec::with_capacity(units.len() + units.len() / 8);
+    run_into::<[u16], Vec<u16>, _, NoVeto>(&units, config, |_| None, &mut out);
+    out
+}
+
+/// The word-boundary rule over the `normalized` text, with `words`.
+fn guard_over<'a>(
+    config: Config,
+    normalized: &str,
+    words: Option<&'a dyn Words>,
+) -> Option<Guard<'a>> {
+    words.map(|source| Guard {
         cursor: std::cell::Cell::new(0),
         words: if full_text_words() {
-            source.words(&current)
+            source.words(normalized)
         } else {
-            guarded_words(tables, config, &current, source)
+            guarded_words(tables(), config, normalized, source)
         },
         source,
-    });
-    let mut segments = match &spec.segmentation {
-        Some(group) => tables.segment(Stage::of(tables, group), &current, guard.as_ref()),
-        None => vec![(0..current.len(), None)],
+    })
+}
+
+/// Converts `text` into `out`, the stages before the last into `M`s, with
+/// the guard `guard_over` makes of the normalized text over the first
+/// stage's matches: where each piece came from, if the sinks record it.
+fn run_into<T, M, S, G>(
+    text: &T,
+    config: Config,
+    guard_over: impl FnOnce(&T) -> Option<G>,
+    out: &mut S,
+) -> Option<Alignment>
+where
+    T: Text + ?Sized,
+    M: Staged<T>,
+    S: Sink<T>,
+    G: Veto<T>,
+{
+    let tables = tables();
+    let spec = config.spec();
+    let capacity = |text: &T| text.units().len() + text.units().len() / 8;
+    // The input itself until a stage changes it.
+    let mut current: Option<M> = None;
+    let mut alignment: Option<Alignment> = None;
+    let mut join = |stage: Option<Alignment>| {
+        alignment = match (alignment.take(), stage) {
+            (Some(a), Some(stage)) => Some(a.then(&stage)),
+            (a, stage) => a.or(stage),
+        };
+    };
+    for group in spec.normalization {
+        let stage = Stage::of(tables, group);
+        let input = current.as_ref().map_or(text, M::text);
+        // Most text has nothing to normalize: then it need not be copied,
+        // and each character stays where it was.
+        if stage.may_change(input) {
+            let mut next = M::with_capacity(capacity(input));
+            let whole = 0..input.units().len();
+            convert_segments(stage, input, &[(whole, None)], None::<&G>, &mut next);
+            join(next.take_alignment());
+            current = Some(next);
+        }
+    }
+    let guard = guard_over(current.as_ref().map_or(text, M::text));
+    let mut segments = {
+        let input = current.as_ref().map_or(text, M::text);
+        match &spec.segmentation {
+            Some(group) => segment(Stage::of(tables, group), input, guard.as_ref()),
+            None => vec![(0..input.units().len(), None)],
+        }
     };
     let last = spec.chain.len() - 1;
     for (i, group) in spec.chain.iter().enumerate() {
@@ -982,28 +1175,19 @@ fn run_into<S: Sink>(
                 None
             }
         };
-        let group = rest.as_ref().unwrap_or(group);
+        let stage = Stage::of(tables, rest.as_ref().unwrap_or(group));
+        let input = current.as_ref().map_or(text, M::text);
         if i == last {
-            let (_, stage) = tables.convert_segments(
-                Stage::of(tables, group),
-                &current,
-                &segments,
-                guard,
-                align,
-                out,
-            );
-            join(stage);
+            convert_segments(stage, input, &segments, guard, out);
+            join(out.take_alignment());
         } else {
-            segments = apply(&mut current, &segments, group, guard, &mut join);
+            let mut next = M::with_capacity(capacity(input));
+            segments = convert_segments(stage, input, &segments, guard, &mut next);
+            join(next.take_alignment());
+            current = Some(next);
         }
     }
-    alignment.unwrap_or_else(|| {
-        let mut a = Alignment::default();
-        if align {
-            a.push(text, text);
-        }
-        a
-    })
+    alignment
 }
 
 #[cfg(test)]

@@ -514,6 +514,25 @@ impl Analyzer {
         convert::run_utf16(text, config, self.guard_for(config))
     }
 
+    /// [`Analyzer::convert_utf16`] of text given as UTF-16 code units (a
+    /// lone surrogate reads as U+FFFD, as `String::from_utf16_lossy` reads
+    /// it). Traditional input, which the word-boundary rule does not apply
+    /// to, is converted without being encoded into UTF-8 and back.
+    ///
+    /// ```
+    /// use zhlens::{Analyzer, Config};
+    ///
+    /// let analyzer = Analyzer::new();
+    /// let utf16 = |text: &str| text.encode_utf16().collect::<Vec<u16>>();
+    /// let units = analyzer.convert_utf16_units(&utf16("頭髮很乾淨\u{2f800}"), Config::T2s);
+    /// assert_eq!(String::from_utf16(&units).unwrap(), "头发很干净丽");
+    /// let units = analyzer.convert_utf16_units(&utf16("这是被发明出来的"), Config::S2t);
+    /// assert_eq!(String::from_utf16(&units).unwrap(), "這是被發明出來的");
+    /// ```
+    pub fn convert_utf16_units(&self, units: &[u16], config: Config) -> Vec<u16> {
+        convert::run_units(units, config, self.guard_for(config))
+    }
+
     /// What guards word boundaries in a conversion: the segmenter, for
     /// Simplified input only.
     fn guard_for(&self, config: Config) -> Option<&dyn convert::Words> {

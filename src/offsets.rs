@@ -331,6 +331,98 @@ pub(crate) fn code_at(bytes: &[u8], at: usize) -> Option<(u32, usize)> {
     }
 }
 
+/// `code_at` for UTF-16 code units: a lone surrogate reads as U+FFFD, as
+/// it does when JS hands a string over as UTF-8.
+#[inline(always)]
+pub(crate) fn utf16_code_at(units: &[u16], at: usize) -> Option<(u32, usize)> {
+    let unit = *units.get(at)?;
+    if unit & 0xf800 != 0xd800 {
+        return Some((u32::from(unit), 1));
+    }
+    match units.get(at + 1) {
+        Some(&low) if unit < 0xdc00 && low & 0xfc00 == 0xdc00 => Some((
+            0x10000 + ((u32::from(unit) - 0xd800) << 10 | (u32::from(low) - 0xdc00)),
+            2,
+        )),
+        _ => Some((char::REPLACEMENT_CHARACTER as u32, 1)),
+    }
+}
+
+/// `units` as UTF-8, a lone surrogate as U+FFFD: `String::from_utf16_lossy`
+/// grows its string as it goes, and copies each character by a call in
+/// wasm; this reserves the most it can need once, and copies the three
+/// bytes of most Chinese characters as a length known at compile time.
+pub(crate) fn utf16_to_string(units: &[u16]) -> String {
+    let mut text = String::with_capacity(units.len() * 3);
+    let (mut at, mut buffer) = (0, [0; 4]);
+    while let Some((code, width)) = utf16_code_at(units, at) {
+        let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
+        let encoded = c.encode_utf8(&mut buffer);
+        match encoded.len() {
+            3 => text.push_str(&encoded[..3]),
+            1 => text.push_str(&encoded[..1]),
+            _ => text.push_str(encoded),
+        }
+        at += width;
+    }
+    text
+}
+
+/// `units` with each lone surrogate replaced by U+FFFD, as
+/// `String::from_utf16_lossy` replaces them: copied only if there is one.
+pub(crate) fn without_lone_surrogates(units: &[u16]) -> std::borrow::Cow<'_, [u16]> {
+    let is_lone = |at: usize| match units[at] {
+        0xd800..=0xdbff => units.get(at + 1).is_none_or(|&low| low & 0xfc00 != 0xdc00),
+        0xdc00..=0xdfff => at == 0 || units[at - 1] & 0xfc00 != 0xd800,
+        _ => false,
+    };
+    // Surrogates and the full-width forms are the only units from 0xd800.
+    let mut at = 0;
+    let first = loop {
+        at = find_unit_from(units, at, 0xd800);
+        if at == units.len() {
+            return std::borrow::Cow::Borrowed(units);
+        }
+        if is_lone(at) {
+            break at;
+        }
+        at += 1;
+    };
+    let fixed = (0..units.len())
+        .map(|at| {
+            if at >= first && is_lone(at) {
+                char::REPLACEMENT_CHARACTER as u16
+            } else {
+                units[at]
+            }
+        })
+        .collect();
+    std::borrow::Cow::Owned(fixed)
+}
+
+/// The first index from `at` on of a unit of `units` at least `lowest`,
+/// which must be 0x8000 or more; `units.len()` if none. Four units at a
+/// time: adding `0x10000 - lowest` to a unit's low fifteen bits carries
+/// into its high bit where the unit is high enough, and never into the
+/// next unit.
+pub(crate) fn find_unit_from(units: &[u16], mut at: usize, lowest: u16) -> usize {
+    const ONES: u64 = 0x0001_0001_0001_0001;
+    const HIGHS: u64 = 0x8000_8000_8000_8000;
+    debug_assert!(lowest >= 0x8000);
+    let add = ONES * (0x10000 - u64::from(lowest));
+    while let Some(&[a, b, c, d]) = units.get(at..at + 4) {
+        let word = u64::from(a) | u64::from(b) << 16 | u64::from(c) << 32 | u64::from(d) << 48;
+        let found = word & ((word & !HIGHS) + add) & HIGHS;
+        if found != 0 {
+            return at + (found.trailing_zeros() / 16) as usize;
+        }
+        at += 4;
+    }
+    (at..units.len())
+        .find(|&i| units[i] >= lowest)
+        .unwrap_or(units.len())
+}
+
 /// The character boundary of `text` at or before byte `at` (at most
 /// `text.len()`): where a window of bytes around a point may start.
 pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
@@ -426,6 +518,67 @@ mod tests {
         a.pieces(output)
             .map(|p| (p.input.clone(), p.output.clone()))
             .collect()
+    }
+
+    /// Every arrangement of surrogates, paired and lone, among other units.
+    fn surrogate_texts() -> Vec<Vec<u16>> {
+        let pieces: [&[u16]; 7] = [
+            &[0x4e2d],
+            &[0xd800],
+            &[0xdc00],
+            &[0xd83d, 0xde00],
+            &[0xff0c],
+            &[0xf900],
+            &[0x61],
+        ];
+        let mut texts = vec![Vec::new()];
+        for _ in 0..4 {
+            let longer: Vec<Vec<u16>> = texts
+                .iter()
+                .filter(|t| t.len() >= texts.last().map_or(0, Vec::len))
+                .flat_map(|t| pieces.iter().map(move |p| [t.as_slice(), p].concat()))
+                .collect();
+            texts.extend(longer);
+        }
+        texts
+    }
+
+    #[test]
+    fn utf16_is_read_as_from_utf16_lossy_reads_it() {
+        for units in surrogate_texts() {
+            let lossy = String::from_utf16_lossy(&units);
+            assert_eq!(utf16_to_string(&units), lossy, "{units:x?}");
+            assert_eq!(
+                *without_lone_surrogates(&units),
+                lossy.encode_utf16().collect::<Vec<u16>>(),
+                "{units:x?}"
+            );
+            let (mut at, mut read) = (0, String::new());
+            while let Some((code, width)) = utf16_code_at(&units, at) {
+                read.push(char::from_u32(code).expect("a scalar value"));
+                at += width;
+            }
+            assert_eq!(read, lossy, "{units:x?}");
+        }
+    }
+
+    #[test]
+    fn find_unit_from_finds_the_first_unit_high_enough() {
+        let units: Vec<u16> = "天氣，“引號”全形！ｱ𪚥\u{f900}後ab\u{fa0e}林。\u{2f800}末"
+            .encode_utf16()
+            .collect();
+        for lowest in [0x8000, 0xd800, 0xd87e, 0xf900, 0xff0c, 0xffff] {
+            for at in 0..=units.len() {
+                let expected = (at..units.len())
+                    .find(|&i| units[i] >= lowest)
+                    .unwrap_or(units.len());
+                assert_eq!(
+                    find_unit_from(&units, at, lowest),
+                    expected,
+                    "{lowest:x} from {at}"
+                );
+            }
+        }
     }
 
     #[test]

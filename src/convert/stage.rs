@@ -10,8 +10,8 @@ use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 use std::sync::Mutex;
 
-use super::{Group, Matches, Tables, Veto, unmatched_end};
-use crate::offsets::{code_at, utf8_width};
+use super::{Group, Matches, Tables, Text, Veto, unmatched_end};
+use crate::offsets::{find_unit_from, utf8_width};
 
 /// A slot of the double array: node `n`'s child by character number `c` is
 /// slot `base(n) + c` if that slot's `parent` is `n`.
@@ -91,15 +91,20 @@ fn levels(group: &Group) -> Vec<Vec<usize>> {
     }
 }
 
-/// A set of characters, by their first two UTF-8 bytes (a superset), for
-/// finding the next character of the text that may be in it.
-struct LeadFilter {
+/// A set of characters, by their first two UTF-8 bytes or their first
+/// UTF-16 code unit (supersets), for finding the next character of the text
+/// that may be in it.
+pub(super) struct LeadFilter {
     /// A bit per first two bytes.
     pairs: Vec<u64>,
     /// The smallest first byte of the characters, when few bytes of text
     /// reach it (as for the normalization's compatibility ideographs, all
     /// U+F900 and up): then whole words of text are ruled out at once.
     rare_from: Option<u8>,
+    /// A bit per first code unit.
+    units: BmpBits,
+    /// The smallest first code unit: most units of text are below it.
+    lowest_unit: u16,
 }
 
 impl LeadFilter {
@@ -110,7 +115,12 @@ impl LeadFilter {
     fn new(chars: impl IntoIterator<Item = char>) -> LeadFilter {
         let mut pairs = vec![0u64; 0x10000 / 64];
         let mut lowest = u8::MAX;
+        let (mut units, mut lowest_unit) = (no_bmp_bits(), u16::MAX);
         for c in chars {
+            // Beyond the BMP, the high surrogate.
+            let first_unit = c.encode_utf16(&mut [0; 2])[0];
+            units[usize::from(first_unit) / 64] |= 1 << (first_unit % 64);
+            lowest_unit = lowest_unit.min(first_unit);
             let mut buf = [0u8; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
             lowest = lowest.min(bytes[0]);
@@ -127,13 +137,32 @@ impl LeadFilter {
         LeadFilter {
             pairs,
             rare_from: (lowest >= Self::RARE_FROM).then_some(lowest),
+            units,
+            lowest_unit,
+        }
+    }
+
+    /// Whether a character of the set may be among `units`.
+    pub(super) fn may_hold_units(&self, units: &[u16]) -> bool {
+        let in_set = |u: u16| bmp_bit(&self.units, u.into());
+        if self.lowest_unit < 0x8000 {
+            return units.iter().any(|&u| in_set(u));
+        }
+        let mut at = 0;
+        loop {
+            at = find_unit_from(units, at, self.lowest_unit);
+            match units.get(at) {
+                None => return false,
+                Some(&u) if in_set(u) => return true,
+                Some(_) => at += 1,
+            }
         }
     }
 
     /// The first character boundary from `at` on, before `end`, where a
     /// character of the set may start; `end` if none.
     #[inline]
-    fn skip(&self, bytes: &[u8], mut at: usize, end: usize) -> usize {
+    pub(super) fn skip(&self, bytes: &[u8], mut at: usize, end: usize) -> usize {
         while at + 1 < end {
             if let Some(lowest) = self.rare_from {
                 // Bytes this high are never continuation bytes: what this
@@ -478,11 +507,9 @@ impl Stage {
         }
     }
 
-    /// The first character boundary from `at` on, before `end`, where a key
-    /// may start; `end` if none.
-    #[inline]
-    pub(super) fn skip(&self, bytes: &[u8], at: usize, end: usize) -> usize {
-        self.leads.skip(bytes, at, end)
+    /// Whether a key may start somewhere in `text`.
+    pub(super) fn may_change<T: Text + ?Sized>(&self, text: &T) -> bool {
+        text.may_hold(&self.leads)
     }
 
     /// The group compiled, once per group.
@@ -502,22 +529,22 @@ impl Stage {
     /// maximum matching: at each place the longest key, else one character
     /// (or a description sequence) as it is.
     #[inline]
-    pub(super) fn for_each_match<V: Veto>(
+    pub(super) fn for_each_match<T: Text + ?Sized, V: Veto<T>>(
         &self,
-        text: &str,
+        text: &T,
         range: Range<usize>,
         veto: &V,
         matches: &mut impl Matches,
     ) {
-        // Characters are read from the bytes by code point, most of them
+        // Characters are read from the units by code point, most of them
         // once: the walk past one reads the next, the loop the one after
         // the match.
-        let bytes = &text.as_bytes()[..range.end];
+        let units = &text.units()[..range.end];
         let mut at = range.start;
-        while let Some((code, width)) = code_at(bytes, at) {
+        while let Some((code, width)) = T::code_at(units, at) {
             let next = at + width;
             let Some(node) = self.root_child(code) else {
-                at = unmatched_end(text, at, code, next, range.end);
+                at = unmatched_end::<T>(units, at, code, next, range.end);
                 continue;
             };
             let word = self.slots[node as usize].key;
@@ -529,12 +556,12 @@ impl Stage {
                 at = next;
                 continue;
             }
-            at = match self.longest(text, bytes, at, code, next, node, veto) {
+            at = match self.longest(text, units, at, code, next, node, veto) {
                 Some((end, value)) => {
                     matches.found(at, end, value);
                     end
                 }
-                None => unmatched_end(text, at, code, next, range.end),
+                None => unmatched_end::<T>(units, at, code, next, range.end),
             };
         }
     }
@@ -545,15 +572,15 @@ impl Stage {
 
     /// The earliest level's longest key at `at` that `veto` allows (it
     /// always allows one character), from the node `node` of the character
-    /// there (code point `code`, ending at `next`) on along `bytes` (the
+    /// there (code point `code`, ending at `next`) on along `units` (the
     /// text up to where matches may end): its end and value. Keys come
     /// shortest first.
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
-    fn longest<V: Veto>(
+    fn longest<T: Text + ?Sized, V: Veto<T>>(
         &self,
-        text: &str,
-        bytes: &[u8],
+        text: &T,
+        units: &[T::Unit],
         at: usize,
         code: u32,
         next: usize,
@@ -574,7 +601,7 @@ impl Stage {
             if word & INNER == 0 {
                 break;
             }
-            let Some((next_code, width)) = code_at(bytes, end) else {
+            let Some((next_code, width)) = T::code_at(units, end) else {
                 break;
             };
             if end == next && !self.pairs.may_contain_codes(code, next_code) {
@@ -774,6 +801,37 @@ mod tests {
                     found == next || found + 1 == end && next == end,
                     "from {at} to {end}: {found}, not {next}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn units_hold_a_character_of_the_set_exactly_when_the_text_does() {
+        // High ones (the compatibility ideographs) and, for the loop without
+        // the four-unit scan, a low one.
+        for set in [
+            &['\u{f900}', '\u{fa0e}', '\u{2f800}'][..],
+            &['发', '\u{2f800}'],
+        ] {
+            let filter = LeadFilter::new(set.iter().copied());
+            let text = "天氣，“引號”全形！ｱ𪚥\u{f900}後ab\u{fa0e}林。\u{2f800}末发\u{2f801}";
+            let chars: Vec<char> = text.chars().collect();
+            for start in 0..chars.len() {
+                for end in start..=chars.len() {
+                    let piece: String = chars[start..end].iter().collect();
+                    let units: Vec<u16> = piece.encode_utf16().collect();
+                    // A superset: what shares a first unit with one of the
+                    // set (U+2F801 and U+2F800 a high surrogate) may be.
+                    let first_units: Vec<u16> =
+                        set.iter().map(|c| c.encode_utf16(&mut [0; 2])[0]).collect();
+                    let held = filter.may_hold_units(&units);
+                    assert_eq!(
+                        held,
+                        units.iter().any(|u| first_units.contains(u)),
+                        "{piece}"
+                    );
+                    assert!(held || !piece.chars().any(|c| set.contains(&c)), "{piece}");
+                }
             }
         }
     }

@@ -258,11 +258,15 @@ test('convert errors name the bad value and list the configs', () => {
   assert.throws(() => zhlens.convertWithMap('中', 'S2T'), { message: `zhlens.convertWithMap: unknown config "S2T"; the configs are: ${configs}` });
   assert.throws(() => zhlens.convert('中', 1), { message: 'zhlens.convert: config must be a string, got a number' });
   assert.throws(() => zhlens.convert('中'), { message: 'zhlens.convert: config must be a string, got undefined' });
-  assert.throws(() => zhlens.convert(42, 's2t'), { message: 'zhlens.convert: text must be a string, got a number' });
+  // Simplified input crosses as UTF-8, Traditional as UTF-16 code units: both check the text alike.
+  for (const config of ['s2t', 't2s']) {
+    assert.throws(() => zhlens.convert(42, config), { message: 'zhlens.convert: text must be a string, got a number' });
+    assert.throws(() => zhlens.convert(undefined, config), { message: 'zhlens.convert: text must be a string, got undefined' });
+  }
   assert.throws(() => zhlens.convertWithMap(null, 's2t'), { message: 'zhlens.convertWithMap: text must be a string, got null' });
   assert.throws(() => zhlens.detectScript(['中']), { message: 'zhlens.detectScript: text must be a string, got an array' });
   const max = zhlens.maxLength();
-  for (const [name, call] of [['convert', (t) => zhlens.convert(t, 's2t')], ['convertWithMap', (t) => zhlens.convertWithMap(t, 's2t')], ['detectScript', (t) => zhlens.detectScript(t)]]) {
+  for (const [name, call] of [['convert', (t) => zhlens.convert(t, 's2t')], ['convert', (t) => zhlens.convert(t, 't2s')], ['convertWithMap', (t) => zhlens.convertWithMap(t, 's2t')], ['detectScript', (t) => zhlens.detectScript(t)]]) {
     assert.throws(() => call('a'.repeat(max + 1)), { message: `zhlens.${name}: text is ${max + 1} UTF-16 code units long; the maximum is ${max}` });
   }
   assert.equal(zhlens.convert('发', 's2t'), '發', 'still works after errors');
@@ -279,6 +283,9 @@ test('maps stay exact around emoji and Extension B characters, in every config',
       assertMapped(input, text, map);
     }
   }
+  // A lone surrogate becomes U+FFFD whichever way the text crosses (s2t: UTF-8, t2s: UTF-16).
+  assert.equal(zhlens.convert('\udc00头发\ud800', 's2t'), '\ufffd頭髮\ufffd');
+  assert.equal(zhlens.convert('\udc00頭髮\ud800😀\ud83d', 't2s'), '\ufffd头发\ufffd😀\ufffd');
   const { text, map } = zhlens.convertWithMap('齾齾', 't2s');
   assert.equal(text, '𫜰𫜰');
   assert.deepEqual([...map], [0, 1, 0, 2, 1, 2, 2, 4]);
