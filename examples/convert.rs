@@ -4,7 +4,7 @@
 //! FILE`. `ZHLENS_REPEAT=N` converts it N times, for profiling;
 //! `ZHLENS_UNGUARDED=1` converts without the word-boundary rule, as
 //! `zhlens::convert` does; `ZHLENS_UTF16=1` from and to UTF-16 code units,
-//! as the package's `convert` does Traditional input.
+//! as the package's `convert` does.
 
 use std::io::Read;
 
@@ -32,7 +32,7 @@ fn main() {
     let (mut converted, mut converted_units) = (String::new(), Vec::new());
     for _ in 0..repeat.max(1) {
         if let Some(units) = &units {
-            converted_units = analyzer.convert_utf16_units(units, config);
+            converted_units = analyzer.convert_utf16(units, config);
         } else if unguarded {
             converted = zhlens::convert(&text, config);
         } else {

@@ -4,8 +4,7 @@
 import initWasm, {
   prepare, posTags, maxTextLength, segmentPacked,
   analyzePacked, numbersPacked, addWords as addWordsWasm,
-  convert as convertWasm, convertUtf16, utf16Configs, convertWithMap as convertWithMapWasm,
-  detectScript as detectScriptWasm,
+  convert as convertWasm, convertWithMap as convertWithMapWasm, detectScript as detectScriptWasm,
   takePanic, panicForTests, vocabulary,
 } from './zhlens_wasm.js';
 import { unpackTokens } from './tokens.js';
@@ -13,8 +12,6 @@ import { ConvertedWithMap } from './converted.js';
 
 let loading = null;
 let tags = null;
-/** The configs `convert` hands text to as UTF-16 code units (see `codeUnits`). */
-let unitConfigs = null;
 let wasmExports = null;
 
 /**
@@ -47,7 +44,6 @@ async function load(options) {
   wasmExports = await initWasm({ module_or_path: source });
   prepare();
   tags = posTags();
-  unitConfigs = new Set(utf16Configs());
 }
 
 function describe(value) {
@@ -204,9 +200,7 @@ function isoDate(date) {
  * ('s2t', 't2s', 's2twp', …), keeping OpenCC's phrases from crossing words.
  */
 export function convert(text, config) {
-  return guard('convert', () => (unitConfigs.has(config)
-    ? convertUtf16(text, codeUnits(text), config)
-    : convertWasm(text, config)));
+  return guard('convert', () => convertWasm(text, codeUnits(text), config));
 }
 
 /**

@@ -354,8 +354,8 @@ impl<T: ?Sized> Veto<T> for NoVeto {
     }
 }
 
-impl Veto<str> for Guard<'_> {
-    fn vetoes(&self, text: &str, start: usize, end: usize, consequential: bool) -> bool {
+impl<T: Text + ?Sized> Veto<T> for Guard<'_> {
+    fn vetoes(&self, text: &T, start: usize, end: usize, consequential: bool) -> bool {
         self.crosses(text, start, end, consequential)
     }
 }
@@ -383,7 +383,13 @@ impl Guard<'_> {
         i
     }
 
-    fn crosses(&self, text: &str, start: usize, end: usize, consequential: bool) -> bool {
+    fn crosses<T: Text + ?Sized>(
+        &self,
+        text: &T,
+        start: usize,
+        end: usize,
+        consequential: bool,
+    ) -> bool {
         let containing = |at: usize| {
             let i = self.first_ending_after(at);
             self.words.get(i).filter(|w| w.start < at)
@@ -394,14 +400,14 @@ impl Guard<'_> {
         ]
         .into_iter()
         .flatten()
-        .any(|w| self.source.is_sure(&text[w.clone()]));
+        .any(|w| self.source.is_sure(&text[w.clone()].utf8()));
         crosses_sure_word
             && (!consequential || {
                 let clause = clause_around(text, start);
-                self.source.prefers_own_reading(
-                    &text[clause.clone()],
-                    start - clause.start..end - clause.start,
-                )
+                let before = text[clause.start..start].utf8().len();
+                let phrase = text[start..end].utf8().len();
+                self.source
+                    .prefers_own_reading(&text[clause.clone()].utf8(), before..before + phrase)
             })
     }
 }
@@ -411,26 +417,29 @@ impl Guard<'_> {
 /// last of a run of whitespace), and which no key of a dictionary contains,
 /// so that words and phrase matches of a clause are the same in the whole
 /// text.
-fn clause_around(text: &str, at: usize) -> Range<usize> {
-    let ends_clause = |c: char, next: Option<char>| {
-        crate::segment::is_boundary(c) && !next.is_some_and(char::is_whitespace)
+fn clause_around<T: Text + ?Sized>(text: &T, at: usize) -> Range<usize> {
+    let units = text.units();
+    let char_of = |code| char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
+    let ends_clause = |c: u32, next: Option<u32>| {
+        crate::segment::is_boundary(char_of(c)) && !next.is_some_and(|n| char_of(n).is_whitespace())
     };
     let mut start = 0;
-    let mut next = text[at..].chars().next();
-    for (i, c) in text[..at].char_indices().rev() {
+    let (mut i, mut next) = (at, T::code_at(units, at).map(|(c, _)| c));
+    while let Some((c, width)) = T::code_before(units, i) {
         if ends_clause(c, next) {
-            start = i + c.len_utf8();
+            start = i;
             break;
         }
-        next = Some(c);
+        (i, next) = (i - width, Some(c));
     }
-    let mut chars = text[at..].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if ends_clause(c, chars.peek().map(|&(_, n)| n)) {
-            return start..at + i + c.len_utf8();
+    let mut i = at;
+    while let Some((c, width)) = T::code_at(units, i) {
+        if ends_clause(c, T::code_at(units, i + width).map(|(n, _)| n)) {
+            return start..i + width;
         }
+        i += width;
     }
-    start..text.len()
+    start..units.len()
 }
 
 /// The words the word-boundary rule needs: those of the clauses where a
@@ -438,10 +447,10 @@ fn clause_around(text: &str, at: usize) -> Range<usize> {
 /// segmenting only those (joined where adjacent). Elsewhere every way of
 /// cutting a clause into phrases converts it alike, so the rule cannot
 /// change it, and the words are not needed.
-fn guarded_words(
+fn guarded_words<T: Text + ?Sized>(
     tables: &'static Tables,
     config: Config,
-    text: &str,
+    text: &T,
     source: &dyn Words,
 ) -> Vec<Range<usize>> {
     /// The stages, for each later one what the stages before it make of
@@ -525,10 +534,15 @@ fn guarded_words(
     // time (no key holds a clause end, so neither does a converted key);
     // segments are where their matches may not cross, which changes nothing
     // unless one of their own consequential keys is there.
-    // `c`, then the character after it if any, then `after`: each decoded
-    // once, the rest only as far as a walk goes.
-    let needs_words = |c: char, next: Option<char>, after: &str| {
-        let chars = || [c].into_iter().chain(next).chain(after.chars());
+    // `c`, then the character after it if any, then the text from `after`:
+    // each decoded once, the rest only as far as a walk goes.
+    let units = text.units();
+    let needs_words = |c: char, next: Option<char>, after: usize| {
+        let chars = || {
+            [c].into_iter()
+                .chain(next)
+                .chain(CharsFrom::<T>::new(units, after))
+        };
         stages[0].consequential_key_starts(chars())
             || stages[1..]
                 .iter()
@@ -544,48 +558,38 @@ fn guarded_words(
     let mut words = Vec::new();
     let mut span: Option<Range<usize>> = None;
     let flush = |span: Range<usize>, words: &mut Vec<Range<usize>>| {
-        let found = source.words(&text[span.clone()]);
+        let found = text[span.clone()].words(source);
         words.extend(
             found
                 .into_iter()
                 .map(|w| w.start + span.start..w.end + span.start),
         );
     };
-    // Most places are two three-byte characters, which the pairs' UTF-8
-    // filter rules out by their bytes; the rest are decoded, a bit and the
-    // pair filter rule out most before `needs_words` walks, and beyond the
-    // BMP, it decides.
-    let bytes = text.as_bytes();
+    // Most places are two characters whose pair the filters rule out (in
+    // UTF-8, two three-byte characters by their bytes, before decoding);
+    // a bit and the pair filter rule out most of the rest before
+    // `needs_words` walks, and beyond the BMP, it decides.
     let mut at = 0;
-    while at < bytes.len() {
-        if let Some(window) = bytes.get(at..at + 8) {
-            let window = u64::from_le_bytes(window.try_into().expect("eight bytes"));
-            if may_start_utf8_pairs.may_contain(window) == Some(false) {
-                at += 3;
-                continue;
-            }
+    while at < units.len() {
+        if let Some(width) = T::rules_out_pair(units, at, may_start_utf8_pairs) {
+            at += width;
+            continue;
         }
-        let (code, width) = code_at(bytes, at).expect("at < len");
+        let (code, width) = T::code_at(units, at).expect("at < len");
         // Consequential keys have two characters or more: none starts at
         // the last.
-        if at + width == bytes.len() {
+        if at + width == units.len() {
             break;
         }
         let after = at + width;
-        let (next_code, next_width) = code_at(bytes, after).expect("after < len");
+        let (next_code, next_width) = T::code_at(units, after).expect("after < len");
         let may_need = if code < 0x10000 && next_code < 0x10000 {
             stage::bmp_bit(may_start, code) && may_start_pairs.may_contain_codes(code, next_code)
         } else {
             true
         };
-        let char_of = |code| char::from_u32(code).expect("decoded from UTF-8");
-        if !(may_need
-            && needs_words(
-                char_of(code),
-                Some(char_of(next_code)),
-                &text[after + next_width..],
-            ))
-        {
+        let char_of = |code| char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
+        if !(may_need && needs_words(char_of(code), Some(char_of(next_code)), after + next_width)) {
             at = after;
             continue;
         }
@@ -666,8 +670,44 @@ trait Text: std::ops::Index<Range<usize>, Output = Self> {
     /// The code point and width of the character at `at` of `units`, if
     /// `at` is before the end.
     fn code_at(units: &[Self::Unit], at: usize) -> Option<(u32, usize)>;
+    /// The code point and width of the character that ends at `at`.
+    fn code_before(units: &[Self::Unit], at: usize) -> Option<(u32, usize)>;
     /// Whether a character of `leads` may be in the text.
     fn may_hold(&self, leads: &stage::LeadFilter) -> bool;
+    /// The width of the character at `at`, if the characters there are two
+    /// whose pair `pairs` rules out by their units alone.
+    fn rules_out_pair(
+        units: &[Self::Unit],
+        at: usize,
+        pairs: &stage::Utf8PairFilter,
+    ) -> Option<usize>;
+    /// The text in UTF-8, as the segmenter reads it.
+    fn utf8(&self) -> std::borrow::Cow<'_, str>;
+    /// `source`'s words of the text (see `Words::words`).
+    fn words(&self, source: &dyn Words) -> Vec<Range<usize>>;
+}
+
+/// The characters of a text from a place on (a lone surrogate as U+FFFD).
+struct CharsFrom<'a, T: Text + ?Sized> {
+    units: &'a [T::Unit],
+    at: usize,
+}
+
+impl<'a, T: Text + ?Sized> CharsFrom<'a, T> {
+    fn new(units: &'a [T::Unit], at: usize) -> Self {
+        CharsFrom { units, at }
+    }
+}
+
+impl<T: Text + ?Sized> Iterator for CharsFrom<'_, T> {
+    type Item = char;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<char> {
+        let (code, width) = T::code_at(self.units, self.at)?;
+        self.at += width;
+        Some(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER))
+    }
 }
 
 impl Text for str {
@@ -682,8 +722,27 @@ impl Text for str {
         code_at(units, at)
     }
 
+    fn code_before(units: &[u8], at: usize) -> Option<(u32, usize)> {
+        let start = units[..at].iter().rposition(|&b| b & 0xc0 != 0x80)?;
+        code_at(units, start)
+    }
+
     fn may_hold(&self, leads: &stage::LeadFilter) -> bool {
         leads.skip(self.as_bytes(), 0, self.len()) < self.len()
+    }
+
+    #[inline(always)]
+    fn rules_out_pair(units: &[u8], at: usize, pairs: &stage::Utf8PairFilter) -> Option<usize> {
+        let window = u64::from_le_bytes(units.get(at..at + 8)?.try_into().expect("eight bytes"));
+        (pairs.may_contain(window) == Some(false)).then_some(3)
+    }
+
+    fn utf8(&self) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Borrowed(self)
+    }
+
+    fn words(&self, source: &dyn Words) -> Vec<Range<usize>> {
+        source.words(self)
     }
 }
 
@@ -699,8 +758,40 @@ impl Text for [u16] {
         utf16_code_at(units, at)
     }
 
+    fn code_before(units: &[u16], at: usize) -> Option<(u32, usize)> {
+        let units = &units[..at];
+        match *units {
+            [.., high, low] if high & 0xfc00 == 0xd800 && low & 0xfc00 == 0xdc00 => {
+                utf16_code_at(units, at - 2)
+            }
+            [.., _] => utf16_code_at(units, at - 1),
+            [] => None,
+        }
+    }
+
     fn may_hold(&self, leads: &stage::LeadFilter) -> bool {
         leads.may_hold_units(self)
+    }
+
+    /// Decoding UTF-16 costs little more than the filter: none.
+    #[inline(always)]
+    fn rules_out_pair(_: &[u16], _: usize, _: &stage::Utf8PairFilter) -> Option<usize> {
+        None
+    }
+
+    fn utf8(&self) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Owned(crate::offsets::utf16_to_string(self))
+    }
+
+    /// The words of the text made UTF-8, offsets back in its units.
+    fn words(&self, source: &dyn Words) -> Vec<Range<usize>> {
+        let text = crate::offsets::utf16_to_string(self);
+        let mut cursor = crate::offsets::Utf16Cursor::new(&text);
+        source
+            .words(&text)
+            .into_iter()
+            .map(|w| cursor.advance_to(w.start)..cursor.advance_to(w.end))
+            .collect()
     }
 }
 
@@ -822,22 +913,6 @@ fn push_utf16(out: &mut Vec<u16>, piece: &str) {
             }
         }
         at += width;
-    }
-}
-
-impl Sink<str> for Vec<u16> {
-    #[inline(always)]
-    fn push_run(&mut self, run: &str) {
-        push_utf16(self, run);
-    }
-
-    #[inline(always)]
-    fn push_value(&mut self, _: &str, _: Range<usize>, value: &'static str) {
-        push_utf16(self, value);
-    }
-
-    fn len(&self) -> usize {
-        self.len()
     }
 }
 
@@ -1065,40 +1140,28 @@ pub(crate) fn run(text: &str, config: Config, words: Option<&dyn Words>, align: 
     }
 }
 
-/// `run`'s text as UTF-16 code units, written as the last stage converts.
-pub(crate) fn run_utf16(text: &str, config: Config, words: Option<&dyn Words>) -> Vec<u16> {
-    // No more units than UTF-8 bytes of input for most text; a longer
-    // result only grows the vector.
-    let mut out = Vec::with_capacity(text.len());
-    let guard = |normalized: &str| guard_over(config, normalized, words);
-    run_into::<str, String, _, _>(text, config, guard, &mut out);
-    out
-}
-
-/// `run_utf16` of text given as UTF-16 code units, as JS strings hold it (a
-/// lone surrogate reads as U+FFFD). Only the word-boundary rule needs UTF-8
-/// (the segmenter reads it): without `words`, the text is never encoded
-/// into it.
-pub(crate) fn run_units(units: &[u16], config: Config, words: Option<&dyn Words>) -> Vec<u16> {
-    if words.is_some() {
-        return run_utf16(&crate::offsets::utf16_to_string(units), config, words);
-    }
+/// `run` from and to UTF-16 code units, as JS strings hold text (a lone
+/// surrogate reads as U+FFFD): the last stage writes the units as it
+/// converts, and the text is never encoded into UTF-8 but for the clauses
+/// the word-boundary rule segments.
+pub(crate) fn run_utf16(units: &[u16], config: Config, words: Option<&dyn Words>) -> Vec<u16> {
     let units = crate::offsets::without_lone_surrogates(units);
     let mut out = Vec::with_capacity(units.len() + units.len() / 8);
-    run_into::<[u16], Vec<u16>, _, NoVeto>(&units, config, |_| None, &mut out);
+    let guard = |normalized: &[u16]| guard_over(config, normalized, words);
+    run_into::<[u16], Vec<u16>, _, _>(&units, config, guard, &mut out);
     out
 }
 
 /// The word-boundary rule over the `normalized` text, with `words`.
-fn guard_over<'a>(
+fn guard_over<'a, T: Text + ?Sized>(
     config: Config,
-    normalized: &str,
+    normalized: &T,
     words: Option<&'a dyn Words>,
 ) -> Option<Guard<'a>> {
     words.map(|source| Guard {
         cursor: std::cell::Cell::new(0),
         words: if full_text_words() {
-            source.words(normalized)
+            normalized.words(source)
         } else {
             guarded_words(tables(), config, normalized, source)
         },

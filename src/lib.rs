@@ -499,38 +499,23 @@ impl Analyzer {
         convert::run(text, config, self.guard_for(config), align)
     }
 
-    /// [`Analyzer::convert`]'s text as UTF-16 code units, as a JS string
-    /// holds it: the last stage writes them as it converts, where encoding
-    /// the UTF-8 result would read it all again.
-    ///
-    /// ```
-    /// use zhlens::{Analyzer, Config};
-    ///
-    /// let analyzer = Analyzer::new();
-    /// let units = analyzer.convert_utf16("头发很干净𠀀", Config::S2t);
-    /// assert_eq!(String::from_utf16(&units).unwrap(), "頭髮很乾淨𠀀");
-    /// ```
-    pub fn convert_utf16(&self, text: &str, config: Config) -> Vec<u16> {
-        convert::run_utf16(text, config, self.guard_for(config))
-    }
-
-    /// [`Analyzer::convert_utf16`] of text given as UTF-16 code units (a
-    /// lone surrogate reads as U+FFFD, as `String::from_utf16_lossy` reads
-    /// it). Traditional input, which the word-boundary rule does not apply
-    /// to, is converted without being encoded into UTF-8 and back.
+    /// [`Analyzer::convert`] from and to UTF-16 code units, as a JS string
+    /// holds text: a JS caller's text need not be encoded into UTF-8 and
+    /// its result decoded back. A lone surrogate reads as U+FFFD, as
+    /// `String::from_utf16_lossy` reads it.
     ///
     /// ```
     /// use zhlens::{Analyzer, Config};
     ///
     /// let analyzer = Analyzer::new();
     /// let utf16 = |text: &str| text.encode_utf16().collect::<Vec<u16>>();
-    /// let units = analyzer.convert_utf16_units(&utf16("頭髮很乾淨\u{2f800}"), Config::T2s);
+    /// let units = analyzer.convert_utf16(&utf16("这是被发明出来的𠀀"), Config::S2t);
+    /// assert_eq!(String::from_utf16(&units).unwrap(), "這是被發明出來的𠀀");
+    /// let units = analyzer.convert_utf16(&utf16("頭髮很乾淨\u{2f800}"), Config::T2s);
     /// assert_eq!(String::from_utf16(&units).unwrap(), "头发很干净丽");
-    /// let units = analyzer.convert_utf16_units(&utf16("这是被发明出来的"), Config::S2t);
-    /// assert_eq!(String::from_utf16(&units).unwrap(), "這是被發明出來的");
     /// ```
-    pub fn convert_utf16_units(&self, units: &[u16], config: Config) -> Vec<u16> {
-        convert::run_units(units, config, self.guard_for(config))
+    pub fn convert_utf16(&self, units: &[u16], config: Config) -> Vec<u16> {
+        convert::run_utf16(units, config, self.guard_for(config))
     }
 
     /// What guards word boundaries in a conversion: the segmenter, for

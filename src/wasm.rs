@@ -583,41 +583,19 @@ fn config_argument(function: &str, config: &JsValue) -> Result<Config, JsError> 
         .map_err(|e| JsError::new(&format!("zhlens.{function}: {e}")))
 }
 
-/// Converts `text` with an OpenCC configuration (`Analyzer::convert`). The
-/// last stage writes UTF-16 code units (`Analyzer::convert_utf16`), which
-/// are decoded into a JS string several times faster than UTF-8 (4 ms for a
-/// megabyte of Chinese from UTF-8, a conversion's time, against under 1 ms),
-/// and straight from wasm memory, without copying the units out first.
+/// Converts `text` with an OpenCC configuration (`Analyzer::convert_utf16`),
+/// given as `units`, its UTF-16 code units (`text` itself is only checked):
+/// JS copies them into wasm memory in a tenth of the time it takes to
+/// encode UTF-8 in Node (as fast elsewhere), and the last stage writes the
+/// result's units as it converts, which are decoded into a JS string
+/// straight from wasm memory, several times faster than UTF-8 (4 ms for a
+/// megabyte of Chinese from UTF-8, a conversion's time, against under 1 ms).
 #[wasm_bindgen]
-pub fn convert(text: JsValue, config: JsValue) -> Result<JsString, JsError> {
-    let text = text_argument("convert", &text)?;
-    let config = config_argument("convert", &config)?;
-    let units = analyzer().convert_utf16(&text, config);
-    UTF16.with(|decoder| decoder.decode(&units))
-}
-
-/// `convert` of `text` given as `units`, its UTF-16 code units (`text` is
-/// only checked), for the configurations of `utf16Configs`: JS copies the
-/// units into wasm memory in a tenth of the time it takes to encode UTF-8
-/// in Node (as fast elsewhere), and they are converted as they are.
-#[wasm_bindgen(js_name = convertUtf16)]
-pub fn convert_utf16(text: JsValue, units: &[u16], config: JsValue) -> Result<JsString, JsError> {
+pub fn convert(text: JsValue, units: &[u16], config: JsValue) -> Result<JsString, JsError> {
     checked_text("convert", &text)?;
     let config = config_argument("convert", &config)?;
-    let units = analyzer().convert_utf16_units(units, config);
+    let units = analyzer().convert_utf16(units, config);
     UTF16.with(|decoder| decoder.decode(&units))
-}
-
-/// The configurations `convertUtf16` is for: those of Traditional input.
-/// The word-boundary rule of the others reads UTF-8, which V8 encodes from
-/// a string faster than wasm transcodes UTF-16.
-#[wasm_bindgen(js_name = utf16Configs)]
-pub fn utf16_configs() -> Array {
-    Config::ALL
-        .iter()
-        .filter(|c| !c.reads_simplified())
-        .map(|c| JsValue::from_str(c.name()))
-        .collect()
 }
 
 #[wasm_bindgen]

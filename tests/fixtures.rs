@@ -145,6 +145,10 @@ fn convert_fixtures() {
         let config: Config = case.config.parse().unwrap();
         let converted = analyzer.convert(&case.text, config);
         assert_eq!(converted, case.expected, "{}", case.name);
+        // As the package converts: from and to UTF-16 code units.
+        let units: Vec<u16> = case.text.encode_utf16().collect();
+        let converted = String::from_utf16_lossy(&analyzer.convert_utf16(&units, config));
+        assert_eq!(converted, case.expected, "{}: UTF-16", case.name);
         let mapped = analyzer.convert_with_map(&case.text, config);
         assert_eq!(mapped.text(), case.expected, "{}: with map", case.name);
         let input: String = mapped
