@@ -7,7 +7,9 @@
 //   node scripts/instructions.mjs [--pkg DIR] CALL [TEXT]
 //
 // CALL: segment (the wasm export segmentPacked), analyze (analyzePacked) or
-// convert:CONFIG. TEXT: simplified (default) or traditional, the bench's
+// convert:CONFIG (zhlens.js's convert: how the text crosses into wasm and the
+// result back is part of the call). TEXT: simplified (default) or
+// traditional, the bench's
 // megabytes from ../shared/corpora, or a file. Runs the call once and five
 // times, each in a child process under valgrind, and prints (five − one) / 4:
 // a call's instructions without the loading. Needs valgrind
@@ -28,13 +30,14 @@ function textOf(source) {
 /** The package's wasm exports, called `times` times on `source` (the child's work). */
 async function child(pkg, call, source, times) {
   const wasm = await import(join(pkg, 'zhlens_wasm.js'));
-  await wasm.default({ module_or_path: readFileSync(join(pkg, 'zhlens_wasm_bg.wasm')) });
+  const zhlens = await import(join(pkg, 'zhlens.js'));
+  await zhlens.default({ wasm: readFileSync(join(pkg, 'zhlens_wasm_bg.wasm')) });
   const text = textOf(source);
   const [name, config] = call.split(':');
   const run = {
     segment: () => wasm.segmentPacked(text, {}),
     analyze: () => wasm.analyzePacked(text, {}),
-    convert: () => wasm.convert(text, config),
+    convert: () => zhlens.convert(text, config),
   }[name];
   for (let i = 0; i < times; i += 1) run();
 }
