@@ -665,6 +665,14 @@ fn description_end<T: Text + ?Sized>(units: &[T::Unit], at: usize) -> Option<usi
 trait Matches {
     /// The match `at..end` of the text, converted to `value`.
     fn found(&mut self, at: usize, end: usize, value: &'static str);
+    /// Whether `unit` takes the characters that convert to one UTF-16
+    /// unit, or stay, and start no longer key.
+    const BY_UNIT: bool = false;
+    /// The character `at..end`, which converts to `unit` or is `unit`.
+    fn unit(&mut self, at: usize, end: usize, unit: u16) {
+        let _ = (at, end, unit);
+        unreachable!("asked only where BY_UNIT");
+    }
 }
 
 /// The converted text: the text between matches copied in one piece.
@@ -691,6 +699,15 @@ impl<T: Text + ?Sized, S: Sink<T>> Matches for Output<'_, T, S> {
     fn found(&mut self, at: usize, end: usize, value: &'static str) {
         self.keep(at);
         self.out.push_value(self.text, at..end, value);
+        self.kept = end;
+    }
+
+    const BY_UNIT: bool = S::BY_UNIT;
+
+    #[inline(always)]
+    fn unit(&mut self, at: usize, end: usize, unit: u16) {
+        self.keep(at);
+        self.out.push_unit(unit);
         self.kept = end;
     }
 }

@@ -54,6 +54,13 @@ pub(super) struct Stage {
     /// root is no one's child): the look-up every character of the text
     /// starts with, one load instead of three.
     bmp_roots: Vec<u32>,
+    /// By BMP code point, what the character becomes alone when that is one
+    /// UTF-16 unit (itself if no key is it), or 0: a sink of units takes
+    /// most characters with one look-up here and no branch on whether they
+    /// change.
+    bmp_units: Vec<u16>,
+    /// By BMP code point, a bit: whether a longer key starts with it.
+    inner_starts: BmpBits,
     values: Vec<&'static str>,
     /// The characters that may start a key: skips most unchanged text
     /// without decoding it. (A description sequence only keeps text as it
@@ -261,6 +268,8 @@ impl Stage {
             astral_numbers: HashMap::new(),
             slots: Vec::new(),
             bmp_roots: Vec::new(),
+            bmp_units: Vec::new(),
+            inner_starts: no_bmp_bits(),
             values: Vec::new(),
             leads: LeadFilter::new([]),
             consequential_starts: no_bmp_bits(),
@@ -273,6 +282,15 @@ impl Stage {
         stage.bmp_roots = (0..0x10000)
             .map(|code| stage.child_by_code(ROOT, code).unwrap_or(ROOT))
             .collect();
+        stage.bmp_units = (0..0x10000).map(|code| stage.unit_of(code)).collect();
+        for code in 0..0x10000 {
+            let starts_longer = stage
+                .root_child(code)
+                .is_some_and(|node| stage.slots[node as usize].key & INNER != 0);
+            if let Some(c) = char::from_u32(code).filter(|_| starts_longer) {
+                set_bmp_bit(&mut stage.inner_starts, c);
+            }
+        }
         stage.mark_consequential(&entries);
         let mut firsts = Vec::with_capacity(entries.len());
         for (key, ..) in &entries {
@@ -338,6 +356,26 @@ impl Stage {
     #[inline]
     fn child(&self, node: u32, c: char) -> Option<u32> {
         self.child_by_code(node, c as u32)
+    }
+
+    /// `bmp_units`' entry for the BMP code point `code`: 0 for surrogates
+    /// and description characters, which the loop reads on.
+    fn unit_of(&self, code: u32) -> u16 {
+        if (0xd800..0xe000).contains(&code) || (0x2ff0..=0x2fff).contains(&code) {
+            return 0;
+        }
+        let Some(node) = self.root_child(code) else {
+            return code as u16;
+        };
+        let word = self.slots[node as usize].key;
+        if word & VALUE_BITS == 0 {
+            return code as u16;
+        }
+        let mut units = self.value(word).encode_utf16();
+        match (units.next(), units.next()) {
+            (Some(unit), None) => unit,
+            _ => 0,
+        }
     }
 
     /// `child_by_code` of the root.
@@ -529,12 +567,12 @@ impl Stage {
     /// maximum matching: at each place the longest key, else one character
     /// (or a description sequence) as it is.
     #[inline]
-    pub(super) fn for_each_match<T: Text + ?Sized, V: Veto<T>>(
+    pub(super) fn for_each_match<T: Text + ?Sized, V: Veto<T>, M: Matches>(
         &self,
         text: &T,
         range: Range<usize>,
         veto: &V,
-        matches: &mut impl Matches,
+        matches: &mut M,
     ) {
         // Characters are read from the units by code point, most of them
         // once: the walk past one reads the next, the loop the one after
@@ -543,6 +581,19 @@ impl Stage {
         let mut at = range.start;
         while let Some((code, width)) = T::code_at(units, at) {
             let next = at + width;
+            // Alone where no longer key starts, or none with the next
+            // character (the first test of `longest`).
+            if M::BY_UNIT
+                && let Some(&unit) = self.bmp_units.get(code as usize)
+                && unit != 0
+                && (!bmp_bit(&self.inner_starts, code)
+                    || T::code_at(units, next)
+                        .is_some_and(|(n, _)| !self.pairs.may_contain_codes(code, n)))
+            {
+                matches.unit(at, next, unit);
+                at = next;
+                continue;
+            }
             let Some(node) = self.root_child(code) else {
                 at = unmatched_end::<T>(units, at, code, next, range.end);
                 continue;

@@ -154,6 +154,13 @@ pub(super) trait Sink<T: Text + ?Sized> {
     fn take_alignment(&mut self) -> Option<Alignment> {
         None
     }
+    /// Whether the sink takes a character by its UTF-16 unit (`push_unit`).
+    const BY_UNIT: bool = false;
+    /// Appends the character `unit`.
+    fn push_unit(&mut self, unit: u16) {
+        let _ = unit;
+        unreachable!("asked only where BY_UNIT");
+    }
 }
 
 /// A sink that a later stage reads.
@@ -273,6 +280,13 @@ impl Sink<[u16]> for Vec<u16> {
 
     fn len(&self) -> usize {
         self.len()
+    }
+
+    const BY_UNIT: bool = true;
+
+    #[inline(always)]
+    fn push_unit(&mut self, unit: u16) {
+        self.push(unit);
     }
 }
 
