@@ -402,19 +402,40 @@ pub(crate) fn without_lone_surrogates(units: &[u16]) -> std::borrow::Cow<'_, [u1
     std::borrow::Cow::Owned(fixed)
 }
 
+/// For `word` read as lanes of `BITS` bits (8 or 16), the high bit of each
+/// lane that holds `lowest` or more, which must have its lane's high bit
+/// set: adding `2^BITS - lowest` to a lane's other bits carries into its
+/// high bit where the lane is high enough, and never into the next lane.
+#[inline(always)]
+fn lanes_at_least<const BITS: u32>(word: u64, lowest: u64) -> u64 {
+    let ones = u64::MAX / ((1 << BITS) - 1);
+    let highs = ones << (BITS - 1);
+    word & ((word & !highs) + ones * ((1 << BITS) - lowest)) & highs
+}
+
+/// The first index from `at` on, before `end`, of a byte of `bytes` at
+/// least `lowest`, which must be 0x80 or more; `end` if none. Eight bytes
+/// at a time (`lanes_at_least`).
+pub(crate) fn find_byte_from(bytes: &[u8], mut at: usize, end: usize, lowest: u8) -> usize {
+    while at + 8 <= end {
+        let word = u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+        let found = lanes_at_least::<8>(word, lowest.into());
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    (at..end).find(|&i| bytes[i] >= lowest).unwrap_or(end)
+}
+
 /// The first index from `at` on of a unit of `units` at least `lowest`,
 /// which must be 0x8000 or more; `units.len()` if none. Four units at a
-/// time: adding `0x10000 - lowest` to a unit's low fifteen bits carries
-/// into its high bit where the unit is high enough, and never into the
-/// next unit.
+/// time (`lanes_at_least`).
 pub(crate) fn find_unit_from(units: &[u16], mut at: usize, lowest: u16) -> usize {
-    const ONES: u64 = 0x0001_0001_0001_0001;
-    const HIGHS: u64 = 0x8000_8000_8000_8000;
     debug_assert!(lowest >= 0x8000);
-    let add = ONES * (0x10000 - u64::from(lowest));
     while let Some(&[a, b, c, d]) = units.get(at..at + 4) {
         let word = u64::from(a) | u64::from(b) << 16 | u64::from(c) << 32 | u64::from(d) << 48;
-        let found = word & ((word & !HIGHS) + add) & HIGHS;
+        let found = lanes_at_least::<16>(word, lowest.into());
         if found != 0 {
             return at + (found.trailing_zeros() / 16) as usize;
         }

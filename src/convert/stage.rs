@@ -11,7 +11,7 @@ use std::ops::Range;
 use std::sync::Mutex;
 
 use super::{Group, Matches, Tables, Text, Veto, unmatched_end};
-use crate::offsets::{find_unit_from, utf8_width};
+use crate::offsets::{find_byte_from, find_unit_from, utf8_width};
 
 /// A slot of the double array: node `n`'s child by character number `c` is
 /// slot `base(n) + c` if that slot's `parent` is `n`.
@@ -188,26 +188,6 @@ impl LeadFilter {
         }
         at.min(end)
     }
-}
-
-/// The first index from `at` on, before `end`, of a byte of `bytes` at
-/// least `lowest`, which must be 0x80 or more; `end` if none. Eight bytes
-/// at a time: adding `0x100 - lowest` to a byte's low seven bits carries
-/// into its high bit where the byte is high enough, and never into the
-/// next byte.
-fn find_byte_from(bytes: &[u8], mut at: usize, end: usize, lowest: u8) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let add = ONES * (0x100 - u64::from(lowest));
-    while at + 8 <= end {
-        let word = u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
-        let found = word & ((word & !HIGHS) + add) & HIGHS;
-        if found != 0 {
-            return at + (found.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
-    (at..end).find(|&i| bytes[i] >= lowest).unwrap_or(end)
 }
 
 /// A bit per BMP code point.
