@@ -20,7 +20,7 @@ mod stage;
 mod text;
 
 use stage::Stage;
-use text::{Aligned, CharsFrom, Sink, Staged, Text};
+use text::{Aligned, CharsFrom, Sink, Staged, Text, char_of};
 
 /// A dictionary group of a configuration, as written in OpenCC's JSON.
 #[derive(Clone, Copy, PartialEq)]
@@ -419,7 +419,6 @@ impl Guard<'_> {
 /// text.
 fn clause_around<T: Text + ?Sized>(text: &T, at: usize) -> Range<usize> {
     let units = text.units();
-    let char_of = |code| char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
     let ends_clause = |c: u32, next: Option<u32>| {
         crate::segment::is_boundary(char_of(c)) && !next.is_some_and(|n| char_of(n).is_whitespace())
     };
@@ -588,7 +587,6 @@ fn guarded_words<T: Text + ?Sized>(
         } else {
             true
         };
-        let char_of = |code| char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
         if !(may_need && needs_words(char_of(code), Some(char_of(next_code)), after + next_width)) {
             at = after;
             continue;
@@ -932,13 +930,11 @@ where
             current = Some(next);
         }
     }
-    let guard = guard_over(current.as_ref().map_or(text, M::text));
-    let mut segments = {
-        let input = current.as_ref().map_or(text, M::text);
-        match &spec.segmentation {
-            Some(group) => segment(Stage::of(tables, group), input, guard.as_ref()),
-            None => vec![(0..input.units().len(), None)],
-        }
+    let input = current.as_ref().map_or(text, M::text);
+    let guard = guard_over(input);
+    let mut segments = match &spec.segmentation {
+        Some(group) => segment(Stage::of(tables, group), input, guard.as_ref()),
+        None => vec![(0..input.units().len(), None)],
     };
     let last = spec.chain.len() - 1;
     for (i, group) in spec.chain.iter().enumerate() {

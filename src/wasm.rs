@@ -594,8 +594,8 @@ fn config_argument(function: &str, config: &JsValue) -> Result<Config, JsError> 
 pub fn convert(text: JsValue, units: &[u16], config: JsValue) -> Result<JsString, JsError> {
     checked_text("convert", &text)?;
     let config = config_argument("convert", &config)?;
-    let units = analyzer().convert_utf16(units, config);
-    UTF16.with(|decoder| decoder.decode(&units))
+    let converted = analyzer().convert_utf16(units, config);
+    UTF16.with(|decoder| decoder.decode(&converted))
 }
 
 #[wasm_bindgen]

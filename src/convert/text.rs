@@ -31,6 +31,12 @@ pub(super) trait Text: std::ops::Index<Range<usize>, Output = Self> {
     fn words(&self, source: &dyn Words) -> Vec<Range<usize>>;
 }
 
+/// The character of a code point that `Text::code_at` read (a lone
+/// surrogate there reads as U+FFFD already).
+pub(super) fn char_of(code: u32) -> char {
+    char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
 /// The characters of a text from a place on (a lone surrogate as U+FFFD).
 pub(super) struct CharsFrom<'a, T: Text + ?Sized> {
     units: &'a [T::Unit],
@@ -50,7 +56,7 @@ impl<T: Text + ?Sized> Iterator for CharsFrom<'_, T> {
     fn next(&mut self) -> Option<char> {
         let (code, width) = T::code_at(self.units, self.at)?;
         self.at += width;
-        Some(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER))
+        Some(char_of(code))
     }
 }
 
