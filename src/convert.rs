@@ -453,20 +453,18 @@ fn guarded_words<T: Text + ?Sized>(
     source: &dyn Words,
 ) -> Vec<Range<usize>> {
     /// The stages, for each later one what the stages before it make of
-    /// each BMP character, one by one, the BMP characters at which a
-    /// consequential key of some stage may start, and the pairs of BMP
-    /// characters that may start one.
+    /// each BMP character, one by one, and the pairs of BMP characters that
+    /// may start a consequential key of some stage.
     type Checks = (
         Vec<&'static Stage>,
         Vec<Vec<char>>,
-        stage::BmpBits,
         stage::PairFilter,
         stage::Utf8PairFilter,
     );
     static CHECKS: [OnceLock<Checks>; 16] = [const { OnceLock::new() }; 16];
     let spec = config.spec();
-    let (stages, converted, may_start, may_start_pairs, may_start_utf8_pairs) =
-        CHECKS[config as usize].get_or_init(|| {
+    let (stages, converted, may_start_pairs, may_start_utf8_pairs) = CHECKS[config as usize]
+        .get_or_init(|| {
             // Stage 0 also converts what segmentation matched (its value), so
             // the segmentation's keys must be among its own.
             let (mut segmentation, mut first) = (Vec::new(), Vec::new());
@@ -486,17 +484,6 @@ fn guarded_words<T: Text + ?Sized>(
                     *c = stage.convert_char(*c);
                 }
                 converted.push(chars.clone());
-            }
-            let mut may_start = stage::no_bmp_bits();
-            for c in (0..0x10000).filter_map(char::from_u32) {
-                let starts = stages[0].starts_consequential_key(c)
-                    || stages[1..]
-                        .iter()
-                        .zip(&converted)
-                        .any(|(stage, table)| stage.starts_consequential_key(table[c as usize]));
-                if starts {
-                    stage::set_bmp_bit(&mut may_start, c);
-                }
             }
             // A later stage's pair, in the characters of the text: every pair
             // the stages before make it of.
@@ -527,7 +514,7 @@ fn guarded_words<T: Text + ?Sized>(
                     }
                 }
             }
-            (stages, converted, may_start, pairs, utf8_pairs)
+            (stages, converted, pairs, utf8_pairs)
         });
     // Later stages see the text as converted so far, one character at a
     // time (no key holds a clause end, so neither does a converted key);
@@ -566,27 +553,22 @@ fn guarded_words<T: Text + ?Sized>(
     };
     // Most places are two characters whose pair the filters rule out (in
     // UTF-8, two three-byte characters by their bytes, before decoding);
-    // a bit and the pair filter rule out most of the rest before
-    // `needs_words` walks, and beyond the BMP, it decides.
+    // `needs_words` walks from the rest, and beyond the BMP, it decides.
     let mut at = 0;
-    while at < units.len() {
-        if let Some(width) = T::rules_out_pair(units, at, may_start_utf8_pairs) {
-            at += width;
-            continue;
-        }
-        let (code, width) = T::code_at(units, at).expect("at < len");
+    loop {
+        at = T::skip_ruled_out_pairs(units, at, may_start_pairs, may_start_utf8_pairs);
         // Consequential keys have two characters or more: none starts at
         // the last.
-        if at + width == units.len() {
+        let Some((code, width)) = T::code_at(units, at) else {
             break;
-        }
-        let after = at + width;
-        let (next_code, next_width) = T::code_at(units, after).expect("after < len");
-        let may_need = if code < 0x10000 && next_code < 0x10000 {
-            stage::bmp_bit(may_start, code) && may_start_pairs.may_contain_codes(code, next_code)
-        } else {
-            true
         };
+        let after = at + width;
+        let Some((next_code, next_width)) = T::code_at(units, after) else {
+            break;
+        };
+        let may_need = code >= 0x10000
+            || next_code >= 0x10000
+            || may_start_pairs.may_contain_codes(code, next_code);
         if !(may_need && needs_words(char_of(code), Some(char_of(next_code)), after + next_width)) {
             at = after;
             continue;
@@ -663,12 +645,13 @@ fn description_end<T: Text + ?Sized>(units: &[T::Unit], at: usize) -> Option<usi
 trait Matches {
     /// The match `at..end` of the text, converted to `value`.
     fn found(&mut self, at: usize, end: usize, value: &'static str);
-    /// Whether `unit` takes the characters that convert to one UTF-16
-    /// unit, or stay, and start no longer key.
+    /// Whether `units` takes the runs of characters that each convert to
+    /// one UTF-16 unit, or stay, and start no longer key.
     const BY_UNIT: bool = false;
-    /// The character `at..end`, which converts to `unit` or is `unit`.
-    fn unit(&mut self, at: usize, end: usize, unit: u16) {
-        let _ = (at, end, unit);
+    /// The characters `at..end`, each one unit of `source`, converted by
+    /// `table`.
+    fn units(&mut self, at: usize, end: usize, source: &[u16], table: &stage::UnitTable) {
+        let _ = (at, end, source, table);
         unreachable!("asked only where BY_UNIT");
     }
 }
@@ -703,9 +686,9 @@ impl<T: Text + ?Sized, S: Sink<T>> Matches for Output<'_, T, S> {
     const BY_UNIT: bool = S::BY_UNIT;
 
     #[inline(always)]
-    fn unit(&mut self, at: usize, end: usize, unit: u16) {
+    fn units(&mut self, at: usize, end: usize, source: &[u16], table: &stage::UnitTable) {
         self.keep(at);
-        self.out.push_unit(unit);
+        self.out.push_units(source, table);
         self.kept = end;
     }
 }

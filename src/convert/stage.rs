@@ -58,7 +58,7 @@ pub(super) struct Stage {
     /// UTF-16 unit (itself if no key is it), or 0: a sink of units takes
     /// most characters with one look-up here and no branch on whether they
     /// change.
-    bmp_units: Vec<u16>,
+    bmp_units: UnitTable,
     /// By BMP code point, a bit: whether a longer key starts with it.
     inner_starts: BmpBits,
     values: Vec<&'static str>,
@@ -193,6 +193,9 @@ impl LeadFilter {
 /// A bit per BMP code point.
 pub(super) type BmpBits = Box<[u64; 0x10000 / 64]>;
 
+/// A UTF-16 unit by BMP code point.
+pub(super) type UnitTable = Box<[u16; 0x10000]>;
+
 pub(super) fn no_bmp_bits() -> BmpBits {
     Box::new([0; 0x10000 / 64])
 }
@@ -248,7 +251,7 @@ impl Stage {
             astral_numbers: HashMap::new(),
             slots: Vec::new(),
             bmp_roots: Vec::new(),
-            bmp_units: Vec::new(),
+            bmp_units: Box::new([0; 0x10000]),
             inner_starts: no_bmp_bits(),
             values: Vec::new(),
             leads: LeadFilter::new([]),
@@ -262,7 +265,9 @@ impl Stage {
         stage.bmp_roots = (0..0x10000)
             .map(|code| stage.child_by_code(ROOT, code).unwrap_or(ROOT))
             .collect();
-        stage.bmp_units = (0..0x10000).map(|code| stage.unit_of(code)).collect();
+        for code in 0..0x10000 {
+            stage.bmp_units[code as usize] = stage.unit_of(code);
+        }
         for code in 0..0x10000 {
             let starts_longer = stage
                 .root_child(code)
@@ -559,21 +564,20 @@ impl Stage {
         // the match.
         let units = &text.units()[..range.end];
         let mut at = range.start;
-        while let Some((code, width)) = T::code_at(units, at) {
-            let next = at + width;
-            // Alone where no longer key starts, or none with the next
-            // character (the first test of `longest`).
+        loop {
             if M::BY_UNIT
-                && let Some(&unit) = self.bmp_units.get(code as usize)
-                && unit != 0
-                && (!bmp_bit(&self.inner_starts, code)
-                    || T::code_at(units, next)
-                        .is_some_and(|(n, _)| !self.pairs.may_contain_codes(code, n)))
+                && let Some(units) = T::utf16(units)
             {
-                matches.unit(at, next, unit);
-                at = next;
-                continue;
+                let end = self.unit_run_end(units, at);
+                if end > at {
+                    matches.units(at, end, &units[at..end], &self.bmp_units);
+                    at = end;
+                }
             }
+            let Some((code, width)) = T::code_at(units, at) else {
+                break;
+            };
+            let next = at + width;
             let Some(node) = self.root_child(code) else {
                 at = unmatched_end::<T>(units, at, code, next, range.end);
                 continue;
@@ -595,6 +599,29 @@ impl Stage {
                 None => unmatched_end::<T>(units, at, code, next, range.end),
             };
         }
+    }
+
+    /// Where the run of characters from `at` on ends that each convert
+    /// alone to one unit, or stay: characters of the BMP with no longer key
+    /// on, none starting with them or none with the next character (the
+    /// first test of `longest`). A tight loop of a load or two per
+    /// character, most of the text.
+    #[inline(always)]
+    fn unit_run_end(&self, units: &[u16], mut at: usize) -> usize {
+        while let Some(&unit) = units.get(at) {
+            // 0 for surrogates and description characters.
+            if self.bmp_units[usize::from(unit)] == 0
+                || bmp_bit(&self.inner_starts, unit.into())
+                    && units.get(at + 1).is_none_or(|&next| {
+                        next & 0xf800 == 0xd800
+                            || self.pairs.may_contain_codes(unit.into(), next.into())
+                    })
+            {
+                break;
+            }
+            at += 1;
+        }
+        at
     }
 
     fn value(&self, key: u32) -> &'static str {
@@ -728,13 +755,13 @@ impl Stage {
 /// A set of character pairs that may answer "maybe" for a pair not in it
 /// (a bit per hash): 64 KB, small enough to stay in cache where the trie
 /// does not, so most pairs no key starts with cost no trie look-up.
-pub(super) struct PairFilter(Vec<u64>);
+pub(super) struct PairFilter(Box<[u64; 1 << (PairFilter::BITS - 6)]>);
 
 impl PairFilter {
     const BITS: u32 = 19;
 
     pub(super) fn new() -> PairFilter {
-        PairFilter(vec![0; 1 << (Self::BITS - 6)])
+        PairFilter(Box::new([0; 1 << (Self::BITS - 6)]))
     }
 
     fn bit(a: u32, b: u32) -> usize {

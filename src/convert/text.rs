@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::Words;
-use super::stage::{LeadFilter, Utf8PairFilter};
+use super::stage::{LeadFilter, PairFilter, UnitTable, Utf8PairFilter};
 use crate::offsets::{Alignment, Utf16Cursor, code_at, utf16_code_at, utf16_to_string};
 
 /// The text a conversion reads: UTF-8, or the UTF-16 code units of a JS
@@ -22,9 +22,18 @@ pub(super) trait Text: std::ops::Index<Range<usize>, Output = Self> {
     fn code_before(units: &[Self::Unit], at: usize) -> Option<(u32, usize)>;
     /// Whether a character of `leads` may be in the text.
     fn may_hold(&self, leads: &LeadFilter) -> bool;
-    /// The width of the character at `at`, if the characters there are two
-    /// whose pair `pairs` rules out by their units alone.
-    fn rules_out_pair(units: &[Self::Unit], at: usize, pairs: &Utf8PairFilter) -> Option<usize>;
+    /// The first character from `at` on that may start a pair of `pairs`
+    /// (`utf8_pairs` holds the same pairs by their UTF-8 bytes) as far as
+    /// the units tell without decoding: each ruled out needs a look-up
+    /// only. `units.len()` if the rest of the text holds no such pair.
+    fn skip_ruled_out_pairs(
+        units: &[Self::Unit],
+        at: usize,
+        pairs: &PairFilter,
+        utf8_pairs: &Utf8PairFilter,
+    ) -> usize;
+    /// The units, if they are UTF-16.
+    fn utf16(units: &[Self::Unit]) -> Option<&[u16]>;
     /// The text in UTF-8, as the segmenter reads it.
     fn utf8(&self) -> Cow<'_, str>;
     /// `source`'s words of the text (see `Words::words`).
@@ -81,10 +90,28 @@ impl Text for str {
         leads.skip(self.as_bytes(), 0, self.len()) < self.len()
     }
 
+    /// Two three-byte characters (most of Chinese) are tested by their
+    /// six bytes; any other pair stops the skip.
     #[inline(always)]
-    fn rules_out_pair(units: &[u8], at: usize, pairs: &Utf8PairFilter) -> Option<usize> {
-        let window = u64::from_le_bytes(units.get(at..at + 8)?.try_into().expect("eight bytes"));
-        (pairs.may_contain(window) == Some(false)).then_some(3)
+    fn skip_ruled_out_pairs(
+        units: &[u8],
+        mut at: usize,
+        _: &PairFilter,
+        utf8_pairs: &Utf8PairFilter,
+    ) -> usize {
+        while let Some(window) = units.get(at..at + 8) {
+            let window = u64::from_le_bytes(window.try_into().expect("eight bytes"));
+            if utf8_pairs.may_contain(window) != Some(false) {
+                break;
+            }
+            at += 3;
+        }
+        at
+    }
+
+    #[inline(always)]
+    fn utf16(_: &[u8]) -> Option<&[u16]> {
+        None
     }
 
     fn utf8(&self) -> Cow<'_, str> {
@@ -123,10 +150,31 @@ impl Text for [u16] {
         leads.may_hold_units(self)
     }
 
-    /// Decoding UTF-16 costs little more than the filter: none.
+    /// Each unit is read once, as the second of a pair and then as the
+    /// first of the next; a surrogate stops the skip.
     #[inline(always)]
-    fn rules_out_pair(_: &[u16], _: usize, _: &Utf8PairFilter) -> Option<usize> {
-        None
+    fn skip_ruled_out_pairs(
+        units: &[u16],
+        mut at: usize,
+        pairs: &PairFilter,
+        _: &Utf8PairFilter,
+    ) -> usize {
+        let is_surrogate = |unit: u16| unit & 0xf800 == 0xd800;
+        let Some(&(mut first)) = units.get(at).filter(|&&u| !is_surrogate(u)) else {
+            return at;
+        };
+        while let Some(&second) = units.get(at + 1) {
+            if is_surrogate(second) || pairs.may_contain_codes(first.into(), second.into()) {
+                return at;
+            }
+            (first, at) = (second, at + 1);
+        }
+        units.len()
+    }
+
+    #[inline(always)]
+    fn utf16(units: &[u16]) -> Option<&[u16]> {
+        Some(units)
     }
 
     fn utf8(&self) -> Cow<'_, str> {
@@ -160,11 +208,12 @@ pub(super) trait Sink<T: Text + ?Sized> {
     fn take_alignment(&mut self) -> Option<Alignment> {
         None
     }
-    /// Whether the sink takes a character by its UTF-16 unit (`push_unit`).
+    /// Whether the sink takes characters by their UTF-16 units
+    /// (`push_units`).
     const BY_UNIT: bool = false;
-    /// Appends the character `unit`.
-    fn push_unit(&mut self, unit: u16) {
-        let _ = unit;
+    /// Appends the units of `source`, each converted by `table`.
+    fn push_units(&mut self, source: &[u16], table: &UnitTable) {
+        let _ = (source, table);
         unreachable!("asked only where BY_UNIT");
     }
 }
@@ -291,8 +340,8 @@ impl Sink<[u16]> for Vec<u16> {
     const BY_UNIT: bool = true;
 
     #[inline(always)]
-    fn push_unit(&mut self, unit: u16) {
-        self.push(unit);
+    fn push_units(&mut self, source: &[u16], table: &UnitTable) {
+        self.extend(source.iter().map(|&unit| table[usize::from(unit)]));
     }
 }
 
@@ -316,5 +365,64 @@ fn push_short(out: &mut String, piece: &str) {
         3 => out.push_str(&piece[..3]),
         6 => out.push_str(&piece[..6]),
         _ => out.push_str(piece),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// From every character on, the skip stops at or before the first pair
+    /// of the set, in UTF-8 and UTF-16 alike, and only passes over
+    /// characters that start no pair of the set.
+    #[test]
+    fn skips_stop_at_every_pair_of_the_set() {
+        let set = [
+            ('头', '发'),
+            ('下', '周'),
+            ('a', '周'),
+            ('𠀀', '发'),
+            ('发', '𠀀'),
+        ];
+        let (mut pairs, mut utf8_pairs) = (PairFilter::new(), Utf8PairFilter::new());
+        for &(a, b) in &set {
+            pairs.insert(a, b);
+            utf8_pairs.insert(a, b);
+        }
+        let text = "今天头发长了，下周到校a周𠀀发展头发𠀀\u{d7ff}下周末。下";
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let starts_pair = |i: usize| {
+            chars
+                .get(i + 1)
+                .is_some_and(|&(_, next)| set.contains(&(chars[i].1, next)))
+        };
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let unit_index = |byte: usize| text[..byte].encode_utf16().count();
+        for from in 0..chars.len() {
+            let first = (from..chars.len()).find(|&i| starts_pair(i));
+            let limit = first.map_or(text.len(), |i| chars[i].0);
+            let found =
+                str::skip_ruled_out_pairs(text.as_bytes(), chars[from].0, &pairs, &utf8_pairs);
+            assert!(
+                found <= limit && text.is_char_boundary(found),
+                "UTF-8 from {from}: {found}"
+            );
+            let limit = unit_index(limit);
+            let found = <[u16]>::skip_ruled_out_pairs(
+                &units,
+                unit_index(chars[from].0),
+                &pairs,
+                &utf8_pairs,
+            );
+            assert!(found <= limit, "UTF-16 from {from}: {found}");
+            // Surrogates stop the skip on a character's first unit.
+            assert!(
+                found == units.len() || units[found] & 0xfc00 != 0xdc00,
+                "UTF-16 from {from}: {found}"
+            );
+        }
+        // The pairs of the text not in the set are passed over.
+        let plain: Vec<u16> = "今天天气很好我们一起去公园".encode_utf16().collect();
+        assert!(<[u16]>::skip_ruled_out_pairs(&plain, 0, &pairs, &utf8_pairs) >= plain.len() - 1);
     }
 }
