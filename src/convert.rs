@@ -602,11 +602,17 @@ fn unmatched_end<T: Text + ?Sized>(
     next: usize,
     end: usize,
 ) -> usize {
-    if (0x2ff0..=0x2fff).contains(&code) {
+    if is_description(code) {
         description_end::<T>(&units[..end], at).unwrap_or(next)
     } else {
         next
     }
+}
+
+/// Whether `code` is an ideographic description character, which may start
+/// a sequence.
+fn is_description(code: u32) -> bool {
+    (0x2ff0..=0x2fff).contains(&code)
 }
 
 /// The end of the ideographic description sequence at `at`, if whole.
@@ -654,6 +660,9 @@ trait Matches {
         let _ = (at, end, source, table);
         unreachable!("asked only where BY_UNIT");
     }
+    /// Whether the text a stage passes as it is, where it matches nothing,
+    /// may be passed over without a word.
+    const PASSES_UNMATCHED: bool = false;
 }
 
 /// The converted text: the text between matches copied in one piece.
@@ -701,6 +710,8 @@ struct Segments {
 }
 
 impl Matches for Segments {
+    const PASSES_UNMATCHED: bool = true;
+
     #[inline(always)]
     fn found(&mut self, at: usize, end: usize, value: &'static str) {
         if self.run < at {

@@ -10,7 +10,7 @@ use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 use std::sync::Mutex;
 
-use super::{Group, Matches, Tables, Text, Veto, unmatched_end};
+use super::{Group, Matches, Tables, Text, Veto, is_description, unmatched_end};
 use crate::offsets::{find_byte_from, find_unit_from, utf8_width};
 
 /// A slot of the double array: node `n`'s child by character number `c` is
@@ -61,6 +61,10 @@ pub(super) struct Stage {
     bmp_units: UnitTable,
     /// By BMP code point, a bit: whether a longer key starts with it.
     inner_starts: BmpBits,
+    /// By BMP code point, a bit: whether the character is no key alone,
+    /// nor a surrogate or a description character, which the loop reads
+    /// on: where no longer key starts, the text passes it as it is.
+    keyless: BmpBits,
     values: Vec<&'static str>,
     /// The characters that may start a key: skips most unchanged text
     /// without decoding it. (A description sequence only keeps text as it
@@ -253,6 +257,7 @@ impl Stage {
             bmp_roots: Vec::new(),
             bmp_units: Box::new([0; 0x10000]),
             inner_starts: no_bmp_bits(),
+            keyless: no_bmp_bits(),
             values: Vec::new(),
             leads: LeadFilter::new([]),
             consequential_starts: no_bmp_bits(),
@@ -274,6 +279,12 @@ impl Stage {
                 .is_some_and(|node| stage.slots[node as usize].key & INNER != 0);
             if let Some(c) = char::from_u32(code).filter(|_| starts_longer) {
                 set_bmp_bit(&mut stage.inner_starts, c);
+            }
+            let keyed = stage
+                .root_child(code)
+                .is_some_and(|node| stage.slots[node as usize].key & VALUE_BITS != 0);
+            if let Some(c) = char::from_u32(code).filter(|&c| !keyed && !is_description(c.into())) {
+                set_bmp_bit(&mut stage.keyless, c);
             }
         }
         stage.mark_consequential(&entries);
@@ -346,7 +357,7 @@ impl Stage {
     /// `bmp_units`' entry for the BMP code point `code`: 0 for surrogates
     /// and description characters, which the loop reads on.
     fn unit_of(&self, code: u32) -> u16 {
-        if (0xd800..0xe000).contains(&code) || (0x2ff0..=0x2fff).contains(&code) {
+        if (0xd800..0xe000).contains(&code) || is_description(code) {
             return 0;
         }
         let Some(node) = self.root_child(code) else {
@@ -565,13 +576,16 @@ impl Stage {
         let units = &text.units()[..range.end];
         let mut at = range.start;
         loop {
-            if M::BY_UNIT
-                && let Some(units) = T::utf16(units)
-            {
-                let end = self.unit_run_end(units, at);
-                if end > at {
-                    matches.units(at, end, &units[at..end], &self.bmp_units);
-                    at = end;
+            if let Some(units) = T::utf16(units) {
+                if M::BY_UNIT {
+                    let end =
+                        self.run_end(units, at, |unit| self.bmp_units[usize::from(unit)] != 0);
+                    if end > at {
+                        matches.units(at, end, &units[at..end], &self.bmp_units);
+                        at = end;
+                    }
+                } else if M::PASSES_UNMATCHED {
+                    at = self.run_end(units, at, |unit| bmp_bit(&self.keyless, unit.into()));
                 }
             }
             let Some((code, width)) = T::code_at(units, at) else {
@@ -601,16 +615,16 @@ impl Stage {
         }
     }
 
-    /// Where the run of characters from `at` on ends that each convert
-    /// alone to one unit, or stay: characters of the BMP with no longer key
-    /// on, none starting with them or none with the next character (the
-    /// first test of `longest`). A tight loop of a load or two per
-    /// character, most of the text.
+    /// Where the run of characters from `at` on ends that the stage leaves
+    /// alone or converts alone, each `alone` and starting no longer key:
+    /// none starts with it, or none with the next character (the first
+    /// test of `longest`). A tight loop of a load or two per character,
+    /// most of the text.
     #[inline(always)]
-    fn unit_run_end(&self, units: &[u16], mut at: usize) -> usize {
+    fn run_end(&self, units: &[u16], mut at: usize, alone: impl Fn(u16) -> bool) -> usize {
         while let Some(&unit) = units.get(at) {
-            // 0 for surrogates and description characters.
-            if self.bmp_units[usize::from(unit)] == 0
+            // `alone` is false for surrogates and description characters.
+            if !alone(unit)
                 || bmp_bit(&self.inner_starts, unit.into())
                     && units.get(at + 1).is_none_or(|&next| {
                         next & 0xf800 == 0xd800
