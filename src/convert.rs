@@ -316,10 +316,11 @@ fn tables() -> &'static Tables {
 
 /// The segmenter, as the word-boundary rule of `Analyzer::convert` asks it.
 pub(crate) trait Words {
-    /// Byte ranges of the words of `text` of two or more characters, in order.
+    /// Byte ranges of the words of `text` of two or more characters, in
+    /// order, but runs of digits.
     fn words(&self, text: &str) -> Vec<Range<usize>>;
-    /// Whether the segmenter is sure of a word: asked only of the few words
-    /// a phrase match would cross.
+    /// Whether the segmenter is sure of a word (never of a number): asked
+    /// only of the few words a phrase match would cross.
     fn is_sure(&self, word: &str) -> bool;
     /// Whether the segmenter's own reading of `clause` is clearly more
     /// probable than its best reading with the phrase at `phrase` (a byte

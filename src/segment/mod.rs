@@ -339,18 +339,12 @@ impl Analyzer {
 
 impl Words for Analyzer {
     fn words(&self, text: &str) -> Vec<Range<usize>> {
-        // The words of two characters or more that are not numbers, as
-        // `segment_into` tags them: without the POS model, which only names
-        // words tagged `x`, and without `join_numbers`, whose joined words
-        // are all numbers.
-        let tags = Tags::get();
+        // The words of two characters or more but runs of digits, which
+        // `join_numbers` would join: numbers are never sure (`is_sure`).
         let mut words = Vec::new();
-        self.segmenter.cut(text, false, |range, word| {
+        self.segmenter.cut(text, false, |range, _| {
             let written = &text[range.clone()];
-            if written.chars().nth(1).is_none() || is_digits(written) {
-                return;
-            }
-            if tags.of(&self.segmenter, written, word) != tags.m {
+            if written.chars().nth(1).is_some() && !is_digits(written) {
                 words.push(range);
             }
         });
@@ -358,9 +352,13 @@ impl Words for Analyzer {
     }
 
     fn is_sure(&self, word: &str) -> bool {
-        // A dictionary word's suggested frequency is its own (or more).
-        self.segmenter.find(word) != Word::None
+        // A dictionary word's suggested frequency is its own (or more). Of
+        // numbers (tagged `m`, as `segment_into` tags them without the POS
+        // model), none: 一百 crossed is no reason to keep a phrase apart.
+        let (found, tags) = (self.segmenter.find(word), Tags::get());
+        found != Word::None
             && self.segmenter.suggest_freq(word) >= SURE_WORD_FREQUENCY
+            && tags.of(&self.segmenter, word, found) != tags.m
     }
 
     fn prefers_own_reading(&self, clause: &str, phrase: Range<usize>) -> bool {
