@@ -352,12 +352,14 @@ impl Words for Analyzer {
     }
 
     fn is_sure(&self, word: &str) -> bool {
-        // A dictionary word's suggested frequency is its own (or more). Of
-        // numbers (tagged `m`, as `segment_into` tags them without the POS
-        // model), none: 一百 crossed is no reason to keep a phrase apart.
+        // A dictionary word's suggested frequency is its own (or more):
+        // the own, found at once, often suffices. Of numbers (tagged `m`, as
+        // `segment_into` tags them without the POS model), none: 一百
+        // crossed is no reason to keep a phrase apart.
         let (found, tags) = (self.segmenter.find(word), Tags::get());
         found != Word::None
-            && self.segmenter.suggest_freq(word) >= SURE_WORD_FREQUENCY
+            && (self.segmenter.freq(found) >= Some(SURE_WORD_FREQUENCY)
+                || self.segmenter.suggest_freq(word) >= SURE_WORD_FREQUENCY)
             && tags.of(&self.segmenter, word, found) != tags.m
     }
 
