@@ -79,6 +79,10 @@ pub(super) struct Stage {
     consequential_pair_list: Vec<(char, char)>,
     /// The first two characters of all keys.
     pairs: PairFilter,
+    /// The keys of two characters of the BMP.
+    pair_keys: PairFilter,
+    /// The first three characters of the longer keys, of the BMP.
+    triples: PairFilter,
 }
 
 /// The dictionaries of `group` by level: those of each member of a short
@@ -197,6 +201,13 @@ impl LeadFilter {
 /// A bit per BMP code point.
 pub(super) type BmpBits = Box<[u64; 0x10000 / 64]>;
 
+/// The second and third characters of a triple of BMP characters, as the
+/// second of a pair (`PairFilter`).
+#[inline(always)]
+fn triple(second: u16, third: u16) -> u32 {
+    u32::from(second) | u32::from(third) << 16
+}
+
 /// A UTF-16 unit by BMP code point.
 pub(super) type UnitTable = Box<[u16; 0x10000]>;
 
@@ -264,6 +275,8 @@ impl Stage {
             consequential_pairs: PairFilter::new(),
             consequential_pair_list: Vec::new(),
             pairs: PairFilter::new(),
+            pair_keys: PairFilter::new(),
+            triples: PairFilter::new(),
         };
         stage.number_characters(&entries);
         stage.build_trie(&entries);
@@ -295,6 +308,14 @@ impl Stage {
             firsts.push(first);
             if let Some(second) = chars.next() {
                 stage.pairs.insert(first, second);
+                let bmp = |c: char| u16::try_from(u32::from(c)).ok();
+                match (bmp(first), bmp(second), chars.next().map(bmp)) {
+                    (Some(a), Some(b), None) => stage.pair_keys.insert_codes(a.into(), b.into()),
+                    (Some(a), Some(b), Some(Some(c))) => {
+                        stage.triples.insert_codes(a.into(), triple(b, c));
+                    }
+                    _ => {}
+                }
             }
         }
         stage.leads = LeadFilter::new(firsts);
@@ -625,17 +646,36 @@ impl Stage {
         while let Some(&unit) = units.get(at) {
             // `alone` is false for surrogates and description characters.
             if !alone(unit)
-                || bmp_bit(&self.inner_starts, unit.into())
-                    && units.get(at + 1).is_none_or(|&next| {
-                        next & 0xf800 == 0xd800
-                            || self.pairs.may_contain_codes(unit.into(), next.into())
-                    })
+                || bmp_bit(&self.inner_starts, unit.into()) && self.may_start_longer(units, at)
             {
                 break;
             }
             at += 1;
         }
         at
+    }
+
+    /// Whether a key of two characters or more may start at `at` of
+    /// `units`, a BMP character that starts one, as far as filters in cache
+    /// tell: of the first pairs of keys, then of the keys of two characters
+    /// and the first triples of the longer ones. Most pairs that start a
+    /// key start no key of the text: the trie is walked where they may.
+    #[inline(always)]
+    fn may_start_longer(&self, units: &[u16], at: usize) -> bool {
+        let is_surrogate = |unit: u16| unit & 0xf800 == 0xd800;
+        let (a, Some(&b)) = (u32::from(units[at]), units.get(at + 1)) else {
+            return false;
+        };
+        if is_surrogate(b) {
+            return true;
+        }
+        if !self.pairs.may_contain_codes(a, b.into()) {
+            return false;
+        }
+        self.pair_keys.may_contain_codes(a, b.into())
+            || units.get(at + 2).is_some_and(|&c| {
+                is_surrogate(c) || self.triples.may_contain_codes(a, triple(b, c))
+            })
     }
 
     fn value(&self, key: u32) -> &'static str {
@@ -787,7 +827,7 @@ impl PairFilter {
         self.insert_codes(a as u32, b as u32);
     }
 
-    fn insert_codes(&mut self, a: u32, b: u32) {
+    pub(super) fn insert_codes(&mut self, a: u32, b: u32) {
         let i = Self::bit(a, b);
         self.0[i / 64] |= 1 << (i % 64);
     }
