@@ -888,6 +888,39 @@ impl Utf8PairFilter {
 mod tests {
     use super::*;
 
+    /// Wherever a key of two characters or more starts, the filters let
+    /// the trie be walked, in every stage of every configuration.
+    #[test]
+    fn keys_of_two_characters_or_more_start_where_the_filters_say_they_may() {
+        let text = "头发后来干净了，下周到校报到。发展中国家的经济发展水平，理发店里面条很长；\
+                    乾隆皇帝下乡，著名的台湾软件公司在周末发表了声明。記憶體與軟體";
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let tables = super::super::tables();
+        for config in crate::Config::ALL {
+            let spec = config.spec();
+            for group in spec.segmentation.iter().chain(spec.chain) {
+                let stage = Stage::of(tables, group);
+                for at in 0..units.len() {
+                    let Some(mut node) = stage.root_child(units[at].into()) else {
+                        continue;
+                    };
+                    let mut found = false;
+                    for &unit in &units[at + 1..] {
+                        match stage.child_by_code(node, unit.into()) {
+                            Some(child) => node = child,
+                            None => break,
+                        }
+                        found |= stage.slots[node as usize].key & VALUE_BITS != 0;
+                    }
+                    assert!(
+                        !found || stage.may_start_longer(&units, at),
+                        "{config}: a key at {at} ruled out"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn rare_first_bytes_skip_to_the_next_character_of_the_set() {
         // Compatibility ideographs, as the normalization's keys, among
