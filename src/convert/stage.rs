@@ -79,10 +79,9 @@ pub(super) struct Stage {
     consequential_pair_list: Vec<(char, char)>,
     /// The first two characters of all keys.
     pairs: PairFilter,
-    /// The keys of two characters of the BMP.
-    pair_keys: PairFilter,
-    /// The first three characters of the longer keys, of the BMP.
-    triples: PairFilter,
+    /// The keys of two characters and the first three characters of the
+    /// longer ones, of the BMP (`triple`).
+    short_starts: PairFilter,
 }
 
 /// The dictionaries of `group` by level: those of each member of a short
@@ -202,7 +201,8 @@ impl LeadFilter {
 pub(super) type BmpBits = Box<[u64; 0x10000 / 64]>;
 
 /// The second and third characters of a triple of BMP characters, as the
-/// second of a pair (`PairFilter`).
+/// second of a pair (`PairFilter`); a key of two characters has a third of
+/// 0 (a U+0000 after such a pair in the text only costs a walk of the trie).
 #[inline(always)]
 fn triple(second: u16, third: u16) -> u32 {
     u32::from(second) | u32::from(third) << 16
@@ -275,8 +275,7 @@ impl Stage {
             consequential_pairs: PairFilter::new(),
             consequential_pair_list: Vec::new(),
             pairs: PairFilter::new(),
-            pair_keys: PairFilter::new(),
-            triples: PairFilter::new(),
+            short_starts: PairFilter::new(),
         };
         stage.number_characters(&entries);
         stage.build_trie(&entries);
@@ -309,12 +308,10 @@ impl Stage {
             if let Some(second) = chars.next() {
                 stage.pairs.insert(first, second);
                 let bmp = |c: char| u16::try_from(u32::from(c)).ok();
-                match (bmp(first), bmp(second), chars.next().map(bmp)) {
-                    (Some(a), Some(b), None) => stage.pair_keys.insert_codes(a.into(), b.into()),
-                    (Some(a), Some(b), Some(Some(c))) => {
-                        stage.triples.insert_codes(a.into(), triple(b, c));
-                    }
-                    _ => {}
+                let third = chars.next().map(bmp);
+                if let (Some(a), Some(b), None | Some(Some(_))) = (bmp(first), bmp(second), third) {
+                    let c = third.flatten().unwrap_or(0);
+                    stage.short_starts.insert_codes(a.into(), triple(b, c));
                 }
             }
         }
@@ -672,9 +669,9 @@ impl Stage {
         if !self.pairs.may_contain_codes(a, b.into()) {
             return false;
         }
-        self.pair_keys.may_contain_codes(a, b.into())
+        self.short_starts.may_contain_codes(a, triple(b, 0))
             || units.get(at + 2).is_some_and(|&c| {
-                is_surrogate(c) || self.triples.may_contain_codes(a, triple(b, c))
+                is_surrogate(c) || self.short_starts.may_contain_codes(a, triple(b, c))
             })
     }
 
