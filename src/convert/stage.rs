@@ -594,6 +594,8 @@ impl Stage {
         let units = &text.units()[..range.end];
         let mut at = range.start;
         loop {
+            // Runs are read from UTF-16 only: JS's text; the Document's
+            // view, in UTF-8, converts a character at a time.
             if let Some(units) = T::utf16(units) {
                 if M::BY_UNIT {
                     let end =
@@ -634,10 +636,10 @@ impl Stage {
     }
 
     /// Where the run of characters from `at` on ends that the stage leaves
-    /// alone or converts alone, each `alone` and starting no longer key:
-    /// none starts with it, or none with the next character (the first
-    /// test of `longest`). A tight loop of a load or two per character,
-    /// most of the text.
+    /// alone or converts alone, each `alone` and starting no longer key
+    /// (`may_start_longer`). A tight loop of a load or two per character,
+    /// most of the text: the loop of `for_each_match`, with the values the
+    /// walk needs live around it, spends several times as many.
     #[inline(always)]
     fn run_end(&self, units: &[u16], mut at: usize, alone: impl Fn(u16) -> bool) -> usize {
         while let Some(&unit) = units.get(at) {
