@@ -331,12 +331,18 @@ pub(crate) fn code_at(bytes: &[u8], at: usize) -> Option<(u32, usize)> {
     }
 }
 
+/// Whether a UTF-16 code unit is a surrogate, high or low.
+#[inline(always)]
+pub(crate) fn is_surrogate(unit: u16) -> bool {
+    unit & 0xf800 == 0xd800
+}
+
 /// `code_at` for UTF-16 code units: a lone surrogate reads as U+FFFD, as
 /// it does when JS hands a string over as UTF-8.
 #[inline(always)]
 pub(crate) fn utf16_code_at(units: &[u16], at: usize) -> Option<(u32, usize)> {
     let unit = *units.get(at)?;
-    if unit & 0xf800 != 0xd800 {
+    if !is_surrogate(unit) {
         return Some((u32::from(unit), 1));
     }
     match units.get(at + 1) {

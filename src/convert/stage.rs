@@ -11,7 +11,7 @@ use std::ops::Range;
 use std::sync::Mutex;
 
 use super::{Group, Matches, Tables, Text, Veto, is_description, unmatched_end};
-use crate::offsets::{find_byte_from, find_unit_from, utf8_width};
+use crate::offsets::{find_byte_from, find_unit_from, is_surrogate, utf8_width};
 
 /// A slot of the double array: node `n`'s child by character number `c` is
 /// slot `base(n) + c` if that slot's `parent` is `n`.
@@ -198,7 +198,7 @@ impl LeadFilter {
 }
 
 /// A bit per BMP code point.
-pub(super) type BmpBits = Box<[u64; 0x10000 / 64]>;
+type BmpBits = Box<[u64; 0x10000 / 64]>;
 
 /// The second and third characters of a triple of BMP characters, as the
 /// second of a pair (`PairFilter`); a key of two characters has a third of
@@ -211,12 +211,12 @@ fn triple(second: u16, third: u16) -> u32 {
 /// A UTF-16 unit by BMP code point.
 pub(super) type UnitTable = Box<[u16; 0x10000]>;
 
-pub(super) fn no_bmp_bits() -> BmpBits {
+fn no_bmp_bits() -> BmpBits {
     Box::new([0; 0x10000 / 64])
 }
 
 /// Sets `c`'s bit; beyond the BMP, nothing.
-pub(super) fn set_bmp_bit(bits: &mut BmpBits, c: char) {
+fn set_bmp_bit(bits: &mut BmpBits, c: char) {
     if let Some(word) = bits.get_mut(c as usize / 64) {
         *word |= 1 << (c as u32 % 64);
     }
@@ -224,7 +224,7 @@ pub(super) fn set_bmp_bit(bits: &mut BmpBits, c: char) {
 
 /// The bit of `code`, which must be in the BMP.
 #[inline(always)]
-pub(super) fn bmp_bit(bits: &BmpBits, code: u32) -> bool {
+fn bmp_bit(bits: &BmpBits, code: u32) -> bool {
     bits[(code as usize / 64) & (bits.len() - 1)] >> (code % 64) & 1 == 1
 }
 
@@ -283,19 +283,17 @@ impl Stage {
             .map(|code| stage.child_by_code(ROOT, code).unwrap_or(ROOT))
             .collect();
         for code in 0..0x10000 {
-            stage.bmp_units[code as usize] = stage.unit_of(code);
-        }
-        for code in 0..0x10000 {
-            let starts_longer = stage
+            let word = stage
                 .root_child(code)
-                .is_some_and(|node| stage.slots[node as usize].key & INNER != 0);
-            if let Some(c) = char::from_u32(code).filter(|_| starts_longer) {
+                .map_or(0, |node| stage.slots[node as usize].key);
+            stage.bmp_units[code as usize] = stage.unit_of(code, word);
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            if word & INNER != 0 {
                 set_bmp_bit(&mut stage.inner_starts, c);
             }
-            let keyed = stage
-                .root_child(code)
-                .is_some_and(|node| stage.slots[node as usize].key & VALUE_BITS != 0);
-            if let Some(c) = char::from_u32(code).filter(|&c| !keyed && !is_description(c.into())) {
+            if word & VALUE_BITS == 0 && !is_description(code) {
                 set_bmp_bit(&mut stage.keyless, c);
             }
         }
@@ -372,16 +370,13 @@ impl Stage {
         self.child_by_code(node, c as u32)
     }
 
-    /// `bmp_units`' entry for the BMP code point `code`: 0 for surrogates
-    /// and description characters, which the loop reads on.
-    fn unit_of(&self, code: u32) -> u16 {
+    /// `bmp_units`' entry for the BMP code point `code`, whose key word
+    /// below the root is `word` (0 for none): 0 for surrogates and
+    /// description characters, which the loop reads on.
+    fn unit_of(&self, code: u32, word: u32) -> u16 {
         if (0xd800..0xe000).contains(&code) || is_description(code) {
             return 0;
         }
-        let Some(node) = self.root_child(code) else {
-            return code as u16;
-        };
-        let word = self.slots[node as usize].key;
         if word & VALUE_BITS == 0 {
             return code as u16;
         }
@@ -661,7 +656,6 @@ impl Stage {
     /// key start no key of the text: the trie is walked where they may.
     #[inline(always)]
     fn may_start_longer(&self, units: &[u16], at: usize) -> bool {
-        let is_surrogate = |unit: u16| unit & 0xf800 == 0xd800;
         let (a, Some(&b)) = (u32::from(units[at]), units.get(at + 1)) else {
             return false;
         };

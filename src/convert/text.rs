@@ -7,7 +7,9 @@ use std::ops::Range;
 
 use super::Words;
 use super::stage::{LeadFilter, PairFilter, UnitTable, Utf8PairFilter};
-use crate::offsets::{Alignment, Utf16Cursor, code_at, utf16_code_at, utf16_to_string};
+use crate::offsets::{
+    Alignment, Utf16Cursor, code_at, is_surrogate, utf16_code_at, utf16_to_string,
+};
 
 /// The text a conversion reads: UTF-8, or the UTF-16 code units of a JS
 /// string, which then need not be encoded into UTF-8 and back. Offsets
@@ -159,7 +161,6 @@ impl Text for [u16] {
         pairs: &PairFilter,
         _: &Utf8PairFilter,
     ) -> usize {
-        let is_surrogate = |unit: u16| unit & 0xf800 == 0xd800;
         let Some(&(mut first)) = units.get(at).filter(|&&u| !is_surrogate(u)) else {
             return at;
         };
