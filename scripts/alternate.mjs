@@ -8,27 +8,17 @@
 // PKG_A, PKG_B: built packages (copies of pkg/). CALL: segment, analyze or
 // convert:CONFIG. TEXT: simplified (default) or traditional, the bench's
 // megabytes from ../shared/corpora, or a file. ROUNDS: 41 by default.
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { median, newsMegabyte } from './lib/common.mjs';
+import { median, textOf } from './lib/common.mjs';
+import { loadZhlens } from './lib/systems.mjs';
 
 const [a, b, call, textArg = 'simplified', roundsArg = '41'] = process.argv.slice(2);
 if (b === undefined || call === undefined) {
   console.error('usage: node scripts/alternate.mjs PKG_A PKG_B CALL [TEXT] [ROUNDS]');
   process.exit(2);
 }
-const text = ['simplified', 'traditional'].includes(textArg) ? newsMegabyte(textArg).text : readFileSync(textArg, 'utf8');
+const text = textOf(textArg);
 const rounds = Number(roundsArg);
-
-async function load(dir) {
-  const entry = resolve(dir, 'zhlens.js');
-  if (!existsSync(entry)) throw new Error(`${dir}: no zhlens.js; copy a built pkg/ there`);
-  // The query makes each package a module of its own.
-  const zhlens = await import(`${pathToFileURL(entry)}?${encodeURIComponent(dir)}`);
-  await zhlens.default();
-  return zhlens;
-}
 
 function caller(zhlens) {
   if (call.startsWith('convert:')) return () => zhlens.convert(text, call.slice('convert:'.length));
@@ -37,7 +27,7 @@ function caller(zhlens) {
   throw new Error(`unknown call ${JSON.stringify(call)}: segment, analyze or convert:CONFIG`);
 }
 
-const [runA, runB] = [caller(await load(a)), caller(await load(b))];
+const [runA, runB] = [caller(await loadZhlens(resolve(a))), caller(await loadZhlens(resolve(b)))];
 // The first calls build what each needs once (conversion tables); their
 // results must agree.
 if (JSON.stringify(runA()) !== JSON.stringify(runB())) console.warn('alternate: the two builds give different results');

@@ -18,14 +18,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { newsMegabyte, root } from './lib/common.mjs';
+import { root, textOf } from './lib/common.mjs';
 
 const CALLS = 5;
 const args = process.argv.slice(2);
-
-function textOf(source) {
-  return source === 'simplified' || source === 'traditional' ? newsMegabyte(source).text : readFileSync(source, 'utf8');
-}
 
 /** The package's wasm exports, called `times` times on `source` (the child's work). */
 async function child(pkg, call, source, times) {

@@ -40,6 +40,11 @@ export function newsMegabyte(script) {
   return { text: out.join('\n'), lines: out, sources };
 }
 
+/** The text a timing script names: 'simplified' or 'traditional' (`newsMegabyte`), else a file's. */
+export function textOf(source) {
+  return source === 'simplified' || source === 'traditional' ? newsMegabyte(source).text : readFileSync(source, 'utf8');
+}
+
 /** The lines of a text (LF or CRLF), without a final empty line after the last newline. */
 export function lines(text) {
   const out = text.split(/\r?\n/);

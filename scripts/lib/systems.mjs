@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { root } from './common.mjs';
 
-/** zhlens from pkg/ (build it first: `npm run build`). */
-export async function loadZhlens() {
-  const mod = await import(pathToFileURL(join(root, 'pkg', 'zhlens.js')).href);
+/** zhlens from pkg/ (build it first: `npm run build`), or from a copy of a built pkg/. */
+export async function loadZhlens(pkg = join(root, 'pkg')) {
+  const mod = await import(pathToFileURL(join(pkg, 'zhlens.js')).href);
   await mod.default();
   return mod;
 }
