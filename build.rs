@@ -46,7 +46,6 @@ fn main() {
         ("child_blocks", &trie.child_blocks),
         ("word", &trie.word),
         ("tag", &trie.tag),
-        ("pairs", &trie.pairs),
         ("bmp_codes", &trie.bmp_codes),
         ("astral_codes", &trie.astral_codes),
         ("freqs", &trie.freqs),

@@ -1,8 +1,7 @@
 //! Compiles jieba's word dictionary (with the lexicon's hand-written names
-//! added the way jieba-rs adds words) into a character-wise double-array
-//! trie that `src/dictionary.rs` reads in place, and jieba's character HMM
-//! into the tables `src/segment/hmm.rs` reads. Nothing is built per word at
-//! load time.
+//! added the way jieba-rs adds words) into the columns of a character-wise
+//! trie, which `src/dictionary.rs` lays out for its walks at load, and
+//! jieba's character HMM into the tables `src/segment/hmm.rs` reads.
 //!
 //! The trie's nodes are numbered breadth first, each node's children
 //! consecutive and sorted by character code, and described by columns of
@@ -14,16 +13,12 @@
 //! - `word` (u16): for a node that ends a word, 1 + the index of its
 //!   frequency in the frequency table; 0 otherwise.
 //! - `tag` (u8): the word's POS tag index.
-//! - `pairs`: a bit per hash of each two-character prefix of a word, so that
-//!   most second steps of a walk (at word boundaries, no word goes on) stop
-//!   after one load instead of a search among the first character's
-//!   children, which for common characters number hundreds.
 //!
 //! Character codes are dense (1…), first characters of words first, so the
 //! root's children are nodes 1…R with codes 1…R: the first step of every
-//! walk is an index. This layout compresses to less than half of a double
-//! array's (whose bases look random to gzip), at the price of a short
-//! search among a node's children below the root. The u16 columns are
+//! walk is an index. These columns compress to less than half of a double
+//! array's (whose bases look random to gzip); the reader pays for that once
+//! at load, not per step. The u16 columns are
 //! stored as two byte planes (low bytes, then high bytes), which gzip
 //! compresses a sixth better than interleaved bytes.
 
@@ -92,17 +87,6 @@ pub fn compile(dict: &str, manifest_dir: &Path) -> Vec<Entry> {
         .collect()
 }
 
-/// Bits of the two-character prefix filter.
-const PAIR_BITS: usize = 1 << 19;
-
-/// The filter's bit for the prefix coded `first`, `second`; the same
-/// function as `src/dictionary.rs`'s `pair_bit`.
-fn pair_bit(first: u16, second: u16) -> usize {
-    let hash =
-        u32::from(first).wrapping_mul(0x9E37_79B1) ^ u32::from(second).wrapping_mul(0x85EB_CA77);
-    (hash >> (32 - PAIR_BITS.trailing_zeros())) as usize
-}
-
 /// Nodes per entry of `child_blocks`.
 const BLOCK: usize = 16;
 
@@ -113,8 +97,6 @@ pub struct Compiled {
     pub child_blocks: Vec<u8>,
     pub word: Vec<u8>,
     pub tag: Vec<u8>,
-    /// A bit per hash of every two-character prefix (see `pair_bit`).
-    pub pairs: Vec<u8>,
     /// `[u16; 0x10000]`: the code of each BMP character, 0 for none.
     pub bmp_codes: Vec<u8>,
     /// Characters beyond the BMP, sorted, as (u32 char, u32 code) pairs.
@@ -217,13 +199,6 @@ pub fn encode(entries: &[Entry], tag_index: impl Fn(&str) -> u8) -> Compiled {
             freqs.binary_search(&entries[index].freq).unwrap() as u16 + 1
         })
     });
-    let mut pairs = vec![0u8; PAIR_BITS / 8];
-    for (&first, &node) in &nodes[0].children {
-        for &second in nodes[node].children.keys() {
-            let bit = pair_bit(first as u16, second as u16);
-            pairs[bit / 8] |= 1 << (bit % 8);
-        }
-    }
     let tag = order
         .iter()
         .map(|&node| {
@@ -249,7 +224,6 @@ pub fn encode(entries: &[Entry], tag_index: impl Fn(&str) -> u8) -> Compiled {
         child_blocks: le_bytes(child_blocks.into_iter()),
         word: byte_planes(word),
         tag,
-        pairs,
         bmp_codes,
         astral_codes: le_bytes(astral.into_iter().flat_map(|(c, k)| [c, k])),
         freqs: le_bytes(freqs.iter().map(|&f| f as u32)),

@@ -1,6 +1,7 @@
 //! jieba's word dictionary as `build/dictionary.rs` compiled it: a
-//! character-wise trie, read where it lies in the binary's data (nothing is
-//! built per word at load). See that file for the layout.
+//! character-wise trie. See that file for the layout of its columns, which
+//! are laid out to compress; at load they become one array of nodes, each
+//! node's children, label and word side by side, as the walks read them.
 
 /// Little-endian columns, one file each.
 macro_rules! column {
@@ -17,7 +18,6 @@ const BLOCK: usize = 16;
 const LINEAR_SEARCH: u32 = 8;
 static WORD: Planes = Planes::of(column!("word"));
 static TAG: &[u8] = column!("tag");
-static PAIRS: &[u8] = column!("pairs");
 static BMP_CODES: &[u8] = column!("bmp_codes");
 static ASTRAL_CODES: &[u8] = column!("astral_codes");
 static FREQS: &[u8] = column!("freqs");
@@ -38,13 +38,47 @@ fn u16_at(bytes: &[u8], i: usize) -> u16 {
         .map_or(0, |b| u16::from_le_bytes([b[0], b[1]]))
 }
 
-/// The prefix filter's bit for the characters coded `first`, `second`; the
-/// same function as `build/dictionary.rs`'s `pair_bit`.
-fn pair_bit(first: Code, second: Code) -> usize {
-    let bits = PAIRS.len() * 8;
-    let hash =
-        u32::from(first).wrapping_mul(0x9E37_79B1) ^ u32::from(second).wrapping_mul(0x85EB_CA77);
-    (hash >> (32 - bits.trailing_zeros())) as usize
+/// A bit per hash of each two-character prefix of a word: most second steps
+/// of a walk (at word boundaries, where no word goes on) stop after one load
+/// instead of a search among the first character's children, which for
+/// common characters number hundreds. Built at load (its random bits would
+/// not compress); 64 KB, to stay in the nearer caches.
+struct PairFilter {
+    bits: Box<[u64; PairFilter::WORDS]>,
+}
+
+impl PairFilter {
+    const WORDS: usize = 1 << 13;
+
+    fn new(records: &[Record], characters: u32) -> Self {
+        let mut filter = PairFilter {
+            bits: Box::new([0; PairFilter::WORDS]),
+        };
+        for first in 1..characters {
+            let (low, high) = (
+                records[first as usize].first_child,
+                records[first as usize + 1].first_child,
+            );
+            for child in &records[low as usize..high as usize] {
+                let bit = Self::bit(first as Code, child.label);
+                filter.bits[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        filter
+    }
+
+    #[inline]
+    fn bit(first: Code, second: Code) -> usize {
+        let hash = u32::from(first).wrapping_mul(0x9E37_79B1)
+            ^ u32::from(second).wrapping_mul(0x85EB_CA77);
+        (hash >> (32 - (64 * Self::WORDS).trailing_zeros())) as usize
+    }
+
+    #[inline]
+    fn may_hold(&self, first: Code, second: Code) -> bool {
+        let bit = Self::bit(first, second);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
 }
 
 /// A u16 column stored as byte planes (see `build/dictionary.rs`).
@@ -117,14 +151,50 @@ impl Default for ChildCache {
     }
 }
 
-/// The compiled dictionary (a handle on static data).
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Dictionary;
+/// A node as a step of a walk reads it: its fields side by side, and its
+/// siblings beside it (from the columns, a step read five places).
+#[derive(Clone, Copy)]
+struct Record {
+    /// The first child (the next record's ends this one's children).
+    first_child: u32,
+    /// The code of the character that leads here from the parent.
+    label: Code,
+    /// The word's frequency index + 1, or 0 where no word ends.
+    word: u16,
+}
+
+/// The compiled dictionary's trie.
+pub(crate) struct Dictionary {
+    /// One per node, and one more whose `first_child` ends the last node's.
+    records: Box<[Record]>,
+    /// The root's children are the nodes `1..characters`, each numbered by
+    /// its code.
+    characters: u32,
+    pairs: PairFilter,
+}
 
 impl Dictionary {
+    pub(crate) fn new() -> Self {
+        let first_child =
+            |node: usize| u32_at(CHILD_BLOCKS, node / BLOCK) + u32::from(CHILD_OFFSETS.get(node));
+        let records: Box<[Record]> = (0..=LABELS.low.len())
+            .map(|node| Record {
+                first_child: first_child(node),
+                label: LABELS.get(node),
+                word: WORD.get(node),
+            })
+            .collect();
+        let characters = records[1].first_child;
+        Dictionary {
+            pairs: PairFilter::new(&records, characters),
+            records,
+            characters,
+        }
+    }
+
     /// The trie code of `c`.
     #[inline]
-    pub(crate) fn code(self, c: char) -> Code {
+    pub(crate) fn code(&self, c: char) -> Code {
         let c = c as u32;
         if c < 0x10000 {
             return u16_at(BMP_CODES, c as usize);
@@ -142,16 +212,18 @@ impl Dictionary {
         0
     }
 
-    /// The first child of `node` (of `node + 1` ends `node`'s children).
+    /// The children of `node`, as a range of nodes.
     #[inline]
-    fn first_child(self, node: Node) -> u32 {
-        let node = node as usize;
-        u32_at(CHILD_BLOCKS, node / BLOCK) + u32::from(CHILD_OFFSETS.get(node))
+    fn children(&self, node: Node) -> (u32, u32) {
+        match self.records.get(node as usize..node as usize + 2) {
+            Some([this, next]) => (this.first_child, next.first_child),
+            _ => (0, 0),
+        }
     }
 
     /// The child of `node` along the character coded `code`.
     #[inline]
-    pub(crate) fn child(self, node: Node, code: Code) -> Option<Node> {
+    pub(crate) fn child(&self, node: Node, code: Code) -> Option<Node> {
         self.child_in(node, code, None)
     }
 
@@ -159,7 +231,7 @@ impl Dictionary {
     /// took a search among many.
     #[inline]
     pub(crate) fn child_cached(
-        self,
+        &self,
         node: Node,
         code: Code,
         cache: &mut ChildCache,
@@ -168,26 +240,20 @@ impl Dictionary {
     }
 
     #[inline(always)]
-    fn child_in(self, node: Node, code: Code, cache: Option<&mut ChildCache>) -> Option<Node> {
+    fn child_in(&self, node: Node, code: Code, cache: Option<&mut ChildCache>) -> Option<Node> {
         if code == 0 {
             return None;
         }
         if node == ROOT {
             // The root's children are nodes 1…R, coded 1…R.
             let code = u32::from(code);
-            return (code < self.first_child(1)).then_some(code);
+            return (code < self.characters).then_some(code);
         }
-        if node < self.first_child(1) {
-            // A child of the root, numbered as its character is coded.
-            let bit = pair_bit(node as Code, code);
-            if PAIRS
-                .get(bit / 8)
-                .is_none_or(|byte| byte & (1 << (bit % 8)) == 0)
-            {
-                return None;
-            }
+        // A child of the root, numbered as its character is coded.
+        if node < self.characters && !self.pairs.may_hold(node as Code, code) {
+            return None;
         }
-        let (low, high) = (self.first_child(node), self.first_child(node + 1));
+        let (low, high) = self.children(node);
         match cache {
             Some(cache) if high - low > LINEAR_SEARCH => {
                 let entry = cache.entry(node, code);
@@ -206,35 +272,32 @@ impl Dictionary {
 
     /// The child among nodes `low..high` (a node's children) labelled `code`.
     #[inline]
-    fn search_children(self, mut low: u32, mut high: u32, code: Code) -> Option<Node> {
+    fn search_children(&self, mut low: u32, mut high: u32, code: Code) -> Option<Node> {
+        let label = |node: u32| self.records.get(node as usize).map_or(0, |r| r.label);
         while high - low > LINEAR_SEARCH {
             let middle = (low + high) / 2;
-            if LABELS.get(middle as usize) <= code {
+            if label(middle) <= code {
                 low = middle;
             } else {
                 high = middle;
             }
         }
-        let [code_low, code_high] = code.to_le_bytes();
-        (low..high).find(|&child| {
-            let child = child as usize;
-            LABELS.low.get(child) == Some(&code_low) && LABELS.high.get(child) == Some(&code_high)
-        })
+        (low..high).find(|&child| label(child) == code)
     }
 
     /// The frequency index of the word that ends at `node`, if one does.
     #[inline]
-    pub(crate) fn word(self, node: Node) -> Option<u16> {
-        WORD.get(node as usize).checked_sub(1)
+    pub(crate) fn word(&self, node: Node) -> Option<u16> {
+        self.records.get(node as usize)?.word.checked_sub(1)
     }
 
     /// The POS tag index of the word that ends at `node`.
-    pub(crate) fn tag(self, node: Node) -> u8 {
+    pub(crate) fn tag(&self, node: Node) -> u8 {
         TAG.get(node as usize).copied().unwrap_or(0)
     }
 
     /// The node of `word`, if it is a word of the dictionary.
-    pub(crate) fn find(self, word: &str) -> Option<Node> {
+    pub(crate) fn find(&self, word: &str) -> Option<Node> {
         let mut node = ROOT;
         for c in word.chars() {
             node = self.child(node, self.code(c))?;
@@ -243,17 +306,17 @@ impl Dictionary {
     }
 
     /// The distinct frequencies that words' frequency indexes point into.
-    pub(crate) fn frequencies(self) -> impl ExactSizeIterator<Item = u32> {
+    pub(crate) fn frequencies(&self) -> impl ExactSizeIterator<Item = u32> {
         (0..FREQS.len() / 4).map(|i| u32_at(FREQS, i))
     }
 
     /// The frequency at index `index`.
-    pub(crate) fn frequency(self, index: u16) -> u32 {
+    pub(crate) fn frequency(&self, index: u16) -> u32 {
         u32_at(FREQS, usize::from(index))
     }
 
     /// The sum of all words' frequencies.
-    pub(crate) fn total(self) -> u64 {
+    pub(crate) fn total(&self) -> u64 {
         u64::from_le_bytes(TOTAL.try_into().expect("build.rs writes a u64"))
     }
 }
@@ -300,7 +363,7 @@ mod tests {
 
     #[test]
     fn finds_words_and_only_words() {
-        let dictionary = Dictionary;
+        let dictionary = Dictionary::new();
         let node = dictionary.find("中国").expect("中国 is a word");
         assert_eq!(crate::Pos(dictionary.tag(node)).as_str(), "ns");
         assert!(dictionary.find("中华人民共和国").is_some());
@@ -313,7 +376,7 @@ mod tests {
     fn cached_children_are_the_children() {
         // Far more pairs than slots, asked twice: every answer, found or
         // not, must be the search's, whatever a slot held before.
-        let dictionary = Dictionary;
+        let dictionary = Dictionary::new();
         let mut cache = ChildCache::default();
         let codes: Vec<Code> = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经"
             .chars()
@@ -321,7 +384,8 @@ mod tests {
             .collect();
         let parents: Vec<Node> = (1..4000)
             .filter(|&node| {
-                dictionary.first_child(node + 1) - dictionary.first_child(node) > LINEAR_SEARCH
+                let (low, high) = dictionary.children(node);
+                high - low > LINEAR_SEARCH
             })
             .collect();
         assert!(parents.len() > 500, "many characters have many children");
@@ -339,8 +403,31 @@ mod tests {
     }
 
     #[test]
+    fn every_node_is_the_child_its_parent_finds() {
+        // Every edge of the trie, the root's and the pair filter's included.
+        let dictionary = Dictionary::new();
+        let mut cache = ChildCache::default();
+        for parent in 0..dictionary.records.len() as u32 - 1 {
+            let (low, high) = dictionary.children(parent);
+            for child in low..high {
+                let label = dictionary.records[child as usize].label;
+                assert_eq!(
+                    dictionary.child(parent, label),
+                    Some(child),
+                    "{parent} {label}"
+                );
+                assert_eq!(
+                    dictionary.child_cached(parent, label, &mut cache),
+                    Some(child),
+                    "{parent} {label}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn frequencies_and_total_are_jiebas() {
-        let dictionary = Dictionary;
+        let dictionary = Dictionary::new();
         assert!(dictionary.frequencies().len() > 1000);
         assert!(dictionary.total() > 60_000_000);
     }

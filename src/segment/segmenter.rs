@@ -116,11 +116,11 @@ pub(crate) struct Segmenter {
 
 impl Segmenter {
     pub(crate) fn new() -> Self {
-        let dictionary = Dictionary;
+        let dictionary = Dictionary::new();
         let total = dictionary.total();
         Segmenter {
-            dictionary,
             log_freqs: dictionary.frequencies().map(|f| (f as f64).ln()).collect(),
+            dictionary,
             overlay: Overlay::default(),
             total,
             log_total: (total as f64).ln(),
