@@ -6,8 +6,8 @@ points into the text you passed in.
 # Segmenting text
 
 Build one [`Analyzer`] and keep it: it loads the part-of-speech model and
-the lexicon once (a few milliseconds; the dictionary is read where it lies
-in the binary) and is then cheap to call, from any thread.
+the lexicon once and lays out the dictionary's trie for its walks (a few
+milliseconds) and is then cheap to call, from any thread.
 
 ```
 use zhlens::Analyzer;
