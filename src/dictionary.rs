@@ -55,10 +55,7 @@ impl PairFilter {
             bits: Box::new([0; PairFilter::WORDS]),
         };
         for first in 1..characters {
-            let (low, high) = (
-                records[first as usize].first_child,
-                records[first as usize + 1].first_child,
-            );
+            let (low, high) = children(records, first);
             for child in &records[low as usize..high as usize] {
                 let bit = Self::bit(first as Code, child.label);
                 filter.bits[bit / 64] |= 1 << (bit % 64);
@@ -163,6 +160,15 @@ struct Record {
     word: u16,
 }
 
+/// The children of `node` among `records`, as a range of nodes.
+#[inline]
+fn children(records: &[Record], node: Node) -> (u32, u32) {
+    match records.get(node as usize..node as usize + 2) {
+        Some([this, next]) => (this.first_child, next.first_child),
+        _ => (0, 0),
+    }
+}
+
 /// The compiled dictionary's trie.
 pub(crate) struct Dictionary {
     /// One per node, and one more whose `first_child` ends the last node's.
@@ -215,10 +221,7 @@ impl Dictionary {
     /// The children of `node`, as a range of nodes.
     #[inline]
     fn children(&self, node: Node) -> (u32, u32) {
-        match self.records.get(node as usize..node as usize + 2) {
-            Some([this, next]) => (this.first_child, next.first_child),
-            _ => (0, 0),
-        }
+        children(&self.records, node)
     }
 
     /// The child of `node` along the character coded `code`.
