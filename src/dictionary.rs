@@ -1,7 +1,8 @@
 //! jieba's word dictionary as `build/dictionary.rs` compiled it: a
 //! character-wise trie. See that file for the layout of its columns, which
 //! are laid out to compress; at load they become one array of nodes, each
-//! node's children, label and word side by side, as the walks read them.
+//! node's children, label, word and tag side by side, as the walks read
+//! them.
 
 /// Little-endian columns, one file each.
 macro_rules! column {
@@ -149,22 +150,51 @@ impl Default for ChildCache {
 }
 
 /// A node as a step of a walk reads it: its fields side by side, and its
-/// siblings beside it (from the columns, a step read five places).
+/// siblings beside it (from the columns, a step read five places). The tag
+/// shares the first child's word: the word a route chose is tagged where
+/// the route just read it, not in a column of its own that missed the
+/// cache once a token.
 #[derive(Clone, Copy)]
 struct Record {
-    /// The first child (the next record's ends this one's children).
-    first_child: u32,
+    /// The first child (the next record's ends this one's children) in the
+    /// low [`Record::FIRST_CHILD_BITS`], the word's POS tag above them.
+    first_child_and_tag: u32,
     /// The code of the character that leads here from the parent.
     label: Code,
     /// The word's frequency index + 1, or 0 where no word ends.
     word: u16,
 }
 
+impl Record {
+    const FIRST_CHILD_BITS: u32 = 24;
+
+    fn new(first_child: u32, label: Code, word: u16, tag: u8) -> Record {
+        assert!(
+            first_child >> Record::FIRST_CHILD_BITS == 0,
+            "too many nodes"
+        );
+        Record {
+            first_child_and_tag: first_child | u32::from(tag) << Record::FIRST_CHILD_BITS,
+            label,
+            word,
+        }
+    }
+
+    #[inline(always)]
+    fn first_child(self) -> u32 {
+        self.first_child_and_tag & ((1 << Record::FIRST_CHILD_BITS) - 1)
+    }
+
+    fn tag(self) -> u8 {
+        (self.first_child_and_tag >> Record::FIRST_CHILD_BITS) as u8
+    }
+}
+
 /// The children of `node` among `records`, as a range of nodes.
 #[inline]
 fn children(records: &[Record], node: Node) -> (u32, u32) {
     match records.get(node as usize..node as usize + 2) {
-        Some([this, next]) => (this.first_child, next.first_child),
+        Some([this, next]) => (this.first_child(), next.first_child()),
         _ => (0, 0),
     }
 }
@@ -183,14 +213,18 @@ impl Dictionary {
     pub(crate) fn new() -> Self {
         let first_child =
             |node: usize| u32_at(CHILD_BLOCKS, node / BLOCK) + u32::from(CHILD_OFFSETS.get(node));
+        let tag = |node: usize| TAG.get(node).copied().unwrap_or(0);
         let records: Box<[Record]> = (0..=LABELS.low.len())
-            .map(|node| Record {
-                first_child: first_child(node),
-                label: LABELS.get(node),
-                word: WORD.get(node),
+            .map(|node| {
+                Record::new(
+                    first_child(node),
+                    LABELS.get(node),
+                    WORD.get(node),
+                    tag(node),
+                )
             })
             .collect();
-        let characters = records[1].first_child;
+        let characters = records[1].first_child();
         Dictionary {
             pairs: PairFilter::new(&records, characters),
             records,
@@ -296,7 +330,7 @@ impl Dictionary {
 
     /// The POS tag index of the word that ends at `node`.
     pub(crate) fn tag(&self, node: Node) -> u8 {
-        TAG.get(node as usize).copied().unwrap_or(0)
+        self.records.get(node as usize).map_or(0, |r| r.tag())
     }
 
     /// The node of `word`, if it is a word of the dictionary.
