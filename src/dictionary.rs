@@ -1,8 +1,8 @@
 //! jieba's word dictionary as `build/dictionary.rs` compiled it: a
 //! character-wise trie. See that file for the layout of its columns, which
 //! are laid out to compress; at load they become one array of nodes, each
-//! node's children, label, word and tag side by side, as the walks read
-//! them.
+//! node's children, label, word, tag and a hash of its children's codes
+//! side by side, as the walks read them.
 
 /// Little-endian columns, one file each.
 macro_rules! column {
@@ -58,7 +58,7 @@ impl PairFilter {
         for first in 1..characters {
             let (low, high) = children(records, first);
             for child in &records[low as usize..high as usize] {
-                let bit = Self::bit(first as Code, child.label);
+                let bit = Self::bit(first as Code, child.label());
                 filter.bits[bit / 64] |= 1 << (bit % 64);
             }
         }
@@ -149,44 +149,93 @@ impl Default for ChildCache {
     }
 }
 
-/// A node as a step of a walk reads it: its fields side by side, and its
-/// siblings beside it (from the columns, a step read five places). The tag
-/// shares the first child's word: the word a route chose is tagged where
-/// the route just read it, not in a column of its own that missed the
-/// cache once a token.
+/// A node as a step of a walk reads it: its fields side by side in one
+/// word, and its siblings beside it (from the columns, a step read five
+/// places). The tag sits beside the word, so that the word a route chose
+/// is tagged where the route just read it; a hash of the children's codes
+/// answers most steps that find no child without reading the children,
+/// whose first load was the route's most frequent cache miss.
 #[derive(Clone, Copy)]
-struct Record {
-    /// The first child (the next record's ends this one's children) in the
-    /// low [`Record::FIRST_CHILD_BITS`], the word's POS tag above them.
-    first_child_and_tag: u32,
-    /// The code of the character that leads here from the parent.
-    label: Code,
-    /// The word's frequency index + 1, or 0 where no word ends.
-    word: u16,
+struct Record(u64);
+
+/// A field of a [`Record`]: its lowest bit and its width.
+#[derive(Debug)]
+struct Field {
+    shift: u32,
+    bits: u32,
 }
 
 impl Record {
-    const FIRST_CHILD_BITS: u32 = 24;
+    /// The first child: the next record's ends this one's children.
+    const FIRST_CHILD: Field = Field { shift: 0, bits: 19 };
+    /// The code of the character that leads here from the parent.
+    const LABEL: Field = Field {
+        shift: 19,
+        bits: 14,
+    };
+    /// The word's frequency index + 1, or 0 where no word ends.
+    const WORD: Field = Field {
+        shift: 33,
+        bits: 13,
+    };
+    /// The word's POS tag.
+    const TAG: Field = Field { shift: 46, bits: 7 };
+    /// A bit per hash of each child's code ([`Record::child_code_bit`]):
+    /// of the steps that find no child, most are from nodes of one to
+    /// eight children (a word's tail), which leave most bits clear.
+    const CHILD_CODES: Field = Field {
+        shift: 53,
+        bits: 11,
+    };
 
     fn new(first_child: u32, label: Code, word: u16, tag: u8) -> Record {
-        assert!(
-            first_child >> Record::FIRST_CHILD_BITS == 0,
-            "too many nodes"
-        );
-        Record {
-            first_child_and_tag: first_child | u32::from(tag) << Record::FIRST_CHILD_BITS,
-            label,
-            word,
-        }
+        let field = |field: Field, value: u32| {
+            assert!(value >> field.bits == 0, "the dictionary outgrew {field:?}");
+            u64::from(value) << field.shift
+        };
+        Record(
+            field(Record::FIRST_CHILD, first_child)
+                | field(Record::LABEL, label.into())
+                | field(Record::WORD, word.into())
+                | field(Record::TAG, tag.into()),
+        )
+    }
+
+    #[inline(always)]
+    fn get(self, field: Field) -> u32 {
+        (self.0 >> field.shift & ((1 << field.bits) - 1)) as u32
     }
 
     #[inline(always)]
     fn first_child(self) -> u32 {
-        self.first_child_and_tag & ((1 << Record::FIRST_CHILD_BITS) - 1)
+        self.get(Record::FIRST_CHILD)
+    }
+
+    #[inline(always)]
+    fn label(self) -> Code {
+        self.get(Record::LABEL) as Code
+    }
+
+    #[inline(always)]
+    fn word(self) -> u16 {
+        self.get(Record::WORD) as u16
     }
 
     fn tag(self) -> u8 {
-        (self.first_child_and_tag >> Record::FIRST_CHILD_BITS) as u8
+        self.get(Record::TAG) as u8
+    }
+
+    /// The bit of [`Record::CHILD_CODES`] a child coded `code` sets.
+    #[inline(always)]
+    fn child_code_bit(code: Code) -> u64 {
+        let hash = u32::from(code).wrapping_mul(0x9E37_79B1) >> 16;
+        1 << (Record::CHILD_CODES.shift + ((hash * Record::CHILD_CODES.bits) >> 16))
+    }
+
+    /// Whether the node may have a child coded `code`.
+    #[inline(always)]
+    fn may_have_child(self, code: Code) -> bool {
+        self.0 & Record::child_code_bit(code) != 0
     }
 }
 
@@ -214,7 +263,7 @@ impl Dictionary {
         let first_child =
             |node: usize| u32_at(CHILD_BLOCKS, node / BLOCK) + u32::from(CHILD_OFFSETS.get(node));
         let tag = |node: usize| TAG.get(node).copied().unwrap_or(0);
-        let records: Box<[Record]> = (0..=LABELS.low.len())
+        let mut records: Box<[Record]> = (0..=LABELS.low.len())
             .map(|node| {
                 Record::new(
                     first_child(node),
@@ -224,6 +273,15 @@ impl Dictionary {
                 )
             })
             .collect();
+        for node in 0..records.len() {
+            let (low, high) = children(&records, node as Node);
+            let codes = records[low as usize..high as usize]
+                .iter()
+                .fold(0, |codes, child| {
+                    codes | Record::child_code_bit(child.label())
+                });
+            records[node].0 |= codes;
+        }
         let characters = records[1].first_child();
         Dictionary {
             pairs: PairFilter::new(&records, characters),
@@ -250,12 +308,6 @@ impl Dictionary {
             }
         }
         0
-    }
-
-    /// The children of `node`, as a range of nodes.
-    #[inline]
-    fn children(&self, node: Node) -> (u32, u32) {
-        children(&self.records, node)
     }
 
     /// The child of `node` along the character coded `code`.
@@ -286,11 +338,20 @@ impl Dictionary {
             let code = u32::from(code);
             return (code < self.characters).then_some(code);
         }
-        // A child of the root, numbered as its character is coded.
-        if node < self.characters && !self.pairs.may_hold(node as Code, code) {
+        let (this, next) = match self.records.get(node as usize..node as usize + 2) {
+            Some(&[this, next]) => (this, next),
+            _ => return None,
+        };
+        // The node's own record, which the step that found it has just
+        // read, rules out most codes of no child; for a common character,
+        // whose hundreds of children set every bit, the pair filter does
+        // (a child of the root is numbered as its character is coded).
+        if !this.may_have_child(code)
+            || node < self.characters && !self.pairs.may_hold(node as Code, code)
+        {
             return None;
         }
-        let (low, high) = self.children(node);
+        let (low, high) = (this.first_child(), next.first_child());
         match cache {
             Some(cache) if high - low > LINEAR_SEARCH => {
                 let entry = cache.entry(node, code);
@@ -310,7 +371,7 @@ impl Dictionary {
     /// The child among nodes `low..high` (a node's children) labelled `code`.
     #[inline]
     fn search_children(&self, mut low: u32, mut high: u32, code: Code) -> Option<Node> {
-        let label = |node: u32| self.records.get(node as usize).map_or(0, |r| r.label);
+        let label = |node: u32| self.records.get(node as usize).map_or(0, |r| r.label());
         while high - low > LINEAR_SEARCH {
             let middle = (low + high) / 2;
             if label(middle) <= code {
@@ -325,7 +386,7 @@ impl Dictionary {
     /// The frequency index of the word that ends at `node`, if one does.
     #[inline]
     pub(crate) fn word(&self, node: Node) -> Option<u16> {
-        self.records.get(node as usize)?.word.checked_sub(1)
+        self.records.get(node as usize)?.word().checked_sub(1)
     }
 
     /// The POS tag index of the word that ends at `node`.
@@ -421,7 +482,7 @@ mod tests {
             .collect();
         let parents: Vec<Node> = (1..4000)
             .filter(|&node| {
-                let (low, high) = dictionary.children(node);
+                let (low, high) = children(&dictionary.records, node);
                 high - low > LINEAR_SEARCH
             })
             .collect();
@@ -445,9 +506,9 @@ mod tests {
         let dictionary = Dictionary::new();
         let mut cache = ChildCache::default();
         for parent in 0..dictionary.records.len() as u32 - 1 {
-            let (low, high) = dictionary.children(parent);
+            let (low, high) = children(&dictionary.records, parent);
             for child in low..high {
-                let label = dictionary.records[child as usize].label;
+                let label = dictionary.records[child as usize].label();
                 assert_eq!(
                     dictionary.child(parent, label),
                     Some(child),
