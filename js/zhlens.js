@@ -83,8 +83,8 @@ export const __internals = Object.freeze({
   panic: (message) => guard('__internals.panic', () => panicForTests(message)),
   vocabulary: () => guard('__internals.vocabulary', () => vocabulary()),
   memoryBytes: () => guard('__internals.memoryBytes', () => wasmExports.memory.buffer.byteLength),
-  analyzePacked: (text, options) => analyzeWithPackedTokens(text, options),
-  segmentPacked: (text, options) => guard('segment', () => segmentPacked(text, options)),
+  analyzePacked: (text, options) => analyzeWithTokens(text, options),
+  segmentPacked: (text, options) => guard('segment', () => segmentPacked(text, options, copyTokens)),
 });
 
 /**
@@ -107,7 +107,8 @@ export function maxLength() {
  * `end` in UTF-16 code units so that `text.slice(start, end)` is the word.
  */
 export function segment(text, options) {
-  return unpackTokens(text, guard('segment', () => segmentPacked(text, options)), tags);
+  // The tokens are read from wasm memory during the call, not copied out.
+  return guard('segment', () => segmentPacked(text, options, (packed) => unpackTokens(text, packed, tags)));
 }
 
 /**
@@ -121,24 +122,27 @@ export function segment(text, options) {
  * 今年 and 去年12月.
  */
 export function analyze(text, options) {
-  const analysis = analyzeWithPackedTokens(text, options);
-  return { ...analysis, tokens: unpackTokens(text, analysis.tokens, tags) };
+  // The tokens are read from wasm memory during the call, not copied out.
+  return analyzeWithTokens(text, options, (packed) => unpackTokens(text, packed, tags));
 }
 
+/** The packed tokens out of wasm memory, for zhlens/worker to transfer. */
+const copyTokens = (packed) => packed.slice();
+
 /**
- * `analyze`, with the tokens left as wasm packs them: a Uint32Array of
- * [start, end, tag, …] (tag indexes `vocabulary().posTags`). zhlens/worker
- * transfers it to the page as it is. The rest comes from Rust in its final
- * shape (src/wasm.rs, `analysis_json`); all this adds is the `text` of each
- * span, which is any object with `start` and `end`.
+ * `analyze`, with the tokens as `receiveTokens` makes them of the packed
+ * Uint32Array of [start, end, tag, …] (tag indexes `vocabulary().posTags`),
+ * a view of wasm memory during the call: by default a copy, which
+ * zhlens/worker transfers to the page as it is. The rest comes from Rust in
+ * its final shape (src/wasm.rs, `analysis_json`); all this adds is the
+ * `text` of each span, which is any object with `start` and `end`.
  */
-function analyzeWithPackedTokens(text, options) {
+function analyzeWithTokens(text, options, receiveTokens = copyTokens) {
   ready('analyze');
-  const [tokens, json] = guard('analyze', () => analyzePacked(text, withReferenceDate(options)));
+  const [tokens, json] = guard('analyze', () => analyzePacked(text, withReferenceDate(options), receiveTokens));
   const { region, figures, entities, metrics } = JSON.parse(json);
-  const analysis = { region, tokens, figures, entities, metrics };
-  addTexts(text, analysis);
-  return analysis;
+  addTexts(text, [figures, entities, metrics]);
+  return { region, tokens, figures, entities, metrics };
 }
 
 /**
