@@ -77,7 +77,7 @@ pub(crate) fn detect(text: &str) -> ScriptReport {
 /// Whether only Traditional text uses `c` (see [`detect`]) and OpenCC
 /// converts it alone, whatever the words around it: 戰 (战), not 乾 (干 or
 /// 乾, as in 乾隆).
-#[inline]
+#[inline(always)]
 pub(crate) fn folds_alone(c: char) -> bool {
     !c.is_ascii()
         && is_in(c, &TRADITIONAL_ONLY_BMP, TRADITIONAL_ONLY)
