@@ -83,8 +83,8 @@ export const __internals = Object.freeze({
   panic: (message) => guard('__internals.panic', () => panicForTests(message)),
   vocabulary: () => guard('__internals.vocabulary', () => vocabulary()),
   memoryBytes: () => guard('__internals.memoryBytes', () => wasmExports.memory.buffer.byteLength),
-  analyzePacked: (text, options) => analyzeWithTokens(text, options),
-  segmentPacked: (text, options) => guard('segment', () => segmentPacked(text, options, copyTokens)),
+  analyzePacked: (text, options) => analyzeWithPackedTokens(text, options),
+  segmentPacked: (text, options) => guard('segment', () => segmentPacked(text, options)),
 });
 
 /**
@@ -107,8 +107,7 @@ export function maxLength() {
  * `end` in UTF-16 code units so that `text.slice(start, end)` is the word.
  */
 export function segment(text, options) {
-  // The tokens are read from wasm memory during the call, not copied out.
-  return guard('segment', () => segmentPacked(text, options, (packed) => unpackTokens(text, packed, tags)));
+  return unpackTokens(text, guard('segment', () => segmentPacked(text, options)), tags);
 }
 
 /**
@@ -122,27 +121,24 @@ export function segment(text, options) {
  * 今年 and 去年12月.
  */
 export function analyze(text, options) {
-  // The tokens are read from wasm memory during the call, not copied out.
-  return analyzeWithTokens(text, options, (packed) => unpackTokens(text, packed, tags));
+  const analysis = analyzeWithPackedTokens(text, options);
+  return { ...analysis, tokens: unpackTokens(text, analysis.tokens, tags) };
 }
 
-/** The packed tokens out of wasm memory, for zhlens/worker to transfer. */
-const copyTokens = (packed) => packed.slice();
-
 /**
- * `analyze`, with the tokens as `receiveTokens` makes them of the packed
- * Uint32Array of [start, end, tag, …] (tag indexes `vocabulary().posTags`),
- * a view of wasm memory during the call: by default a copy, which
- * zhlens/worker transfers to the page as it is. The rest comes from Rust in
- * its final shape (src/wasm.rs, `analysis_json`); all this adds is the
- * `text` of each span, which is any object with `start` and `end`.
+ * `analyze`, with the tokens left as wasm packs them: a Uint32Array of
+ * [start, end, tag, …] (tag indexes `vocabulary().posTags`). zhlens/worker
+ * transfers it to the page as it is. The rest comes from Rust in its final
+ * shape (src/wasm.rs, `analysis_json`); all this adds is the `text` of each
+ * span, which is any object with `start` and `end`.
  */
-function analyzeWithTokens(text, options, receiveTokens = copyTokens) {
+function analyzeWithPackedTokens(text, options) {
   ready('analyze');
-  const [tokens, json] = guard('analyze', () => analyzePacked(text, withReferenceDate(options), receiveTokens));
+  const [tokens, json] = guard('analyze', () => analyzePacked(text, withReferenceDate(options)));
   const { region, figures, entities, metrics } = JSON.parse(json);
-  addTexts(text, [figures, entities, metrics]);
-  return { region, tokens, figures, entities, metrics };
+  const analysis = { region, tokens, figures, entities, metrics };
+  addTexts(text, analysis);
+  return analysis;
 }
 
 /**

@@ -421,7 +421,7 @@ async function scaleBench() {
   const options = { referenceDate: '2025-09-15' };
   const variants = {
     'analyze(text)': (text) => zhlens.analyze(text, options).tokens.length,
-    'wasm analyzePacked(text) alone': (text) => analyzePacked(text, options, (packed) => packed.length)[0],
+    'wasm analyzePacked(text) alone': (text) => analyzePacked(text, options)[0].length,
   };
   const out = {};
   for (const [name, fn] of Object.entries(variants)) {

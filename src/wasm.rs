@@ -1,9 +1,8 @@
 //! The JavaScript boundary, and the only module that knows about it.
 //!
-//! One call per text: `segmentPacked` hands every token as three numbers
-//! (UTF-16 start, end, tag index) to a JS function, as one `Uint32Array`
-//! view of wasm memory, of which `zhlens.js` makes plain objects during the
-//! call. Strings cross once, tags once at start-up.
+//! One call per text: `segmentPacked` returns every token as three numbers
+//! (UTF-16 start, end, tag index) in one `Uint32Array`, which `zhlens.js`
+//! turns into plain objects. Strings cross once, tags once at start-up.
 //! `convertWithMap` returns its map the same way, four numbers a piece;
 //! `analyzePacked` adds the rest of the analysis as one JSON text, in the
 //! shape `analyze` returns it (`analysis_json`).
@@ -289,49 +288,24 @@ fn pack_tokens(text: &str, tokens: &[Token]) -> Vec<u32> {
     packed
 }
 
-/// Segments `text` and hands `receive` the tokens as `[start, end, tag,
-/// start, end, tag, …]` with offsets in UTF-16 code units; returns what it
-/// returns.
+/// Segments `text`; returns `[start, end, tag, start, end, tag, …]` with
+/// offsets in UTF-16 code units.
 #[wasm_bindgen(js_name = segmentPacked)]
-pub fn segment_packed(
-    text: JsValue,
-    options: JsValue,
-    receive: &TokensReceiver,
-) -> Result<JsValue, JsError> {
+pub fn segment_packed(text: JsValue, options: JsValue) -> Result<Vec<u32>, JsError> {
     let text = text_argument("segment", &text)?;
     let options = options_argument("segment", &options, &["hmm"])?;
-    let packed = pack_tokens(&text, &analyzer().segment_with(&text, options.segment));
-    receive_tokens("segment", receive, &packed)
+    Ok(pack_tokens(
+        &text,
+        &analyzer().segment_with(&text, options.segment),
+    ))
 }
 
-/// `receive`'s result for `packed`, or an error of `function` saying why
-/// it threw.
-fn receive_tokens(
-    function: &str,
-    receive: &TokensReceiver,
-    packed: &[u32],
-) -> Result<JsValue, JsError> {
-    receive.call(&JsValue::UNDEFINED, packed).map_err(|e| {
-        let why = match e.dyn_ref::<js_sys::Error>() {
-            Some(error) => String::from(error.to_string()),
-            None => describe(&e),
-        };
-        JsError::new(&format!(
-            "zhlens.{function}: reading the tokens failed: {why}"
-        ))
-    })
-}
-
-/// `[tokens, analysis]`: what `receive` makes of the tokens, packed as
-/// `segmentPacked` packs them, and the rest of the analysis as one JSON
-/// text (`analysis_json`). An article has a few dozen figures: one string
-/// crossing beats a property set per field.
+/// `[tokens, analysis]`: the tokens packed as `segmentPacked` packs them,
+/// and the rest of the analysis as one JSON text (`analysis_json`). An
+/// article has a few dozen figures: one string crossing beats a property set
+/// per field.
 #[wasm_bindgen(js_name = analyzePacked)]
-pub fn analyze_packed(
-    text: JsValue,
-    options: JsValue,
-    receive: &TokensReceiver,
-) -> Result<Array, JsError> {
+pub fn analyze_packed(text: JsValue, options: JsValue) -> Result<Array, JsError> {
     let text = text_argument("analyze", &text)?;
     let options = options_argument(
         "analyze",
@@ -351,7 +325,7 @@ pub fn analyze_packed(
         analyze_options = analyze_options.region(region);
     }
     let analysis = analyzer().analyze(&text, &analyze_options);
-    let tokens = receive_tokens("analyze", receive, &pack_tokens(&text, analysis.tokens()))?;
+    let tokens = Uint32Array::from(&pack_tokens(&text, analysis.tokens())[..]);
     let json = JsValue::from_str(&analysis_json(&text, &analysis));
     Ok(Array::of2(&tokens, &json))
 }
@@ -626,15 +600,6 @@ pub fn convert(text: JsValue, units: &[u16], config: JsValue) -> Result<JsString
 
 #[wasm_bindgen]
 extern "C" {
-    /// A JS function of the packed tokens (`(packed) => …`). A slice
-    /// argument reaches JS as a view of wasm memory, valid during the call:
-    /// a megabyte's 600,000 numbers are read where they are, where a
-    /// returned `Vec` was copied into a new buffer first.
-    pub type TokensReceiver;
-
-    #[wasm_bindgen(method, catch)]
-    fn call(this: &TokensReceiver, this_arg: &JsValue, packed: &[u32]) -> Result<JsValue, JsValue>;
-
     /// The platform's `TextDecoder`, here only for UTF-16.
     type TextDecoder;
 

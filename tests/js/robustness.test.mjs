@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { installPackedPackage, root } from './lib/consumer.mjs';
 
 let consumer;
@@ -135,33 +134,6 @@ test('a Rust panic becomes an Error with its message, and the module keeps worki
     assert.equal(zhlens.convert('头发', 's2t'), '頭髮');
     assert.throws(() => zhlens.segment(1), { message: 'zhlens.segment: text must be a string, got a number' });
   }
-});
-
-// segment() and analyze() make their token objects from a view of wasm
-// memory that the export hands a JS function during the call.
-test('the tokens reach JS as a view during the call; a reader that throws becomes the call\'s Error', async () => {
-  const wasm = await import(pathToFileURL(join(consumer.installed, 'zhlens_wasm.js')));
-  const text = '園區完成規模工業總產值😀';
-  const seen = wasm.segmentPacked(text, {}, (packed) => {
-    assert.ok(packed instanceof Uint32Array);
-    assert.ok(packed.buffer.byteLength > packed.byteLength, 'a view of wasm memory, not a copy');
-    return Array.from(packed);
-  });
-  const tokens = zhlens.segment(text);
-  const { posTags } = zhlens.__internals.vocabulary();
-  assert.deepEqual(seen, tokens.flatMap((t) => [t.start, t.end, posTags.indexOf(t.pos)]));
-  assert.deepEqual(Array.from(zhlens.__internals.segmentPacked(text)), seen, 'the worker\'s copy');
-  for (const [call, name] of [
-    [(reader) => wasm.segmentPacked(text, {}, reader), 'segment'],
-    [(reader) => wasm.analyzePacked(text, { referenceDate: '2025-09-15' }, reader), 'analyze'],
-  ]) {
-    assert.throws(() => call(() => { throw new RangeError('no room'); }), (error) => {
-      assert.equal(error.name, 'Error');
-      assert.match(error.message, new RegExp(`^zhlens\\.${name}: reading the tokens failed: .*no room`));
-      return true;
-    });
-  }
-  assert.deepEqual(zhlens.segment(text), tokens, 'the module keeps working');
 });
 
 test('every function refuses text over maxLength() with an Error, and keeps working', () => {
