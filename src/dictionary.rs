@@ -242,13 +242,22 @@ impl Record {
     }
 }
 
+/// The record of `node` among `records` and the next one, whose first
+/// child ends `node`'s children.
+#[inline(always)]
+fn with_next(records: &[Record], node: Node) -> Option<(Record, Record)> {
+    match records.get(node as usize..node as usize + 2) {
+        Some(&[this, next]) => Some((this, next)),
+        _ => None,
+    }
+}
+
 /// The children of `node` among `records`, as a range of nodes.
 #[inline]
 fn children(records: &[Record], node: Node) -> (u32, u32) {
-    match records.get(node as usize..node as usize + 2) {
-        Some([this, next]) => (this.first_child(), next.first_child()),
-        _ => (0, 0),
-    }
+    with_next(records, node).map_or((0, 0), |(this, next)| {
+        (this.first_child(), next.first_child())
+    })
 }
 
 /// The compiled dictionary's trie.
@@ -341,10 +350,7 @@ impl Dictionary {
             let code = u32::from(code);
             return (code < self.characters).then_some(code);
         }
-        let (this, next) = match self.records.get(node as usize..node as usize + 2) {
-            Some(&[this, next]) => (this, next),
-            _ => return None,
-        };
+        let (this, next) = with_next(&self.records, node)?;
         // The node's own record, which the step that found it has just
         // read, rules out most codes of no child; for a common character,
         // whose hundreds of children set every bit, the pair filter does
