@@ -2,7 +2,7 @@
 //! came from, and from UTF-8 byte offsets to the UTF-16 code units that
 //! JavaScript strings index by.
 
-use std::ops::Range;
+use std::ops::{Range, RangeInclusive};
 
 /// A piece of a conversion: a byte range of the output and the byte range
 /// of the input it was converted from.
@@ -387,7 +387,7 @@ pub(crate) fn without_lone_surrogates(units: &[u16]) -> std::borrow::Cow<'_, [u1
     // the scan passes over the rest.
     let mut at = 0;
     let first = loop {
-        at = find_unit_from(units, at, 0xd800);
+        at = find_unit_in(units, at, 0xd800..=0xdfff);
         if at == units.len() {
             return std::borrow::Cow::Borrowed(units);
         }
@@ -434,21 +434,23 @@ pub(crate) fn find_byte_from(bytes: &[u8], mut at: usize, end: usize, lowest: u8
     (at..end).find(|&i| bytes[i] >= lowest).unwrap_or(end)
 }
 
-/// The first index from `at` on of a unit of `units` at least `lowest`,
-/// which must be 0x8000 or more; `units.len()` if none. Four units at a
-/// time (`lanes_at_least`).
-pub(crate) fn find_unit_from(units: &[u16], mut at: usize, lowest: u16) -> usize {
-    debug_assert!(lowest >= 0x8000);
+/// The first index from `at` on of a unit of `units` in `range`, which
+/// must lie from 0x8000 on; `units.len()` if none. Four units at a time
+/// (`lanes_at_least`, twice): a range that stops short of the full-width
+/// forms (U+FF00 on) does not stop at every Chinese comma.
+pub(crate) fn find_unit_in(units: &[u16], mut at: usize, range: RangeInclusive<u16>) -> usize {
+    let (low, high) = (u64::from(*range.start()), u64::from(*range.end()) + 1);
+    debug_assert!(low >= 0x8000);
     while let Some(&[a, b, c, d]) = units.get(at..at + 4) {
         let word = u64::from(a) | u64::from(b) << 16 | u64::from(c) << 32 | u64::from(d) << 48;
-        let found = lanes_at_least::<16>(word, lowest.into());
+        let found = lanes_at_least::<16>(word, low) & !lanes_at_least::<16>(word, high);
         if found != 0 {
             return at + (found.trailing_zeros() / 16) as usize;
         }
         at += 4;
     }
     (at..units.len())
-        .find(|&i| units[i] >= lowest)
+        .find(|&i| range.contains(&units[i]))
         .unwrap_or(units.len())
 }
 
@@ -608,20 +610,25 @@ mod tests {
     }
 
     #[test]
-    fn find_unit_from_finds_the_first_unit_high_enough() {
-        let units: Vec<u16> = "天氣，“引號”全形！ｱ𪚥\u{f900}後ab\u{fa0e}林。\u{2f800}末"
+    fn find_unit_in_finds_the_first_unit_in_range() {
+        let units: Vec<u16> = "天氣，“引號”全形！ｱ𪚥\u{f900}後ab\u{fa0e}林。\u{2f800}末\u{ffff}"
             .encode_utf16()
             .collect();
-        for lowest in [0x8000, 0xd800, 0xd87e, 0xf900, 0xff0c, 0xffff] {
-            for at in 0..=units.len() {
-                let expected = (at..units.len())
-                    .find(|&i| units[i] >= lowest)
-                    .unwrap_or(units.len());
-                assert_eq!(
-                    find_unit_from(&units, at, lowest),
-                    expected,
-                    "{lowest:x} from {at}"
-                );
+        for low in [0x8000, 0xd800, 0xd87e, 0xf900, 0xff0c, 0xffff] {
+            for high in [low, 0xdfff, 0xfad9, 0xff0b, 0xffff]
+                .into_iter()
+                .filter(|&h| h >= low)
+            {
+                for at in 0..=units.len() {
+                    let expected = (at..units.len())
+                        .find(|&i| (low..=high).contains(&units[i]))
+                        .unwrap_or(units.len());
+                    assert_eq!(
+                        find_unit_in(&units, at, low..=high),
+                        expected,
+                        "{low:x}..={high:x} from {at}"
+                    );
+                }
             }
         }
     }

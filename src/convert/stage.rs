@@ -11,7 +11,7 @@ use std::ops::Range;
 use std::sync::Mutex;
 
 use super::{Group, Matches, Tables, Text, Veto, is_description, unmatched_end};
-use crate::offsets::{find_byte_from, find_unit_from, is_surrogate, utf8_width};
+use crate::offsets::{find_byte_from, find_unit_in, is_surrogate, utf8_width};
 
 /// A slot of the double array: node `n`'s child by character number `c` is
 /// slot `base(n) + c` if that slot's `parent` is `n`.
@@ -117,8 +117,9 @@ pub(super) struct LeadFilter {
     rare_from: Option<u8>,
     /// A bit per first code unit.
     units: BmpBits,
-    /// The smallest first code unit: most units of text are below it.
-    lowest_unit: u16,
+    /// The smallest and largest first code units: most units of text lie
+    /// outside.
+    unit_range: (u16, u16),
 }
 
 impl LeadFilter {
@@ -129,12 +130,13 @@ impl LeadFilter {
     fn new(chars: impl IntoIterator<Item = char>) -> LeadFilter {
         let mut pairs = vec![0u64; 0x10000 / 64];
         let mut lowest = u8::MAX;
-        let (mut units, mut lowest_unit) = (no_bmp_bits(), u16::MAX);
+        let (mut units, mut lowest_unit, mut highest_unit) = (no_bmp_bits(), u16::MAX, 0);
         for c in chars {
             // Beyond the BMP, the high surrogate.
             let first_unit = c.encode_utf16(&mut [0; 2])[0];
             units[usize::from(first_unit) / 64] |= 1 << (first_unit % 64);
             lowest_unit = lowest_unit.min(first_unit);
+            highest_unit = highest_unit.max(first_unit);
             let mut buf = [0u8; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
             lowest = lowest.min(bytes[0]);
@@ -152,19 +154,20 @@ impl LeadFilter {
             pairs,
             rare_from: (lowest >= Self::RARE_FROM).then_some(lowest),
             units,
-            lowest_unit,
+            unit_range: (lowest_unit, highest_unit),
         }
     }
 
     /// Whether a character of the set may be among `units`.
     pub(super) fn may_hold_units(&self, units: &[u16]) -> bool {
         let in_set = |u: u16| bmp_bit(&self.units, u.into());
-        if self.lowest_unit < 0x8000 {
+        let (lowest, highest) = self.unit_range;
+        if lowest < 0x8000 {
             return units.iter().any(|&u| in_set(u));
         }
         let mut at = 0;
         loop {
-            at = find_unit_from(units, at, self.lowest_unit);
+            at = find_unit_in(units, at, lowest..=highest);
             match units.get(at) {
                 None => return false,
                 Some(&u) if in_set(u) => return true,
