@@ -413,15 +413,27 @@ impl Guard<'_> {
     }
 }
 
+/// The characters of the BMP that jieba cuts alone but OpenCC's keys hold
+/// (马克·吐温, 〇〇七).
+const PUNCTUATION_IN_KEYS: [char; 2] = ['·', '〇'];
+
+/// Whether a clause may end after `c`: jieba always ends a word there
+/// (`crate::segment::is_boundary`), and no key of any stage holds it, so
+/// that no stage converts it either. Beyond the BMP, the ideographs newer
+/// than jieba's blocks are keys: none ends a clause.
+fn may_end_clause(c: char) -> bool {
+    crate::segment::is_boundary(c) && u32::from(c) < 0x10000 && !PUNCTUATION_IN_KEYS.contains(&c)
+}
+
 /// The clause of `text` around byte `at`: a piece ending just after a
-/// character where jieba always ends a word (`crate::is_boundary`; after the
-/// last of a run of whitespace), and which no key of a dictionary contains,
+/// character that `may_end_clause` (after the last of a run of whitespace),
 /// so that words and phrase matches of a clause are the same in the whole
-/// text.
+/// text. The shorter the clauses, the less text the word-boundary rule
+/// segments: quotes, brackets and full-width digits end them too.
 fn clause_around<T: Text + ?Sized>(text: &T, at: usize) -> Range<usize> {
     let units = text.units();
     let ends_clause = |c: u32, next: Option<u32>| {
-        crate::segment::is_boundary(char_of(c)) && !next.is_some_and(|n| char_of(n).is_whitespace())
+        may_end_clause(char_of(c)) && !next.is_some_and(|n| char_of(n).is_whitespace())
     };
     let mut start = 0;
     let (mut i, mut next) = (at, T::code_at(units, at).map(|(c, _)| c));
@@ -1044,7 +1056,7 @@ mod tests {
             for &(s, m, _) in &t.dicts[d].entries {
                 let key = &t.text[s as usize..m as usize];
                 assert!(
-                    !key.chars().any(crate::segment::is_boundary),
+                    !key.chars().any(may_end_clause),
                     "{} has key {key:?}",
                     DICT_NAMES[d]
                 );

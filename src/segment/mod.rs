@@ -420,13 +420,11 @@ fn join_numbers(text: &str, tokens: &mut Vec<Token>) {
     tokens.truncate(write);
 }
 
-/// A character after which jieba always ends a word.
+/// A character jieba cuts alone, outside its blocks of ideographs and ASCII
+/// letters and digits: a word always ends after it, but after a `\r` that a
+/// `\n` follows.
 pub(crate) fn is_boundary(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '。' | '！' | '？' | '；' | '，' | '、' | '：' | '\u{3000}'
-        )
+    !segmenter::is_block_char(c)
 }
 
 #[cfg(test)]

@@ -86,7 +86,7 @@ thread_local! {
 
 /// jieba's blocks: CJK ideographs, ASCII letters and digits and `+#&._%-`
 /// (its `RE_HAN_DEFAULT`); everything else is cut a character at a time.
-fn is_block_char(c: char) -> bool {
+pub(super) fn is_block_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '&' | '.' | '_' | '%' | '-');
     }
