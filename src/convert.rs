@@ -662,8 +662,9 @@ fn description_end<T: Text + ?Sized>(units: &[T::Unit], at: usize) -> Option<usi
 
 /// What becomes of the matches `Stage::for_each_match` finds.
 trait Matches {
-    /// The match `at..end` of the text, converted to `value`.
-    fn found(&mut self, at: usize, end: usize, value: &'static str);
+    /// The match `at..end` of the text, converted to `value`, a key of the
+    /// group's member `level` (0: the first of a short circuit).
+    fn found(&mut self, at: usize, end: usize, value: &'static str, level: u32);
     /// Whether `units` takes the runs of characters that each convert to
     /// one UTF-16 unit, or stay, and start no longer key.
     const BY_UNIT: bool = false;
@@ -699,7 +700,7 @@ impl<T: Text + ?Sized, S: Sink<T>> Output<'_, T, S> {
 
 impl<T: Text + ?Sized, S: Sink<T>> Matches for Output<'_, T, S> {
     #[inline(always)]
-    fn found(&mut self, at: usize, end: usize, value: &'static str) {
+    fn found(&mut self, at: usize, end: usize, value: &'static str, _: u32) {
         self.keep(at);
         self.out.push_value(self.text, at..end, value);
         self.kept = end;
@@ -715,9 +716,56 @@ impl<T: Text + ?Sized, S: Sink<T>> Matches for Output<'_, T, S> {
     }
 }
 
+/// The output of a first stage whose group tries the segmentation's own
+/// group first, with OpenCC's segments of it: in one walk, what
+/// segmentation then the stage make of the text. Where the segmentation's
+/// group matches (the short circuit's first member), the stage matches the
+/// same key: each such match is a segment. Between them the segmentation
+/// matches nothing, nor, there, the stage's first member: the rest of the
+/// group converts each run, one segment.
+struct SegmentedOutput<'a, T: ?Sized, S> {
+    output: Output<'a, T, S>,
+    segments: Vec<Range<usize>>,
+    /// Where in the output the run after the last segment match starts.
+    run: usize,
+}
+
+impl<T: Text + ?Sized, S: Sink<T>> SegmentedOutput<'_, T, S> {
+    /// Ends the run before `at` of the output, if any.
+    #[inline(always)]
+    fn end_run(&mut self, at: usize) {
+        if self.run < at {
+            self.segments.push(self.run..at);
+        }
+        self.run = at;
+    }
+}
+
+impl<T: Text + ?Sized, S: Sink<T>> Matches for SegmentedOutput<'_, T, S> {
+    #[inline(always)]
+    fn found(&mut self, at: usize, end: usize, value: &'static str, level: u32) {
+        if level != 0 {
+            return self.output.found(at, end, value, level);
+        }
+        self.output.keep(at);
+        self.end_run(self.output.out.len());
+        self.output.found(at, end, value, level);
+        let end = self.output.out.len();
+        self.segments.push(self.run..end);
+        self.run = end;
+    }
+
+    const BY_UNIT: bool = S::BY_UNIT;
+
+    #[inline(always)]
+    fn units(&mut self, at: usize, end: usize, source: &[u16], table: &stage::UnitTable) {
+        self.output.units(at, end, source, table);
+    }
+}
+
 /// OpenCC's segments: each match, and each run of text between.
 struct Segments {
-    segments: Vec<Segment>,
+    segments: Vec<Range<usize>>,
     /// Where the text after the last match starts.
     run: usize,
 }
@@ -726,66 +774,86 @@ impl Matches for Segments {
     const PASSES_UNMATCHED: bool = true;
 
     #[inline(always)]
-    fn found(&mut self, at: usize, end: usize, value: &'static str) {
+    fn found(&mut self, at: usize, end: usize, _: &'static str, _: u32) {
         if self.run < at {
-            self.segments.push((self.run..at, None));
+            self.segments.push(self.run..at);
         }
-        self.segments.push((at..end, Some(value)));
+        self.segments.push(at..end);
         self.run = end;
     }
 }
 
-/// A segment of the text being converted, with its converted value when
-/// segmentation already found it.
-type Segment = (Range<usize>, Option<&'static str>);
-
 /// Converts each segment of `text` with `stage` into `out`: the segments
-/// of the output. A segment with a `known` value converts to it whole.
+/// of the output. With `segmenting`, `segments` is the whole text, and the
+/// output's segments are those of a `SegmentedOutput`.
 fn convert_segments<T: Text + ?Sized, S: Sink<T>, G: Veto<T>>(
     stage: &Stage,
     text: &T,
-    segments: &[Segment],
+    segments: &[Range<usize>],
     guard: Option<&G>,
+    segmenting: bool,
     out: &mut S,
-) -> Vec<Segment> {
+) -> Vec<Range<usize>> {
     let mut out_segments = Vec::with_capacity(segments.len());
-    for (segment, known) in segments {
+    for segment in segments {
         let start = out.len();
-        let mut output = Output {
+        let output = Output {
             text,
             out: &mut *out,
             kept: segment.start,
         };
-        match (known, guard) {
-            (Some(value), _) => output.found(segment.start, segment.end, value),
-            (None, Some(guard)) => stage.for_each_match(text, segment.clone(), guard, &mut output),
-            (None, None) => stage.for_each_match(text, segment.clone(), &NoVeto, &mut output),
+        if segmenting {
+            let mut output = SegmentedOutput {
+                output,
+                segments: out_segments,
+                run: start,
+            };
+            for_each_match(stage, text, segment.clone(), guard, &mut output);
+            output.output.keep(segment.end);
+            let end = output.output.out.len();
+            output.end_run(end);
+            out_segments = output.segments;
+        } else {
+            let mut output = output;
+            for_each_match(stage, text, segment.clone(), guard, &mut output);
+            output.keep(segment.end);
+            out_segments.push(start..out.len());
         }
-        output.keep(segment.end);
-        out_segments.push((start..out.len(), None));
     }
     out_segments
 }
 
-/// OpenCC's max-match segmentation: matched keys are segments, with their
-/// values, and each run of unmatched characters is one segment.
+/// `Stage::for_each_match` with the guard, if any.
+#[inline(always)]
+fn for_each_match<T: Text + ?Sized, G: Veto<T>, M: Matches>(
+    stage: &Stage,
+    text: &T,
+    range: Range<usize>,
+    guard: Option<&G>,
+    matches: &mut M,
+) {
+    match guard {
+        Some(guard) => stage.for_each_match(text, range, guard, matches),
+        None => stage.for_each_match(text, range, &NoVeto, matches),
+    }
+}
+
+/// OpenCC's max-match segmentation: matched keys are segments, and each
+/// run of unmatched characters is one.
 fn segment<T: Text + ?Sized, G: Veto<T>>(
     stage: &Stage,
     text: &T,
     guard: Option<&G>,
-) -> Vec<Segment> {
+) -> Vec<Range<usize>> {
     let mut found = Segments {
         segments: Vec::new(),
         run: 0,
     };
     let len = text.units().len();
-    match guard {
-        Some(guard) => stage.for_each_match(text, 0..len, guard, &mut found),
-        None => stage.for_each_match(text, 0..len, &NoVeto, &mut found),
-    }
+    for_each_match(stage, text, 0..len, guard, &mut found);
     let Segments { mut segments, run } = found;
     if run < len {
-        segments.push((run..len, None));
+        segments.push(run..len);
     }
     segments
 }
@@ -932,46 +1000,36 @@ where
         if stage.may_change(input) {
             let mut next = M::with_capacity(capacity(input));
             let whole = 0..input.units().len();
-            convert_segments(stage, input, &[(whole, None)], None::<&G>, &mut next);
+            convert_segments(stage, input, &[whole], None::<&G>, false, &mut next);
             join(next.take_alignment());
             current = Some(next);
         }
     }
     let input = current.as_ref().map_or(text, M::text);
     let guard = guard_over(input);
+    // Most first stages try the segmentation's own group first: then one
+    // walk segments and converts (`SegmentedOutput`).
+    let segmenting = matches!(
+        (spec.segmentation, spec.chain[0]),
+        (Some(segmentation), Group::ShortCircuit([head, ..])) if *head == segmentation
+    );
     let mut segments = match &spec.segmentation {
-        Some(group) => segment(Stage::of(tables, group), input, guard.as_ref()),
-        None => vec![(0..input.units().len(), None)],
+        Some(group) if !segmenting => segment(Stage::of(tables, group), input, guard.as_ref()),
+        _ => std::iter::once(0..input.units().len()).collect(),
     };
     let last = spec.chain.len() - 1;
     for (i, group) in spec.chain.iter().enumerate() {
         // Only the first stage reads the text the guard describes.
         let guard = guard.as_ref().filter(|_| i == 0);
-        // Most first stages try the segmentation's own group first: on a
-        // segment it matched, that group matches the same key again (the
-        // value segmentation kept), and on the runs between, it matches
-        // nothing; the rest of the stage's group is left to try.
-        let rest = match group {
-            Group::ShortCircuit([head, rest @ ..])
-                if i == 0 && Some(head) == spec.segmentation.as_ref() =>
-            {
-                Some(Group::ShortCircuit(rest))
-            }
-            _ => {
-                for s in &mut segments {
-                    s.1 = None;
-                }
-                None
-            }
-        };
-        let stage = Stage::of(tables, rest.as_ref().unwrap_or(group));
+        let segmenting = segmenting && i == 0;
+        let stage = Stage::of(tables, group);
         let input = current.as_ref().map_or(text, M::text);
         if i == last {
-            convert_segments(stage, input, &segments, guard, out);
+            convert_segments(stage, input, &segments, guard, segmenting, out);
             join(out.take_alignment());
         } else {
             let mut next = M::with_capacity(capacity(input));
-            segments = convert_segments(stage, input, &segments, guard, &mut next);
+            segments = convert_segments(stage, input, &segments, guard, segmenting, &mut next);
             join(next.take_alignment());
             current = Some(next);
         }
@@ -1060,6 +1118,32 @@ mod tests {
                     "{} has key {key:?}",
                     DICT_NAMES[d]
                 );
+            }
+        }
+    }
+
+    /// A `SegmentedOutput` over UTF-16 takes runs of characters that each
+    /// convert alone without asking their level: no segmentation key may be
+    /// one character, or it would be no segment of its own.
+    #[test]
+    fn segmentation_keys_have_two_characters_or_more() {
+        let t = tables();
+        for config in Config::ALL {
+            let mut used = Vec::new();
+            config
+                .spec()
+                .segmentation
+                .iter()
+                .for_each(|g| stage::dicts(g, &mut used));
+            for d in used {
+                for &(s, m, _) in &t.dicts[d].entries {
+                    let key = &t.text[s as usize..m as usize];
+                    assert!(
+                        key.chars().nth(1).is_some(),
+                        "{} has key {key:?}",
+                        DICT_NAMES[d]
+                    );
+                }
             }
         }
     }

@@ -651,14 +651,14 @@ impl Stage {
             // Most keys found are one character with no longer key on.
             if word & INNER == 0 {
                 if word & VALUE_BITS != 0 {
-                    matches.found(at, next, self.value(word));
+                    matches.found(at, next, self.value(word), level(word));
                 }
                 at = next;
                 continue;
             }
             at = match self.longest(text, units, at, code, next, node, veto) {
-                Some((end, value)) => {
-                    matches.found(at, end, value);
+                Some((end, key)) => {
+                    matches.found(at, end, self.value(key), level(key));
                     end
                 }
                 None => unmatched_end::<T>(units, at, code, next, range.end),
@@ -714,7 +714,7 @@ impl Stage {
     /// The earliest level's longest key at `at` that `veto` allows (it
     /// always allows one character), from the node `node` of the character
     /// there (code point `code`, ending at `next`) on along `units` (the
-    /// text up to where matches may end): its end and value. Keys come
+    /// text up to where matches may end): its end and key word. Keys come
     /// shortest first.
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
@@ -727,7 +727,7 @@ impl Stage {
         next: usize,
         mut node: u32,
         veto: &V,
-    ) -> Option<(usize, &'static str)> {
+    ) -> Option<(usize, u32)> {
         let mut best: Option<(usize, u32)> = None;
         let mut end = next;
         loop {
@@ -753,7 +753,7 @@ impl Stage {
                 None => break,
             }
         }
-        best.map(|(end, key)| (end, self.value(key)))
+        best
     }
 
     /// The group's value for `c` alone, which must be one character.
