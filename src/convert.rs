@@ -668,10 +668,10 @@ trait Matches {
     /// Whether `units` takes the runs of characters that each convert to
     /// one UTF-16 unit, or stay, and start no longer key.
     const BY_UNIT: bool = false;
-    /// The characters `at..end`, each one unit of `source`, converted by
-    /// `table`.
-    fn units(&mut self, at: usize, end: usize, source: &[u16], table: &stage::UnitTable) {
-        let _ = (at, end, source, table);
+    /// The run of characters from `at` on that `convert` appends to the
+    /// units of the output, converted, returning where it ends.
+    fn units(&mut self, at: usize, convert: impl FnOnce(&mut Vec<u16>) -> usize) -> usize {
+        let _ = (at, convert);
         unreachable!("asked only where BY_UNIT");
     }
     /// Whether the text a stage passes as it is, where it matches nothing,
@@ -709,10 +709,10 @@ impl<T: Text + ?Sized, S: Sink<T>> Matches for Output<'_, T, S> {
     const BY_UNIT: bool = S::BY_UNIT;
 
     #[inline(always)]
-    fn units(&mut self, at: usize, end: usize, source: &[u16], table: &stage::UnitTable) {
+    fn units(&mut self, at: usize, convert: impl FnOnce(&mut Vec<u16>) -> usize) -> usize {
         self.keep(at);
-        self.out.push_units(source, table);
-        self.kept = end;
+        self.kept = convert(self.out.unit_buffer());
+        self.kept
     }
 }
 
@@ -758,8 +758,8 @@ impl<T: Text + ?Sized, S: Sink<T>> Matches for SegmentedOutput<'_, T, S> {
     const BY_UNIT: bool = S::BY_UNIT;
 
     #[inline(always)]
-    fn units(&mut self, at: usize, end: usize, source: &[u16], table: &stage::UnitTable) {
-        self.output.units(at, end, source, table);
+    fn units(&mut self, at: usize, convert: impl FnOnce(&mut Vec<u16>) -> usize) -> usize {
+        self.output.units(at, convert)
     }
 }
 

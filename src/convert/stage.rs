@@ -245,7 +245,7 @@ fn triple(second: u16, third: u16) -> u32 {
 }
 
 /// A UTF-16 unit by BMP code point.
-pub(super) type UnitTable = Box<[u16; 0x10000]>;
+type UnitTable = Box<[u16; 0x10000]>;
 
 fn no_bmp_bits() -> BmpBits {
     Box::new([0; 0x10000 / 64])
@@ -629,14 +629,15 @@ impl Stage {
             // view, in UTF-8, converts a character at a time.
             if let Some(units) = T::utf16(units) {
                 if M::BY_UNIT {
-                    let end =
-                        self.run_end(units, at, |unit| self.bmp_units[usize::from(unit)] != 0);
-                    if end > at {
-                        matches.units(at, end, &units[at..end], &self.bmp_units);
-                        at = end;
-                    }
+                    let table = &self.bmp_units;
+                    at = matches.units(at, |out| {
+                        out.reserve(units.len() - at);
+                        let alone = |unit: u16| table[usize::from(unit)] != 0;
+                        self.run_end(units, at, alone, |unit| out.push(table[usize::from(unit)]))
+                    });
                 } else if M::PASSES_UNMATCHED {
-                    at = self.run_end(units, at, |unit| bmp_bit(&self.keyless, unit.into()));
+                    let keyless = |unit: u16| bmp_bit(&self.keyless, unit.into());
+                    at = self.run_end(units, at, keyless, |_| {});
                 }
             }
             let Some((code, width)) = T::code_at(units, at) else {
@@ -668,11 +669,18 @@ impl Stage {
 
     /// Where the run of characters from `at` on ends that the stage leaves
     /// alone or converts alone, each `alone` and starting no longer key
-    /// (`may_start_longer`). A tight loop of a load or two per character,
-    /// most of the text: the loop of `for_each_match`, with the values the
-    /// walk needs live around it, spends several times as many.
+    /// (`may_start_longer`), each handed to `take` once known to belong. A
+    /// tight loop of a load or two per character, most of the text: the
+    /// loop of `for_each_match`, with the values the walk needs live around
+    /// it, spends several times as many.
     #[inline(always)]
-    fn run_end(&self, units: &[u16], mut at: usize, alone: impl Fn(u16) -> bool) -> usize {
+    fn run_end(
+        &self,
+        units: &[u16],
+        mut at: usize,
+        alone: impl Fn(u16) -> bool,
+        mut take: impl FnMut(u16),
+    ) -> usize {
         while let Some(&unit) = units.get(at) {
             // `alone` is false for surrogates and description characters.
             if !alone(unit)
@@ -680,6 +688,7 @@ impl Stage {
             {
                 break;
             }
+            take(unit);
             at += 1;
         }
         at

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::Words;
-use super::stage::{LeadFilter, PairFilter, UnitTable, Utf8PairFilter};
+use super::stage::{LeadFilter, PairFilter, Utf8PairFilter};
 use crate::offsets::{
     Alignment, Utf16Cursor, code_at, is_surrogate, utf16_code_at, utf16_to_string,
 };
@@ -210,11 +210,10 @@ pub(super) trait Sink<T: Text + ?Sized> {
         None
     }
     /// Whether the sink takes characters by their UTF-16 units
-    /// (`push_units`).
+    /// (`unit_buffer`).
     const BY_UNIT: bool = false;
-    /// Appends the units of `source`, each converted by `table`.
-    fn push_units(&mut self, source: &[u16], table: &UnitTable) {
-        let _ = (source, table);
+    /// The units written so far, for a stage to append converted units to.
+    fn unit_buffer(&mut self) -> &mut Vec<u16> {
         unreachable!("asked only where BY_UNIT");
     }
 }
@@ -341,8 +340,8 @@ impl Sink<[u16]> for Vec<u16> {
     const BY_UNIT: bool = true;
 
     #[inline(always)]
-    fn push_units(&mut self, source: &[u16], table: &UnitTable) {
-        self.extend(source.iter().map(|&unit| table[usize::from(unit)]));
+    fn unit_buffer(&mut self) -> &mut Vec<u16> {
+        self
     }
 }
 
