@@ -63,6 +63,7 @@ fn main() {
             &dicts["TSCharacters"],
             &dicts["STCharacters"],
             &read(&opencc.join("dictionary/TSCharacters.txt")),
+            [&dicts["TWVariantsRev"], &dicts["HKVariantsRev"]],
         ),
     )
     .unwrap();
@@ -243,8 +244,15 @@ fn pos_tags_source(tags: &BTreeSet<String>) -> String {
 
 /// The sets that let `detect_script` tell the scripts apart: characters
 /// only Traditional text uses, and characters only Simplified text uses
-/// (single characters of OpenCC's `TSCharacters` and `STCharacters`).
-fn script_tables_source(t2s: &opencc::Dict, s2t: &opencc::Dict, t2s_text: &str) -> String {
+/// (single characters of OpenCC's `TSCharacters` and `STCharacters`); and
+/// those that tell Taiwan's and Hong Kong's standards apart (the keys of
+/// `TWVariantsRev` and `HKVariantsRev`, such as 裡 and 綫).
+fn script_tables_source(
+    t2s: &opencc::Dict,
+    s2t: &opencc::Dict,
+    t2s_text: &str,
+    [taiwan, hong_kong]: [&opencc::Dict; 2],
+) -> String {
     let chars = |d: &opencc::Dict| -> BTreeMap<char, char> {
         d.iter()
             .filter_map(|(k, v)| Some((single_char(k)?, single_char(v)?)))
@@ -299,6 +307,23 @@ fn script_tables_source(t2s: &opencc::Dict, s2t: &opencc::Dict, t2s_text: &str) 
         writeln!(src, "    {c:?},").unwrap();
     }
     src.push_str("];\n");
+    for (name, dict) in [
+        ("TAIWAN_VARIANTS", taiwan),
+        ("HONG_KONG_VARIANTS", hong_kong),
+    ] {
+        let keys: BTreeSet<char> = dict.keys().filter_map(|k| single_char(k)).collect();
+        src.push_str(&bmp_bitset(&format!("{name}_BMP"), &keys));
+        writeln!(
+            src,
+            "/// The keys of one character of `{name}`'s table, sorted."
+        )
+        .unwrap();
+        writeln!(src, "pub(crate) static {name}: &[char] = &[").unwrap();
+        for c in &keys {
+            writeln!(src, "    {c:?},").unwrap();
+        }
+        src.push_str("];\n");
+    }
     src
 }
 

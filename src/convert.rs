@@ -858,28 +858,16 @@ fn segment<T: Text + ?Sized, G: Veto<T>>(
     segments
 }
 
-/// The Traditional configuration for segmenting `text`: `Hk2s` when more of
-/// its characters are Hong Kong variants (keys of `HKVariantsRev`, such as
-/// 綫 or 衞) than Taiwan variants (keys of `TWVariantsRev`, such as 為 or
-/// 裡), otherwise `Tw2s`; SIGHAN's Taiwan corpus (AS) segments better
-/// through `tw2s` than through `t2s`.
-pub(crate) fn regional_config(text: &str) -> Config {
-    let tables = tables();
-    let dict = |name: &str| {
-        let i = DICT_NAMES.iter().position(|n| *n == name);
-        Stage::of(
-            tables,
-            &Group::Dict(i.expect("tw2s and hk2s use the variant tables")),
-        )
-    };
-    let (taiwan, hong_kong) = (dict("TWVariantsRev"), dict("HKVariantsRev"));
-    let (mut tw, mut hk) = (0usize, 0usize);
-    for c in text.chars().filter(|c| !c.is_ascii()) {
-        let (t, h) = (taiwan.has_key(c), hong_kong.has_key(c));
-        tw += usize::from(t && !h);
-        hk += usize::from(h && !t);
+/// The Traditional configuration for segmenting a text with the `script`
+/// report: `Hk2s` when Hong Kong variants prevail
+/// (`ScriptReport::hong_kong_variants_prevail`), otherwise `Tw2s`; SIGHAN's
+/// Taiwan corpus (AS) segments better through `tw2s` than through `t2s`.
+pub(crate) fn regional_config(script: &crate::script::ScriptReport) -> Config {
+    if script.hong_kong_variants_prevail() {
+        Config::Hk2s
+    } else {
+        Config::Tw2s
     }
-    if hk > tw { Config::Hk2s } else { Config::Tw2s }
 }
 
 /// The Simplified form OpenCC gives a Traditional character (the first value

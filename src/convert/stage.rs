@@ -781,12 +781,6 @@ impl Stage {
         }
     }
 
-    /// Whether the group has a key of `c` alone.
-    pub(super) fn has_key(&self, c: char) -> bool {
-        self.child(ROOT, c)
-            .is_some_and(|n| self.slots[n as usize].key() & VALUE_BITS != 0)
-    }
-
     /// `text` converted one character at a time.
     pub(super) fn by_characters(&self, text: &str, out: &mut String) {
         for c in text.chars() {
