@@ -644,6 +644,16 @@ impl Stage {
                 break;
             };
             let next = at + width;
+            // Most characters start no key of a stage of variants or
+            // phrases: two bits in cache tell, before the root's table.
+            if T::utf16(units).is_none()
+                && code < 0x10000
+                && bmp_bit(&self.keyless, code)
+                && !bmp_bit(&self.inner_starts, code)
+            {
+                at = next;
+                continue;
+            }
             let Some(node) = self.root_child(code) else {
                 at = unmatched_end::<T>(units, at, code, next, range.end);
                 continue;
