@@ -858,12 +858,12 @@ fn segment<T: Text + ?Sized, G: Veto<T>>(
     segments
 }
 
-/// The Traditional configuration for segmenting a text with the `script`
-/// report: `Hk2s` when Hong Kong variants prevail
-/// (`ScriptReport::hong_kong_variants_prevail`), otherwise `Tw2s`; SIGHAN's
-/// Taiwan corpus (AS) segments better through `tw2s` than through `t2s`.
-pub(crate) fn regional_config(script: &crate::script::ScriptReport) -> Config {
-    if script.hong_kong_variants_prevail() {
+/// The Traditional configuration for segmenting `text`: `Hk2s` when Hong
+/// Kong variants prevail (`script::hong_kong_variants_prevail`), otherwise
+/// `Tw2s`; SIGHAN's Taiwan corpus (AS) segments better through `tw2s` than
+/// through `t2s`.
+pub(crate) fn regional_config(text: &str) -> Config {
+    if crate::script::hong_kong_variants_prevail(text) {
         Config::Hk2s
     } else {
         Config::Tw2s

@@ -20,10 +20,6 @@ pub enum Script {
 pub struct ScriptReport {
     traditional: usize,
     simplified: usize,
-    /// Characters of Taiwan's standard and not Hong Kong's, and the
-    /// reverse (see `hong_kong_variants_prevail`).
-    taiwan: usize,
-    hong_kong: usize,
 }
 
 impl ScriptReport {
@@ -58,24 +54,15 @@ impl ScriptReport {
     pub(crate) fn mostly_traditional(&self) -> bool {
         self.traditional > self.simplified
     }
-
-    /// More of the characters are Hong Kong variants (keys of OpenCC's
-    /// `HKVariantsRev` only, such as 綫 or 衞) than Taiwan variants (keys of
-    /// `TWVariantsRev` only, such as 為 or 裡).
-    pub(crate) fn hong_kong_variants_prevail(&self) -> bool {
-        self.hong_kong > self.taiwan
-    }
 }
 
 /// Counts the characters of `text` that only one script uses (from OpenCC's
 /// character tables: converting them changes them, and the other script
-/// never writes them), and in the same pass, those of one regional standard.
+/// never writes them).
 pub(crate) fn detect(text: &str) -> ScriptReport {
     let mut report = ScriptReport {
         traditional: 0,
         simplified: 0,
-        taiwan: 0,
-        hong_kong: 0,
     };
     for c in text.chars().filter(|c| !c.is_ascii()) {
         if is_in(c, &TRADITIONAL_ONLY_BMP, TRADITIONAL_ONLY) {
@@ -83,12 +70,22 @@ pub(crate) fn detect(text: &str) -> ScriptReport {
         } else if is_in(c, &SIMPLIFIED_ONLY_BMP, SIMPLIFIED_ONLY) {
             report.simplified += 1;
         }
-        let taiwan = is_in(c, &TAIWAN_VARIANTS_BMP, TAIWAN_VARIANTS);
-        let hong_kong = is_in(c, &HONG_KONG_VARIANTS_BMP, HONG_KONG_VARIANTS);
-        report.taiwan += usize::from(taiwan && !hong_kong);
-        report.hong_kong += usize::from(hong_kong && !taiwan);
     }
     report
+}
+
+/// Whether more of the characters of `text` are Hong Kong variants (keys of
+/// OpenCC's `HKVariantsRev` only, such as 綫 or 衞) than Taiwan variants
+/// (keys of `TWVariantsRev` only, such as 為 or 裡).
+pub(crate) fn hong_kong_variants_prevail(text: &str) -> bool {
+    let (mut taiwan, mut hong_kong) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        let tw = is_in(c, &TAIWAN_VARIANTS_BMP, TAIWAN_VARIANTS);
+        let hk = is_in(c, &HONG_KONG_VARIANTS_BMP, HONG_KONG_VARIANTS);
+        taiwan += usize::from(tw && !hk);
+        hong_kong += usize::from(hk && !tw);
+    }
+    hong_kong > taiwan
 }
 
 /// Whether only Traditional text uses `c` (see [`detect`]) and OpenCC
