@@ -418,17 +418,18 @@ impl Guard<'_> {
 const PUNCTUATION_IN_KEYS: [char; 2] = ['·', '〇'];
 
 /// Whether a clause may end after `c`: jieba always ends a word there
-/// (`crate::segment::is_boundary`), and no key of any stage holds it, so
-/// that no stage converts it either. Beyond the BMP, the ideographs newer
+/// (`crate::segment::is_boundary`), and no key of the configurations that
+/// read Simplified text holds it, so that none of their stages converts it
+/// either. Beyond the BMP, the ideographs newer
 /// than jieba's blocks are keys: none ends a clause.
 fn may_end_clause(c: char) -> bool {
     crate::segment::is_boundary(c) && u32::from(c) < 0x10000 && !PUNCTUATION_IN_KEYS.contains(&c)
 }
 
 /// The clause of `text` around byte `at`: a piece ending just after a
-/// character that `may_end_clause` (after the last of a run of whitespace),
-/// so that words and phrase matches of a clause are the same in the whole
-/// text. The shorter the clauses, the less text the word-boundary rule
+/// character for which `may_end_clause` holds (after the last of a run of
+/// whitespace), so that words and phrase matches of a clause are the same in
+/// the whole text. The shorter the clauses, the less text the word-boundary rule
 /// segments: quotes, brackets and full-width digits end them too.
 fn clause_around<T: Text + ?Sized>(text: &T, at: usize) -> Range<usize> {
     let units = text.units();
