@@ -420,8 +420,8 @@ const PUNCTUATION_IN_KEYS: [char; 2] = ['·', '〇'];
 /// Whether a clause may end after `c`: jieba always ends a word there
 /// (`crate::segment::is_boundary`), and no key of the configurations that
 /// read Simplified text holds it, so that none of their stages converts it
-/// either. Beyond the BMP, the ideographs newer
-/// than jieba's blocks are keys: none ends a clause.
+/// either. Beyond the BMP, the ideographs newer than jieba's blocks are
+/// keys: none ends a clause.
 fn may_end_clause(c: char) -> bool {
     crate::segment::is_boundary(c) && u32::from(c) < 0x10000 && !PUNCTUATION_IN_KEYS.contains(&c)
 }
@@ -429,8 +429,8 @@ fn may_end_clause(c: char) -> bool {
 /// The clause of `text` around byte `at`: a piece ending just after a
 /// character for which `may_end_clause` holds (after the last of a run of
 /// whitespace), so that words and phrase matches of a clause are the same in
-/// the whole text. The shorter the clauses, the less text the word-boundary rule
-/// segments: quotes, brackets and full-width digits end them too.
+/// the whole text. The shorter the clauses, the less text the word-boundary
+/// rule segments: quotes, brackets and full-width digits end them too.
 fn clause_around<T: Text + ?Sized>(text: &T, at: usize) -> Range<usize> {
     let units = text.units();
     let ends_clause = |c: u32, next: Option<u32>| {
@@ -726,20 +726,8 @@ impl<T: Text + ?Sized, S: Sink<T>> Matches for Output<'_, T, S> {
 /// group converts each run, one segment.
 struct SegmentedOutput<'a, T: ?Sized, S> {
     output: Output<'a, T, S>,
-    segments: Vec<Range<usize>>,
-    /// Where in the output the run after the last segment match starts.
-    run: usize,
-}
-
-impl<T: Text + ?Sized, S: Sink<T>> SegmentedOutput<'_, T, S> {
-    /// Ends the run before `at` of the output, if any.
-    #[inline(always)]
-    fn end_run(&mut self, at: usize) {
-        if self.run < at {
-            self.segments.push(self.run..at);
-        }
-        self.run = at;
-    }
+    /// The segments, in output offsets.
+    segments: Segments,
 }
 
 impl<T: Text + ?Sized, S: Sink<T>> Matches for SegmentedOutput<'_, T, S> {
@@ -749,11 +737,9 @@ impl<T: Text + ?Sized, S: Sink<T>> Matches for SegmentedOutput<'_, T, S> {
             return self.output.found(at, end, value, level);
         }
         self.output.keep(at);
-        self.end_run(self.output.out.len());
+        let start = self.output.out.len();
         self.output.found(at, end, value, level);
-        let end = self.output.out.len();
-        self.segments.push(self.run..end);
-        self.run = end;
+        self.segments.push_match(start..self.output.out.len());
     }
 
     const BY_UNIT: bool = S::BY_UNIT;
@@ -771,16 +757,32 @@ struct Segments {
     run: usize,
 }
 
+impl Segments {
+    /// A match, after the run before it, if any.
+    #[inline(always)]
+    fn push_match(&mut self, range: Range<usize>) {
+        if self.run < range.start {
+            self.segments.push(self.run..range.start);
+        }
+        self.run = range.end;
+        self.segments.push(range);
+    }
+
+    /// The segments, with the run up to `end` last, if any.
+    fn finish(mut self, end: usize) -> Vec<Range<usize>> {
+        if self.run < end {
+            self.segments.push(self.run..end);
+        }
+        self.segments
+    }
+}
+
 impl Matches for Segments {
     const PASSES_UNMATCHED: bool = true;
 
     #[inline(always)]
     fn found(&mut self, at: usize, end: usize, _: &'static str, _: u32) {
-        if self.run < at {
-            self.segments.push(self.run..at);
-        }
-        self.segments.push(at..end);
-        self.run = end;
+        self.push_match(at..end);
     }
 }
 
@@ -806,14 +808,14 @@ fn convert_segments<T: Text + ?Sized, S: Sink<T>, G: Veto<T>>(
         if segmenting {
             let mut output = SegmentedOutput {
                 output,
-                segments: out_segments,
-                run: start,
+                segments: Segments {
+                    segments: out_segments,
+                    run: start,
+                },
             };
             for_each_match(stage, text, segment.clone(), guard, &mut output);
             output.output.keep(segment.end);
-            let end = output.output.out.len();
-            output.end_run(end);
-            out_segments = output.segments;
+            out_segments = output.segments.finish(output.output.out.len());
         } else {
             let mut output = output;
             for_each_match(stage, text, segment.clone(), guard, &mut output);
@@ -852,11 +854,7 @@ fn segment<T: Text + ?Sized, G: Veto<T>>(
     };
     let len = text.units().len();
     for_each_match(stage, text, 0..len, guard, &mut found);
-    let Segments { mut segments, run } = found;
-    if run < len {
-        segments.push(run..len);
-    }
-    segments
+    found.finish(len)
 }
 
 /// The Traditional configuration for segmenting `text`: `Hk2s` when Hong
@@ -1089,26 +1087,32 @@ mod tests {
         }
     }
 
-    #[test]
-    fn no_key_of_a_simplified_config_crosses_a_clause_end() {
+    /// Asserts `holds` of every key of the dictionaries of `groups`.
+    fn assert_every_key<'g>(
+        groups: impl IntoIterator<Item = &'g Group>,
+        holds: impl Fn(&str) -> bool,
+    ) {
         let t = tables();
         let mut used = Vec::new();
-        for config in Config::ALL.into_iter().filter(|c| c.reads_simplified()) {
-            let spec = config.spec();
-            for g in spec.segmentation.iter().chain(spec.chain) {
-                stage::dicts(g, &mut used);
-            }
+        for g in groups {
+            stage::dicts(g, &mut used);
         }
         for d in used {
             for &(s, m, _) in &t.dicts[d].entries {
                 let key = &t.text[s as usize..m as usize];
-                assert!(
-                    !key.chars().any(may_end_clause),
-                    "{} has key {key:?}",
-                    DICT_NAMES[d]
-                );
+                assert!(holds(key), "{} has key {key:?}", DICT_NAMES[d]);
             }
         }
+    }
+
+    #[test]
+    fn no_key_of_a_simplified_config_crosses_a_clause_end() {
+        let specs = Config::ALL
+            .into_iter()
+            .filter(|c| c.reads_simplified())
+            .map(Config::spec);
+        let groups = specs.flat_map(|spec| spec.segmentation.iter().chain(spec.chain));
+        assert_every_key(groups, |key| !key.chars().any(may_end_clause));
     }
 
     /// A `SegmentedOutput` over UTF-16 takes runs of characters that each
@@ -1116,25 +1120,10 @@ mod tests {
     /// one character, or it would be no segment of its own.
     #[test]
     fn segmentation_keys_have_two_characters_or_more() {
-        let t = tables();
-        for config in Config::ALL {
-            let mut used = Vec::new();
-            config
-                .spec()
-                .segmentation
-                .iter()
-                .for_each(|g| stage::dicts(g, &mut used));
-            for d in used {
-                for &(s, m, _) in &t.dicts[d].entries {
-                    let key = &t.text[s as usize..m as usize];
-                    assert!(
-                        key.chars().nth(1).is_some(),
-                        "{} has key {key:?}",
-                        DICT_NAMES[d]
-                    );
-                }
-            }
-        }
+        let groups = Config::ALL
+            .iter()
+            .flat_map(|c| c.spec().segmentation.iter());
+        assert_every_key(groups, |key| key.chars().nth(1).is_some());
     }
 
     #[test]
