@@ -276,16 +276,16 @@ fn script_tables_source(
     let mut src = String::new();
     src.push_str(&bmp_bitset("TRADITIONAL_ONLY_BMP", &traditional_only));
     src.push_str(&bmp_bitset("SIMPLIFIED_ONLY_BMP", &simplified_only));
-    src.push_str("/// Characters only Traditional text uses, sorted.\n");
-    src.push_str("pub(crate) static TRADITIONAL_ONLY: &[char] = &[\n");
-    for c in &traditional_only {
-        writeln!(src, "    {c:?},").unwrap();
-    }
-    src.push_str("];\n/// Characters only Simplified text uses, sorted.\n");
-    src.push_str("pub(crate) static SIMPLIFIED_ONLY: &[char] = &[\n");
-    for c in &simplified_only {
-        writeln!(src, "    {c:?},").unwrap();
-    }
+    src.push_str(&sorted_chars(
+        "TRADITIONAL_ONLY",
+        "Characters only Traditional text uses",
+        &traditional_only,
+    ));
+    src.push_str(&sorted_chars(
+        "SIMPLIFIED_ONLY",
+        "Characters only Simplified text uses",
+        &simplified_only,
+    ));
     // Traditional characters that OpenCC may also keep as they are (乾 in
     // 乾隆, 於 as a surname): only a phrase tells, so they are not folded
     // one by one.
@@ -301,28 +301,19 @@ fn script_tables_source(
         })
         .filter(|c| traditional_only.contains(c))
         .collect();
-    src.push_str("];\n/// Traditional-only characters OpenCC may keep as they are, sorted.\n");
-    src.push_str("pub(crate) static TRADITIONAL_KEPT: &[char] = &[\n");
-    for c in &kept {
-        writeln!(src, "    {c:?},").unwrap();
-    }
-    src.push_str("];\n");
-    for (name, dict) in [
-        ("TAIWAN_VARIANTS", taiwan),
-        ("HONG_KONG_VARIANTS", hong_kong),
+    src.push_str(&sorted_chars(
+        "TRADITIONAL_KEPT",
+        "Traditional-only characters OpenCC may keep as they are",
+        &kept,
+    ));
+    for (name, table, dict) in [
+        ("TAIWAN_VARIANTS", "TWVariantsRev", taiwan),
+        ("HONG_KONG_VARIANTS", "HKVariantsRev", hong_kong),
     ] {
         let keys: BTreeSet<char> = dict.keys().filter_map(|k| single_char(k)).collect();
         src.push_str(&bmp_bitset(&format!("{name}_BMP"), &keys));
-        writeln!(
-            src,
-            "/// The keys of one character of `{name}`'s table, sorted."
-        )
-        .unwrap();
-        writeln!(src, "pub(crate) static {name}: &[char] = &[").unwrap();
-        for c in &keys {
-            writeln!(src, "    {c:?},").unwrap();
-        }
-        src.push_str("];\n");
+        let doc = format!("The keys of one character of OpenCC's `{table}`");
+        src.push_str(&sorted_chars(name, &doc, &keys));
     }
     src
 }
@@ -339,6 +330,17 @@ fn bmp_bitset(name: &str, chars: &BTreeSet<char>) -> String {
     );
     for w in words {
         writeln!(src, "    {w:#x},").unwrap();
+    }
+    src.push_str("];\n");
+    src
+}
+
+/// `chars` as a sorted `&[char]` static named `name`, for binary search
+/// beyond the BMP.
+fn sorted_chars(name: &str, doc: &str, chars: &BTreeSet<char>) -> String {
+    let mut src = format!("/// {doc}, sorted.\npub(crate) static {name}: &[char] = &[\n");
+    for c in chars {
+        writeln!(src, "    {c:?},").unwrap();
     }
     src.push_str("];\n");
     src
